@@ -1,0 +1,1 @@
+//! Import of CRM and ERP exports (CSV and workbooks) into a [`crate::core::model::Dataset`].
