@@ -4,6 +4,8 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod gui;
+
 /// Exit code for bad input or a refused decision.
 pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for anything else that went wrong.
@@ -21,17 +23,32 @@ pub struct Cli {
     /// What to do; without a subcommand the workshop window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Without a subcommand: the project file to open in the workshop window.
+    pub project: Option<std::path::PathBuf>,
+    /// Open the window, draw a few frames and exit 0 (checks that the GUI starts).
+    #[arg(long, global = true)]
+    pub smoke_test: bool,
+    /// Draw this many frames, print frame-time figures and exit.
+    #[arg(long, global = true, value_name = "N")]
+    pub bench_frames: Option<u64>,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Open the workshop window on a project built from the bundled demo lists.
+    Demo,
+}
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    let window = gui::WindowFlags {
+        smoke_test: cli.smoke_test,
+        bench_frames: cli.bench_frames,
+    };
     match cli.command {
-        None => Err(BadInput("no subcommand given; see --help".to_string()).into()),
-        Some(command) => match command {},
+        None => gui::open(cli.project, false, window),
+        Some(Command::Demo) => gui::open(None, true, window),
     }
 }
 
