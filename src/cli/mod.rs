@@ -5,6 +5,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 mod gui;
+mod inspect;
 
 /// Exit code for bad input or a refused decision.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -38,6 +39,8 @@ pub struct Cli {
 pub enum Command {
     /// Open the workshop window on a project built from the bundled demo lists.
     Demo,
+    /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
+    Inspect(inspect::InspectArgs),
 }
 
 /// Run the parsed command line.
@@ -49,13 +52,16 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         None => gui::open(cli.project, false, window),
         Some(Command::Demo) => gui::open(None, true, window),
+        Some(Command::Inspect(args)) => inspect::run(args),
     }
 }
 
 /// The process exit code for an error: 2 for bad input (any error in the chain that is a
 /// [`BadInput`] or a core input error), 1 for anything else.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
-    let bad_input = error.chain().any(|cause| cause.is::<BadInput>());
+    let bad_input = error
+        .chain()
+        .any(|cause| cause.is::<BadInput>() || cause.is::<ledgerlink::core::import::ImportError>());
     if bad_input {
         EXIT_BAD_INPUT
     } else {
