@@ -132,8 +132,14 @@ pub enum Action {
     OpenProject(PathBuf),
     /// Open a project built from the bundled demo lists.
     OpenDemo,
-    /// Read a list again (another sheet, a changed header row, hand-set roles).
-    ReloadList(Side),
+    /// Read a list again from another sheet of its workbook.
+    ChooseSheet { side: Side, sheet: String },
+    /// Give a column (0-based) of a list a role, or none.
+    SetRole {
+        side: Side,
+        column: usize,
+        role: Option<crate::core::model::Role>,
+    },
     /// Run matching on a background thread.
     StartMatching,
     /// Stop the running background work.

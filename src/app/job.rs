@@ -133,6 +133,11 @@ impl<T: Send + 'static> Job<T> {
 }
 
 impl<T> Job<T> {
+    /// Ask the worker to stop; its result will be dropped.
+    pub fn cancel(&self) {
+        self.progress.cancel();
+    }
+
     /// The shared progress.
     pub fn progress(&self) -> &Progress {
         &self.progress

@@ -13,14 +13,40 @@ pub mod notice;
 pub mod screens;
 pub mod settings;
 pub mod widgets;
+pub mod work;
+
+mod apply;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use action::{Action, Screen};
+use job::Job;
 use notice::Notice;
+use screens::import::ImportState;
 use screens::start::StartState;
 use settings::Settings;
+use work::ListsRead;
+
+/// The background work running, if any: one at a time.
+enum Running {
+    /// Reading one or both lists.
+    Lists(Job<ListsRead>),
+}
+
+impl Running {
+    fn cancel(&self) {
+        match self {
+            Running::Lists(job) => job.cancel(),
+        }
+    }
+
+    fn progress_ui(&self, ui: &mut egui::Ui) -> bool {
+        match self {
+            Running::Lists(job) => job::progress_ui(ui, job),
+        }
+    }
+}
 
 /// The smallest zoom factor Ctrl+Minus reaches.
 const MIN_ZOOM: f32 = 0.5;
@@ -60,6 +86,8 @@ pub struct App {
     settings: Settings,
     screen: Screen,
     start: StartState,
+    import: ImportState,
+    running: Option<Running>,
     notices: Vec<Notice>,
     help_open: bool,
     reviewer_draft: String,
@@ -84,6 +112,8 @@ impl App {
             settings,
             screen: Screen::Start,
             start: StartState::default(),
+            import: ImportState::default(),
+            running: None,
             notices,
             help_open: false,
             reviewer_draft: String::new(),
@@ -114,6 +144,16 @@ impl App {
         &self.notices
     }
 
+    /// The lists read for a new project, before matching.
+    pub fn import_state(&self) -> &ImportState {
+        &self.import
+    }
+
+    /// True while background work runs.
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some()
+    }
+
     /// The persisted settings as they are now.
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -126,6 +166,7 @@ impl App {
         if self.frames == 0 {
             self.first_frame(&ctx);
         }
+        self.poll_running(&ctx);
         let mut actions = action::pressed_commands(&ctx);
         actions.extend(self.dropped_files(&ctx));
 
@@ -133,6 +174,11 @@ impl App {
             actions.extend(self.navigation_ui(ui));
             if let Some(index) = notice::notices_ui(ui, &self.notices) {
                 actions.push(Action::DismissNotice(index));
+            }
+            if let Some(running) = &self.running
+                && running.progress_ui(ui)
+            {
+                actions.push(Action::CancelJob);
             }
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
@@ -163,6 +209,14 @@ impl App {
             {
                 actions.push(Action::Show(Screen::Start));
             }
+            for screen in self.available_screens() {
+                if ui
+                    .selectable_label(self.screen == screen, screen.title())
+                    .clicked()
+                {
+                    actions.push(Action::Show(screen));
+                }
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some(action) = Action::ToggleHelp.button(ui, true) {
                     actions.push(action);
@@ -173,8 +227,10 @@ impl App {
     }
 
     fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let busy = self.running.is_some();
         match self.screen {
-            Screen::Start => screens::start::start_ui(ui, &mut self.start, &self.settings, false),
+            Screen::Start => screens::start::start_ui(ui, &mut self.start, &self.settings, busy),
+            Screen::Import => screens::import::import_ui(ui, &self.import, busy),
             other => {
                 ui.label(format!("{} needs an open project.", other.title()));
                 Vec::new()
@@ -231,39 +287,6 @@ impl App {
             }
         }
         actions
-    }
-
-    /// Apply one action.
-    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
-        match action {
-            Action::Show(screen) => self.screen = screen,
-            Action::ToggleHelp => self.help_open = !self.help_open,
-            Action::ZoomIn => self.zoom(ctx, 0.1),
-            Action::ZoomOut => self.zoom(ctx, -0.1),
-            Action::DismissNotice(index) => {
-                if index < self.notices.len() {
-                    self.notices.remove(index);
-                }
-            }
-            Action::SetReviewer(name) => {
-                self.settings.reviewer = Some(name);
-                self.save_settings();
-            }
-            Action::BrowseList(side) => {
-                if let Some(path) = self.pick_file(&format!("{side} list")) {
-                    *self.start.list_path_mut(side) = path.display().to_string();
-                    self.start.suggest_project_path();
-                }
-            }
-            Action::BrowseProject => {
-                if let Some(path) = self.pick_file("project") {
-                    self.start.open_path = path.display().to_string();
-                }
-            }
-            other => self.notices.push(Notice::info(format!(
-                "{other:?} is not available in this build yet"
-            ))),
-        }
     }
 
     /// Change the zoom by `step` (it takes effect next frame) and remember it.

@@ -1,6 +1,10 @@
 //! Reusable widgets: the record card with its field-by-field diff, the score bar with the
 //! per-field contributions, the score histogram, and small helpers.
 
+pub mod histogram;
+pub mod record_card;
+pub mod score_bar;
+
 /// A label followed by a single-line text field that carries the label as its accessible name.
 pub fn labelled_text_field(
     ui: &mut egui::Ui,
