@@ -58,6 +58,15 @@ impl App {
                     draft.set_role(column, role);
                 }
             }
+            Action::SelectPair(item) => self.review.current = Some(item),
+            Action::NextPair | Action::SkipCurrent => self.review.step(1),
+            Action::PreviousPair => self.review.step(-1),
+            Action::FocusSearch => {
+                if self.workspace.is_some() {
+                    self.screen = Screen::Review;
+                    self.review.focus_search = true;
+                }
+            }
             Action::CancelJob => {
                 if let Some(running) = self.running.take() {
                     running.cancel();
@@ -128,6 +137,9 @@ impl App {
         let mut screens = Vec::new();
         if self.import.crm.is_some() || self.import.erp.is_some() {
             screens.push(Screen::Import);
+        }
+        if self.workspace.is_some() {
+            screens.extend([Screen::Review]);
         }
         screens
     }

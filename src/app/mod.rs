@@ -11,9 +11,11 @@ pub mod help;
 pub mod job;
 pub mod notice;
 pub mod screens;
+pub mod search;
 pub mod settings;
 pub mod widgets;
 pub mod work;
+pub mod workspace;
 
 mod apply;
 
@@ -24,9 +26,11 @@ use action::{Action, Screen};
 use job::Job;
 use notice::Notice;
 use screens::import::ImportState;
+use screens::review::{ReviewState, SearchIndexes};
 use screens::start::StartState;
 use settings::Settings;
 use work::ListsRead;
+use workspace::Workspace;
 
 /// The background work running, if any: one at a time.
 enum Running {
@@ -87,6 +91,13 @@ pub struct App {
     screen: Screen,
     start: StartState,
     import: ImportState,
+    workspace: Option<Workspace>,
+    indexes: SearchIndexes,
+    review: ReviewState,
+    /// Bumped whenever a decision changes what the screens show.
+    generation: u64,
+    /// Bumped whenever another set of suggestions is loaded.
+    structure: u64,
     running: Option<Running>,
     notices: Vec<Notice>,
     help_open: bool,
@@ -113,6 +124,11 @@ impl App {
             screen: Screen::Start,
             start: StartState::default(),
             import: ImportState::default(),
+            workspace: None,
+            indexes: SearchIndexes::default(),
+            review: ReviewState::default(),
+            generation: 0,
+            structure: 0,
             running: None,
             notices,
             help_open: false,
@@ -147,6 +163,35 @@ impl App {
     /// The lists read for a new project, before matching.
     pub fn import_state(&self) -> &ImportState {
         &self.import
+    }
+
+    /// The open workshop, if any.
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.workspace.as_ref()
+    }
+
+    /// The review screen's state (queue, current pair, tables).
+    pub fn review_state(&self) -> &ReviewState {
+        &self.review
+    }
+
+    /// Show a workshop: build the search indexes and go to the review screen.
+    pub fn open_workspace(&mut self, mut workspace: Workspace) {
+        workspace.refresh_flags();
+        self.indexes = SearchIndexes {
+            crm: search::SearchIndex::build(&workspace.crm),
+            erp: search::SearchIndex::build(&workspace.erp),
+        };
+        self.review = ReviewState::default();
+        self.workspace = Some(workspace);
+        self.generation += 1;
+        self.structure += 1;
+        self.screen = Screen::Review;
+    }
+
+    /// Set the reviewer's name without asking (tests and scripted runs).
+    pub fn set_reviewer_for_tests(&mut self, name: &str) {
+        self.settings.reviewer = Some(name.to_string());
     }
 
     /// True while background work runs.
@@ -231,6 +276,22 @@ impl App {
         match self.screen {
             Screen::Start => screens::start::start_ui(ui, &mut self.start, &self.settings, busy),
             Screen::Import => screens::import::import_ui(ui, &self.import, busy),
+            Screen::Review => match &self.workspace {
+                Some(workspace) => {
+                    self.review.refresh_queue(workspace, self.structure);
+                    screens::review::review_ui(
+                        ui,
+                        &mut self.review,
+                        workspace,
+                        &self.indexes,
+                        self.generation,
+                    )
+                }
+                None => {
+                    ui.label("Open a project or match two lists first.");
+                    Vec::new()
+                }
+            },
             other => {
                 ui.label(format!("{} needs an open project.", other.title()));
                 Vec::new()
