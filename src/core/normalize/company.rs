@@ -338,8 +338,16 @@ mod tests {
     use super::{GENERIC_WORDS, company_name};
     use crate::core::normalize::legal_forms::legal_form_key;
 
-    /// (raw, country, core, legal form, branch)
-    const CASES: &[(&str, Option<&str>, &str, Option<&str>, Option<&str>)] = &[
+    /// Raw name, country, core, legal form, branch.
+    type Case = (
+        &'static str,
+        Option<&'static str>,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
+    const CASES: &[Case] = &[
         ("Müller GmbH", Some("DE"), "muller", Some("gmbh"), None),
         ("Mueller GmbH", Some("DE"), "muller", Some("gmbh"), None),
         ("MULLER G.m.b.H.", None, "muller", Some("gmbh"), None),
