@@ -4,6 +4,8 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod inspect;
+
 /// Exit code for bad input or a refused decision.
 pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for anything else that went wrong.
@@ -25,20 +27,27 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
+    Inspect(inspect::InspectArgs),
+}
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         None => Err(BadInput("no subcommand given; see --help".to_string()).into()),
-        Some(command) => match command {},
+        Some(command) => match command {
+            Command::Inspect(args) => inspect::run(args),
+        },
     }
 }
 
 /// The process exit code for an error: 2 for bad input (any error in the chain that is a
 /// [`BadInput`] or a core input error), 1 for anything else.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
-    let bad_input = error.chain().any(|cause| cause.is::<BadInput>());
+    let bad_input = error
+        .chain()
+        .any(|cause| cause.is::<BadInput>() || cause.is::<ledgerlink::core::import::ImportError>());
     if bad_input {
         EXIT_BAD_INPUT
     } else {
