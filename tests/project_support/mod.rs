@@ -39,6 +39,16 @@ pub fn dataset(file: &str, headers: &[&str], rows: &[&[&str]]) -> Dataset {
     }
 }
 
+/// [`dataset`] from owned rows.
+pub fn dataset_owned(file: &str, headers: &[&str], rows: &[Vec<String>]) -> Dataset {
+    let cells: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|row| row.iter().map(String::as_str).collect())
+        .collect();
+    let slices: Vec<&[&str]> = cells.iter().map(Vec::as_slice).collect();
+    dataset(file, headers, &slices)
+}
+
 /// Five CRM accounts of several types.
 pub fn crm() -> Dataset {
     dataset(
