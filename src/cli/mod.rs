@@ -5,6 +5,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 mod decide;
+mod gui;
 mod history;
 mod inspect;
 mod status;
@@ -26,11 +27,21 @@ pub struct Cli {
     /// What to do; without a subcommand the workshop window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Without a subcommand: the project file to open in the workshop window.
+    pub project: Option<std::path::PathBuf>,
+    /// Open the window, draw a few frames and exit 0 (checks that the GUI starts).
+    #[arg(long, global = true)]
+    pub smoke_test: bool,
+    /// Draw this many frames, print frame-time figures and exit.
+    #[arg(long, global = true, value_name = "N")]
+    pub bench_frames: Option<u64>,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the workshop window on a project built from the bundled demo lists.
+    Demo,
     /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
     Inspect(inspect::InspectArgs),
     /// Show where a workshop project stands: records, pairs, decisions, actions, undo/redo.
@@ -45,15 +56,18 @@ pub enum Command {
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    let window = gui::WindowFlags {
+        smoke_test: cli.smoke_test,
+        bench_frames: cli.bench_frames,
+    };
     match cli.command {
-        None => Err(BadInput("no subcommand given; see --help".to_string()).into()),
-        Some(command) => match command {
-            Command::Inspect(args) => inspect::run(args),
-            Command::Status(args) => status::run(args),
-            Command::Decide(args) => decide::run(args),
-            Command::Undo(args) => history::run_undo(args),
-            Command::Redo(args) => history::run_redo(args),
-        },
+        None => gui::open(cli.project, false, window),
+        Some(Command::Demo) => gui::open(None, true, window),
+        Some(Command::Inspect(args)) => inspect::run(args),
+        Some(Command::Status(args)) => status::run(args),
+        Some(Command::Decide(args)) => decide::run(args),
+        Some(Command::Undo(args)) => history::run_undo(args),
+        Some(Command::Redo(args)) => history::run_redo(args),
     }
 }
 
