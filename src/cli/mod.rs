@@ -4,8 +4,11 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod decide;
 mod gui;
+mod history;
 mod inspect;
+mod status;
 
 /// Exit code for bad input or a refused decision.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -41,6 +44,14 @@ pub enum Command {
     Demo,
     /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
     Inspect(inspect::InspectArgs),
+    /// Show where a workshop project stands: records, pairs, decisions, actions, undo/redo.
+    Status(status::StatusArgs),
+    /// Take one decision on a project (accept, reject, link, create, ignore, duplicates).
+    Decide(decide::DecideArgs),
+    /// Take back the latest decision of a project.
+    Undo(history::HistoryArgs),
+    /// Put back the latest undone decision of a project.
+    Redo(history::HistoryArgs),
 }
 
 /// Run the parsed command line.
@@ -53,15 +64,23 @@ pub fn run(cli: Cli) -> Result<()> {
         None => gui::open(cli.project, false, window),
         Some(Command::Demo) => gui::open(None, true, window),
         Some(Command::Inspect(args)) => inspect::run(args),
+        Some(Command::Status(args)) => status::run(args),
+        Some(Command::Decide(args)) => decide::run(args),
+        Some(Command::Undo(args)) => history::run_undo(args),
+        Some(Command::Redo(args)) => history::run_redo(args),
     }
 }
 
 /// The process exit code for an error: 2 for bad input (any error in the chain that is a
 /// [`BadInput`] or a core input error), 1 for anything else.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
-    let bad_input = error
-        .chain()
-        .any(|cause| cause.is::<BadInput>() || cause.is::<ledgerlink::core::import::ImportError>());
+    let bad_input = error.chain().any(|cause| {
+        cause.is::<BadInput>()
+            || cause.is::<ledgerlink::core::import::ImportError>()
+            || cause
+                .downcast_ref::<ledgerlink::core::project::ProjectError>()
+                .is_some_and(ledgerlink::core::project::ProjectError::is_bad_input)
+    });
     if bad_input {
         EXIT_BAD_INPUT
     } else {
