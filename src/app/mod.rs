@@ -18,6 +18,7 @@ pub mod work;
 pub mod workspace;
 
 mod apply;
+mod decide;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -36,18 +37,22 @@ use workspace::Workspace;
 enum Running {
     /// Reading one or both lists.
     Lists(Job<ListsRead>),
+    /// Opening a project file.
+    Project(Job<(Workspace, SearchIndexes)>),
 }
 
 impl Running {
     fn cancel(&self) {
         match self {
             Running::Lists(job) => job.cancel(),
+            Running::Project(job) => job.cancel(),
         }
     }
 
     fn progress_ui(&self, ui: &mut egui::Ui) -> bool {
         match self {
             Running::Lists(job) => job::progress_ui(ui, job),
+            Running::Project(job) => job::progress_ui(ui, job),
         }
     }
 }
@@ -99,6 +104,8 @@ pub struct App {
     /// Bumped whenever another set of suggestions is loaded.
     structure: u64,
     running: Option<Running>,
+    /// What the last change was, shown as "saved" in the status bar.
+    saved: Option<String>,
     notices: Vec<Notice>,
     help_open: bool,
     reviewer_draft: String,
@@ -130,6 +137,7 @@ impl App {
             generation: 0,
             structure: 0,
             running: None,
+            saved: None,
             notices,
             help_open: false,
             reviewer_draft: String::new(),
@@ -176,12 +184,15 @@ impl App {
     }
 
     /// Show a workshop: build the search indexes and go to the review screen.
-    pub fn open_workspace(&mut self, mut workspace: Workspace) {
-        workspace.refresh_flags();
-        self.indexes = SearchIndexes {
-            crm: search::SearchIndex::build(&workspace.crm),
-            erp: search::SearchIndex::build(&workspace.erp),
-        };
+    pub fn open_workspace(&mut self, workspace: Workspace) {
+        let indexes = SearchIndexes::build(&workspace);
+        self.show_workspace(workspace, indexes);
+    }
+
+    fn show_workspace(&mut self, workspace: Workspace, indexes: SearchIndexes) {
+        self.settings.remember_project(workspace.project().file());
+        self.save_settings();
+        self.indexes = indexes;
         self.review = ReviewState::default();
         self.workspace = Some(workspace);
         self.generation += 1;
@@ -213,6 +224,9 @@ impl App {
         }
         self.poll_running(&ctx);
         let mut actions = action::pressed_commands(&ctx);
+        if self.screen != Screen::Review {
+            actions.retain(|action| !action.is_review_command());
+        }
         actions.extend(self.dropped_files(&ctx));
 
         egui::Panel::top("navigation").show(ui, |ui| {
@@ -304,7 +318,39 @@ impl App {
             let reviewer = self.settings.reviewer_name().unwrap_or("no reviewer yet");
             ui.label(format!("Reviewer: {reviewer}"));
             ui.separator();
-            ui.label("No project open");
+            let Some(workspace) = &self.workspace else {
+                ui.label("No project open");
+                return;
+            };
+            let status = &workspace.status;
+            let reviewed = status.suggested.saturating_sub(status.open);
+            let actions =
+                status.actions.create_in_erp + status.actions.create_in_crm + status.actions.ignore;
+            ui.label(format!("Reviewed {reviewed} of {}", status.suggested));
+            ui.separator();
+            ui.label(format!("Links: {}", status.accepted));
+            ui.separator();
+            ui.label(format!("Actions: {actions}"));
+            ui.separator();
+            let undo = if status.can_undo {
+                "Undo available"
+            } else {
+                "Nothing to undo"
+            };
+            let redo = if status.can_redo {
+                "Redo available"
+            } else {
+                "Nothing to redo"
+            };
+            ui.label(undo).on_hover_text(Action::Undo.tooltip(ui.ctx()));
+            ui.label(redo).on_hover_text(Action::Redo.tooltip(ui.ctx()));
+            if let Some(saved) = &self.saved {
+                ui.separator();
+                ui.label(format!("Saved: {saved}"));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(workspace.project().file().display().to_string());
+            });
         });
     }
 

@@ -5,10 +5,14 @@
 use egui::accesskit::Role as A11y;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use ledgerlink::app::workspace::{PairItem, PairState, Workspace};
+use std::path::{Path, PathBuf};
+
+use ledgerlink::app::action::Action;
 use ledgerlink::app::{self, App, AppOptions};
-use ledgerlink::core::matching::{Band, Contribution};
-use ledgerlink::core::model::{CellStore, Column, Dataset, Role};
+use ledgerlink::core::matching::{Band, Contribution, DuplicateCluster, PairSuggestion};
+use ledgerlink::core::model::{CellStore, Column, Dataset, Role, Side};
+use ledgerlink::core::project::{NewProject, Policy, Project, SuggestionSet};
+use tempfile::TempDir;
 
 /// A harness on a fresh app (settings in memory, no file dialogs).
 pub fn harness() -> Harness<'static, App> {
@@ -62,14 +66,8 @@ pub fn list(columns: &[(&str, Option<Role>)], rows: &[&[&str]]) -> Dataset {
     }
 }
 
-fn pair(
-    crm_row: usize,
-    erp_row: usize,
-    probability: f64,
-    reason: &str,
-    alternative: bool,
-) -> PairItem {
-    PairItem {
+fn pair(crm_row: usize, erp_row: usize, probability: f64, reason: &str) -> PairSuggestion {
+    PairSuggestion {
         crm_row,
         erp_row,
         probability,
@@ -91,35 +89,54 @@ fn pair(
                 weight: -2.0,
             },
         ],
-        is_alternative: alternative,
-        state: PairState::Open,
     }
 }
 
-/// Four CRM accounts, four ERP customers, three suggested pairs and one competing candidate.
-pub fn small_workspace() -> Workspace {
-    let crm = list(
+/// The CRM list of the small workshop: five accounts in four scripts, two account types.
+pub fn small_crm() -> Dataset {
+    list(
         &[
             ("Account ID", Some(Role::Id)),
             ("Account Name", Some(Role::Name)),
             ("Billing City", Some(Role::City)),
             ("VAT", Some(Role::TaxId)),
+            ("Type", Some(Role::AccountType)),
             ("Owner", None),
         ],
         &[
-            &["A-1", "Müller GmbH", "München", "DE123456789", "Anna"],
-            &["A-2", "Société Générale SA", "Paris", "", "Luc"],
+            &[
+                "A-1",
+                "Müller GmbH",
+                "München",
+                "DE123456789",
+                "Customer",
+                "Anna",
+            ],
+            &["A-2", "Société Générale SA", "Paris", "", "Customer", "Luc"],
             &[
                 "A-3",
                 "Łódź Trading Sp. z o.o.",
                 "Łódź",
                 "PL5260001246",
+                "Customer",
                 "Ewa",
             ],
-            &["A-4", "東京商事株式会社", "東京", "", "Ken"],
+            &["A-4", "東京商事株式会社", "東京", "", "Customer", "Ken"],
+            &[
+                "A-5",
+                "Mueller GmbH",
+                "Munich",
+                "DE123456789",
+                "Lead",
+                "Anna",
+            ],
         ],
-    );
-    let erp = list(
+    )
+}
+
+/// The ERP list of the small workshop.
+pub fn small_erp() -> Dataset {
+    list(
         &[
             ("Debitor", Some(Role::Id)),
             ("Name1", Some(Role::Name)),
@@ -132,45 +149,71 @@ pub fn small_workspace() -> Workspace {
             &["10003", "Lodz Trading", "Lodz", "PL5260001246"],
             &["10004", "Tokyo Shoji KK", "Tokyo", ""],
         ],
-    );
-    Workspace {
-        crm: crm.into(),
-        erp: erp.into(),
-        items: vec![
+    )
+}
+
+/// What matching could have suggested for the small workshop: three pairs, one competing
+/// candidate, and a CRM duplicate cluster.
+pub fn small_suggestions() -> SuggestionSet {
+    SuggestionSet {
+        pairs: vec![
             pair(
                 0,
                 0,
                 0.998,
                 "Same VAT number; names agree apart from spelling.",
-                false,
             ),
             pair(
                 1,
                 1,
                 0.91,
                 "Names agree; same city; VAT missing in the CRM.",
-                false,
             ),
-            pair(
-                2,
-                2,
-                0.62,
-                "Same VAT number; names differ in legal form.",
-                false,
-            ),
-            pair(2, 3, 0.31, "Only the country agrees.", true),
+            pair(2, 2, 0.62, "Same VAT number; names differ in legal form."),
         ],
-        clusters: Vec::new(),
-        crm_flags: Vec::new(),
-        erp_flags: Vec::new(),
+        alternatives: vec![pair(2, 3, 0.31, "Only the country agrees.")],
+        duplicates: vec![DuplicateCluster {
+            side: Side::Crm,
+            rows: vec![0, 4],
+            probability: 0.97,
+            reason: "Same VAT number and name; city spelled differently.".to_string(),
+        }],
+        xref_checks: Vec::new(),
     }
 }
 
-/// A harness showing the small workshop on the review screen, reviewer already known.
-pub fn review_harness() -> Harness<'static, App> {
+/// Create the small workshop's project file in `dir`.
+pub fn small_project(dir: &Path) -> PathBuf {
+    let file = dir.join("workshop.ledgerlink");
+    let setup = NewProject {
+        crm: small_crm(),
+        erp: small_erp(),
+        crm_mapping: Vec::new(),
+        erp_mapping: Vec::new(),
+        policy: Policy::default(),
+        by: "test".to_string(),
+    };
+    Project::create_with_suggestions(&file, setup, &small_suggestions()).unwrap();
+    file
+}
+
+/// A harness showing the small workshop (opened from its file as a user would) on the review
+/// screen, reviewer already known. Keep the directory alive as long as the harness.
+pub fn review_harness() -> (TempDir, PathBuf, Harness<'static, App>) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = small_project(dir.path());
     let mut harness = harness();
     harness.state_mut().set_reviewer_for_tests("Anna Schmidt");
-    harness.state_mut().open_workspace(small_workspace());
     harness.run();
+    let ctx = harness.ctx.clone();
     harness
+        .state_mut()
+        .apply(&ctx, Action::OpenProject(file.clone()));
+    finish_work(&mut harness);
+    assert!(
+        harness.state().workspace().is_some(),
+        "{:?}",
+        harness.state().notices()
+    );
+    (dir, file, harness)
 }

@@ -3,7 +3,7 @@
 
 use crate::app::action::Action;
 use crate::app::widgets::histogram::{bin_counts, count_at_or_above, histogram_ui};
-use crate::app::workspace::{PairState, Workspace};
+use crate::app::workspace::Workspace;
 
 /// The lowest threshold offered.
 pub const MIN_THRESHOLD: f64 = 0.5;
@@ -34,7 +34,7 @@ pub fn open_scores(workspace: &Workspace) -> Vec<f64> {
     workspace
         .items
         .iter()
-        .filter(|item| !item.is_alternative && item.state == PairState::Open)
+        .filter(|item| !item.is_alternative && item.is_open())
         .map(|item| item.probability)
         .collect()
 }

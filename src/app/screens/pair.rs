@@ -5,7 +5,7 @@ use crate::app::action::Action;
 use crate::app::screens::review::ReviewState;
 use crate::app::widgets::record_card::{field_lines, record_card_ui};
 use crate::app::widgets::score_bar::{contributions_ui, score_ui};
-use crate::app::workspace::{PairState, Workspace};
+use crate::app::workspace::{Workspace, status_word};
 use crate::core::model::{Dataset, Side};
 
 /// A record's short name: `id name`.
@@ -47,7 +47,7 @@ pub fn pair_ui(
         };
         ui.label(format!(
             "{kind}, {}, band {}",
-            item.state.as_str(),
+            status_word(item.state),
             item.band.as_str()
         ));
     });
@@ -57,7 +57,7 @@ pub fn pair_ui(
         ui.label(&item.reason);
     });
     ui.add_space(6.0);
-    let lines = field_lines(&workspace.crm, item.crm_row, &workspace.erp, item.erp_row);
+    let lines = field_lines(workspace.crm(), item.crm_row, workspace.erp(), item.erp_row);
     record_card_ui(ui, "current_pair", &lines);
     ui.add_space(6.0);
     egui::CollapsingHeader::new("Why this score")
@@ -93,13 +93,17 @@ fn others_ui(
         .show(ui, |ui| {
             for index in others {
                 let other = &workspace.items[index];
-                ui.label(record_title(&workspace.crm, other.crm_row));
-                ui.label(record_title(&workspace.erp, other.erp_row));
-                ui.label(format!("{:.3} {}", other.probability, other.state.as_str()));
+                ui.label(record_title(workspace.crm(), other.crm_row));
+                ui.label(record_title(workspace.erp(), other.erp_row));
+                ui.label(format!(
+                    "{:.3} {}",
+                    other.probability,
+                    status_word(other.state)
+                ));
                 let title = format!(
                     "Show {} / {}",
-                    workspace.crm.record_id(other.crm_row),
-                    workspace.erp.record_id(other.erp_row)
+                    workspace.crm().record_id(other.crm_row),
+                    workspace.erp().record_id(other.erp_row)
                 );
                 if ui.button(title).clicked() {
                     actions.push(Action::SelectPair(index));
@@ -127,8 +131,8 @@ pub fn link_ui(
                 record_title(list, row)
             })
         };
-        ui.label(format!("CRM: {}", describe(&workspace.crm, crm)));
-        ui.label(format!("ERP: {}", describe(&workspace.erp, erp)));
+        ui.label(format!("CRM: {}", describe(workspace.crm(), crm)));
+        ui.label(format!("ERP: {}", describe(workspace.erp(), erp)));
         let (Some(crm_row), Some(erp_row)) = (crm, erp) else {
             return;
         };
@@ -139,7 +143,7 @@ pub fn link_ui(
         let already = workspace
             .items
             .iter()
-            .any(|item| item.crm_row == crm_row && item.erp_row == erp_row && item.state.is_link());
+            .any(|item| item.crm_row == crm_row && item.erp_row == erp_row && item.is_link());
         let label = if warnings.is_empty() {
             "Link selected"
         } else {
@@ -164,8 +168,8 @@ pub fn one_to_one_warnings(workspace: &Workspace, crm_row: usize, erp_row: usize
         if other != erp_row {
             warnings.push(format!(
                 "CRM {} is already linked to ERP {}: a second link breaks one-to-one",
-                record_title(&workspace.crm, crm_row),
-                record_title(&workspace.erp, other)
+                record_title(workspace.crm(), crm_row),
+                record_title(workspace.erp(), other)
             ));
         }
     }
@@ -173,8 +177,8 @@ pub fn one_to_one_warnings(workspace: &Workspace, crm_row: usize, erp_row: usize
         if other != crm_row {
             warnings.push(format!(
                 "ERP {} is already linked to CRM {}: a second link breaks one-to-one",
-                record_title(&workspace.erp, erp_row),
-                record_title(&workspace.crm, other)
+                record_title(workspace.erp(), erp_row),
+                record_title(workspace.crm(), other)
             ));
         }
     }
@@ -183,8 +187,5 @@ pub fn one_to_one_warnings(workspace: &Workspace, crm_row: usize, erp_row: usize
 
 /// True when the item is still open (decision buttons act on it).
 pub fn is_open(workspace: &Workspace, item: usize) -> bool {
-    workspace
-        .items
-        .get(item)
-        .is_some_and(|item| item.state == PairState::Open)
+    workspace.items.get(item).is_some_and(|item| item.is_open())
 }

@@ -9,7 +9,7 @@ use crate::app::screens::bulk::{BulkState, bulk_ui};
 use crate::app::screens::pair::{link_ui, pair_ui};
 use crate::app::search::SearchIndex;
 use crate::app::widgets::record_table::{ListView, record_table_ui};
-use crate::app::workspace::{PairState, Workspace};
+use crate::app::workspace::Workspace;
 use crate::core::model::Side;
 
 /// The review screen's own state.
@@ -29,6 +29,8 @@ pub struct ReviewState {
     pub bulk: BulkState,
     /// Put the keyboard in the CRM search box on the next frame.
     pub focus_search: bool,
+    /// Pairs marked unsure in this session (they stay open).
+    pub unsure: HashSet<usize>,
     queue_for: Option<(QueueOrder, u64)>,
 }
 
@@ -39,6 +41,16 @@ pub struct SearchIndexes {
     pub crm: SearchIndex,
     /// The ERP list's index.
     pub erp: SearchIndex,
+}
+
+impl SearchIndexes {
+    /// Fold every record of both lists once.
+    pub fn build(workspace: &Workspace) -> SearchIndexes {
+        SearchIndexes {
+            crm: SearchIndex::build(workspace.crm()),
+            erp: SearchIndex::build(workspace.erp()),
+        }
+    }
 }
 
 impl ReviewState {
@@ -80,7 +92,7 @@ impl ReviewState {
         let count = self.queue.len();
         (0..count)
             .map(|offset| self.queue[(start + offset) % count])
-            .find(|&item| workspace.items[item].state == PairState::Open)
+            .find(|&item| workspace.items[item].is_open())
             .or_else(|| self.queue.first().copied())
     }
 
@@ -158,7 +170,7 @@ pub fn review_ui(
                 ui,
                 Side::Crm,
                 &mut state.crm_view,
-                &workspace.crm,
+                workspace.crm(),
                 &workspace.crm_flags,
                 highlight.map(|item| item.crm_row),
                 focus_search,
@@ -176,7 +188,7 @@ pub fn review_ui(
                 ui,
                 Side::Erp,
                 &mut state.erp_view,
-                &workspace.erp,
+                workspace.erp(),
                 &workspace.erp_flags,
                 highlight.map(|item| item.erp_row),
                 false,
@@ -224,7 +236,7 @@ fn queue_bar_ui(
     let open = state
         .queue
         .iter()
-        .filter(|&&item| workspace.items[item].state == PairState::Open)
+        .filter(|&&item| workspace.items[item].is_open())
         .count();
     ui.horizontal_wrapped(|ui| {
         let position = state.position().map_or(0, |position| position + 1);
