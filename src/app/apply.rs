@@ -176,12 +176,7 @@ impl App {
             screens.push(Screen::Import);
         }
         if self.workspace.is_some() {
-            screens.extend([
-                Screen::Review,
-                Screen::Duplicates,
-                Screen::Unmatched,
-                Screen::Export,
-            ]);
+            screens.extend([Screen::Review, Screen::Duplicates, Screen::Unmatched]);
         }
         screens
     }

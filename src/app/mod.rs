@@ -99,6 +99,8 @@ pub struct App {
     workspace: Option<Workspace>,
     indexes: SearchIndexes,
     review: ReviewState,
+    duplicates: screens::duplicates::DuplicatesState,
+    unmatched: screens::unmatched::UnmatchedState,
     /// Bumped whenever a decision changes what the screens show.
     generation: u64,
     /// Bumped whenever another set of suggestions is loaded.
@@ -134,6 +136,8 @@ impl App {
             workspace: None,
             indexes: SearchIndexes::default(),
             review: ReviewState::default(),
+            duplicates: Default::default(),
+            unmatched: Default::default(),
             generation: 0,
             structure: 0,
             running: None,
@@ -301,10 +305,19 @@ impl App {
                         self.generation,
                     )
                 }
-                None => {
-                    ui.label("Open a project or match two lists first.");
-                    Vec::new()
+                None => no_project_ui(ui),
+            },
+            Screen::Duplicates => match &self.workspace {
+                Some(workspace) => {
+                    screens::duplicates::duplicates_ui(ui, &mut self.duplicates, workspace)
                 }
+                None => no_project_ui(ui),
+            },
+            Screen::Unmatched => match &self.workspace {
+                Some(workspace) => {
+                    screens::unmatched::unmatched_ui(ui, &mut self.unmatched, workspace)
+                }
+                None => no_project_ui(ui),
             },
             other => {
                 ui.label(format!("{} needs an open project.", other.title()));
@@ -441,6 +454,11 @@ impl App {
             }
         }
     }
+}
+
+fn no_project_ui(ui: &mut egui::Ui) -> Vec<Action> {
+    ui.label("Open a project, or read two lists and match them, first.");
+    Vec::new()
 }
 
 fn no_dialog_message(what: &str) -> String {

@@ -2,7 +2,9 @@
 //! the user asked for; it never touches files or the project itself.
 
 pub mod bulk;
+pub mod duplicates;
 pub mod import;
 pub mod pair;
 pub mod review;
 pub mod start;
+pub mod unmatched;
