@@ -4,6 +4,8 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+pub mod synth;
+
 /// Exit code for bad input or a refused decision.
 pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for anything else that went wrong.
@@ -25,13 +27,18 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
+    Synth(synth::SynthArgs),
+}
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         None => Err(BadInput("no subcommand given; see --help".to_string()).into()),
-        Some(command) => match command {},
+        Some(command) => match command {
+            Command::Synth(args) => synth::run(args),
+        },
     }
 }
 
