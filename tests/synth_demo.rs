@@ -27,7 +27,8 @@ fn the_demo_lists_are_what_the_generator_writes_for_their_seed() {
         "truth_xref.csv",
         "truth_records.csv",
     ] {
-        let committed = std::fs::read(demo.join(name)).unwrap_or_else(|_| panic!("assets/demo/{name} missing"));
+        let committed =
+            std::fs::read(demo.join(name)).unwrap_or_else(|_| panic!("assets/demo/{name} missing"));
         let fresh = std::fs::read(generated.path(name)).unwrap();
         assert!(
             committed == fresh,
@@ -36,6 +37,13 @@ fn the_demo_lists_are_what_the_generator_writes_for_their_seed() {
         );
     }
     let committed = read_xlsx(&demo.join("erp_customers.xlsx"));
-    assert_eq!(committed, read_xlsx(&generated.path("erp_customers.xlsx")), "erp_customers.xlsx cells differ");
-    assert!(committed.len() > 200, "the demo ERP list has a few hundred customers");
+    assert_eq!(
+        committed,
+        read_xlsx(&generated.path("erp_customers.xlsx")),
+        "erp_customers.xlsx cells differ"
+    );
+    assert!(
+        committed.len() > 200,
+        "the demo ERP list has a few hundred customers"
+    );
 }

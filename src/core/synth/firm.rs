@@ -80,7 +80,10 @@ struct Core {
 
 fn pick_country(rng: &mut Rng) -> &'static Country {
     let countries = vocab::countries();
-    let total: u64 = countries.iter().map(|country| u64::from(country.weight)).sum();
+    let total: u64 = countries
+        .iter()
+        .map(|country| u64::from(country.weight))
+        .sum();
     let mut ticket = rng.below(total);
     for country in countries {
         let weight = u64::from(country.weight);
