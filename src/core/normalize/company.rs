@@ -78,8 +78,13 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
     if hi - lo > 1 && tokens.get(hi - 1) == "the" && tokens.token(hi - 1).sep == Sep::Comma {
         hi -= 1;
     }
+    let mut forms = EndForms {
+        tokens,
+        country,
+        last: None,
+    };
     if let Some((cut, branch)) =
-        branch_by_word(tokens, lo, hi).or_else(|| branch_segment(tokens, lo, hi, country))
+        branch_by_word(tokens, lo, hi).or_else(|| branch_segment(&mut forms, lo, hi))
     {
         hi = cut;
         name.branch = branch;
@@ -88,7 +93,7 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
         while hi - lo > 1 && tokens.get(hi - 1) == "and" {
             hi -= 1;
         }
-        let mut found = legal_forms::at_end(tokens, lo, hi, country);
+        let mut found = forms.at(lo, hi);
         if found.is_none() && pass == 0 && may_be_cut {
             found = legal_forms::cut_off_at_end(tokens, lo, hi, country);
             name.truncated = found.is_some();
@@ -119,6 +124,27 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
         name.tokens.push(word.to_owned());
     }
     name
+}
+
+/// Legal form lookups at the end of a token range; the last answer is kept, since the branch
+/// check and the legal form step ask for the same range.
+struct EndForms<'a> {
+    tokens: &'a Tokens,
+    country: Option<[u8; 2]>,
+    last: Option<(usize, usize, Option<FormMatch>)>,
+}
+
+impl EndForms<'_> {
+    fn at(&mut self, lo: usize, hi: usize) -> Option<FormMatch> {
+        if let Some((last_lo, last_hi, found)) = self.last
+            && (last_lo, last_hi) == (lo, hi)
+        {
+            return found;
+        }
+        let found = legal_forms::at_end(self.tokens, lo, hi, self.country);
+        self.last = Some((lo, hi, found));
+        found
+    }
 }
 
 /// Words that mark the rest of a name as a branch or site.
@@ -162,16 +188,12 @@ fn branch_by_word(tokens: &Tokens, lo: usize, hi: usize) -> Option<(usize, Optio
 /// A trailing bracket that is not part of a legal form ("Acme GmbH (Niederlassung Hamburg)",
 /// "Acme (Berlin)"), or a trailing dash or comma segment after a legal form ("Müller GmbH -
 /// Berlin", "Acme Ltd, London").
-fn branch_segment(
-    tokens: &Tokens,
-    lo: usize,
-    hi: usize,
-    country: Option<[u8; 2]>,
-) -> Option<(usize, Option<String>)> {
+fn branch_segment(forms: &mut EndForms, lo: usize, hi: usize) -> Option<(usize, Option<String>)> {
     if hi < lo + 2 {
         return None;
     }
-    let form_at_end = legal_forms::at_end(tokens, lo, hi, country);
+    let tokens = forms.tokens;
+    let form_at_end = forms.at(lo, hi);
     if tokens.token(hi - 1).in_parens {
         let start = (lo + 1..hi)
             .rev()
@@ -186,7 +208,8 @@ fn branch_segment(
     let start = (lo + 1..hi)
         .rev()
         .find(|&index| matches!(tokens.token(index).sep, Sep::Dash | Sep::Comma))?;
-    legal_forms::at_end(tokens, lo, start, country).map(|_| (start, Some(tokens.join(start, hi))))
+    let before = legal_forms::at_end(tokens, lo, start, forms.country);
+    before.map(|_| (start, Some(tokens.join(start, hi))))
 }
 
 /// The written-out form of a common abbreviation in company names ("intl" -> "international"),
@@ -347,147 +370,34 @@ mod tests {
         Option<&'static str>,
     );
 
+    #[rustfmt::skip]
     const CASES: &[Case] = &[
         ("Müller GmbH", Some("DE"), "muller", Some("gmbh"), None),
         ("Mueller GmbH", Some("DE"), "muller", Some("gmbh"), None),
         ("MULLER G.m.b.H.", None, "muller", Some("gmbh"), None),
-        (
-            "Müller Gesellschaft mit beschränkter Haftung",
-            Some("DE"),
-            "muller",
-            Some("gmbh"),
-            None,
-        ),
-        (
-            "Müller Maschinenbau GmbH & Co. KG",
-            Some("DE"),
-            "muller maschinenbau",
-            Some("gmbhcokg"),
-            None,
-        ),
-        (
-            "MUELLER MASCHINENBAU GMBH & CO. K",
-            Some("DE"),
-            "muller maschinenbau",
-            Some("gmbhcokg"),
-            None,
-        ),
-        (
-            "MUELLER MASCHINENBAU GMBH & CO.",
-            Some("DE"),
-            "muller maschinenbau",
-            Some("gmbhcokg"),
-            None,
-        ),
-        (
-            "MUELLER MASCHINENBAU GMBH &",
-            Some("DE"),
-            "muller maschinenbau",
-            Some("gmbh"),
-            None,
-        ),
-        (
-            "Müller u. Söhne GmbH u. Co. KG",
-            Some("DE"),
-            "muller and sohne",
-            Some("gmbhcokg"),
-            None,
-        ),
-        (
-            "Schmidt & Partner UG (haftungsbeschränkt)",
-            Some("DE"),
-            "schmidt and partner",
-            Some("ug"),
-            None,
-        ),
-        (
-            "Müller GmbH - Berlin",
-            Some("DE"),
-            "muller",
-            Some("gmbh"),
-            Some("berlin"),
-        ),
-        (
-            "Müller GmbH (Niederlassung Hamburg)",
-            Some("DE"),
-            "muller",
-            Some("gmbh"),
-            Some("hamburg"),
-        ),
-        (
-            "Müller GmbH Zweigniederlassung Österreich",
-            Some("AT"),
-            "muller",
-            Some("gmbh"),
-            Some("osterreich"),
-        ),
-        (
-            "Acme Software (Deutschland)",
-            Some("DE"),
-            "acme software",
-            None,
-            Some("deutschland"),
-        ),
+        ("Müller Gesellschaft mit beschränkter Haftung", Some("DE"), "muller", Some("gmbh"), None),
+        ("Müller Maschinenbau GmbH & Co. KG", Some("DE"), "muller maschinenbau", Some("gmbhcokg"), None),
+        ("MUELLER MASCHINENBAU GMBH & CO. K", Some("DE"), "muller maschinenbau", Some("gmbhcokg"), None),
+        ("MUELLER MASCHINENBAU GMBH & CO.", Some("DE"), "muller maschinenbau", Some("gmbhcokg"), None),
+        ("MUELLER MASCHINENBAU GMBH &", Some("DE"), "muller maschinenbau", Some("gmbh"), None),
+        ("Müller u. Söhne GmbH u. Co. KG", Some("DE"), "muller and sohne", Some("gmbhcokg"), None),
+        ("Schmidt & Partner UG (haftungsbeschränkt)", Some("DE"), "schmidt and partner", Some("ug"), None),
+        ("Müller GmbH - Berlin", Some("DE"), "muller", Some("gmbh"), Some("berlin")),
+        ("Müller GmbH (Niederlassung Hamburg)", Some("DE"), "muller", Some("gmbh"), Some("hamburg")),
+        ("Müller GmbH Zweigniederlassung Österreich", Some("AT"), "muller", Some("gmbh"), Some("osterreich")),
+        ("Acme Software (Deutschland)", Some("DE"), "acme software", None, Some("deutschland")),
         ("Meyer - Schmidt", Some("DE"), "meyer schmidt", None, None),
-        (
-            "Acme Ltd, London Branch",
-            Some("GB"),
-            "acme",
-            Some("ltd"),
-            Some("london"),
-        ),
-        (
-            "Deutsche Bank AG",
-            Some("DE"),
-            "deutsche bank",
-            Some("ag"),
-            None,
-        ),
-        (
-            "Siemens Aktiengesellschaft",
-            None,
-            "siemens",
-            Some("ag"),
-            None,
-        ),
+        ("Acme Ltd, London Branch", Some("GB"), "acme", Some("ltd"), Some("london")),
+        ("Deutsche Bank AG", Some("DE"), "deutsche bank", Some("ag"), None),
+        ("Siemens Aktiengesellschaft", None, "siemens", Some("ag"), None),
         ("SAP SE", Some("DE"), "sap", Some("se"), None),
         ("Dupont S.A.R.L.", Some("FR"), "dupont", Some("sarl"), None),
         ("SARL Dupont", Some("FR"), "dupont", Some("sarl"), None),
-        (
-            "Boulangerie Dupont SAS",
-            Some("FR"),
-            "boulangerie dupont",
-            Some("sas"),
-            None,
-        ),
-        (
-            "Société Générale S.A.",
-            Some("FR"),
-            "societe generale",
-            Some("sa"),
-            None,
-        ),
-        (
-            "Société Générale SA",
-            Some("FR"),
-            "societe generale",
-            Some("sa"),
-            None,
-        ),
-        (
-            "Kowalski Sp. z o.o.",
-            Some("PL"),
-            "kowalski",
-            Some("spzoo"),
-            None,
-        ),
-        (
-            "KOWALSKI SP Z OO",
-            Some("PL"),
-            "kowalski",
-            Some("spzoo"),
-            None,
-        ),
+        ("Boulangerie Dupont SAS", Some("FR"), "boulangerie dupont", Some("sas"), None),
+        ("Société Générale S.A.", Some("FR"), "societe generale", Some("sa"), None),
+        ("Société Générale SA", Some("FR"), "societe generale", Some("sa"), None),
+        ("Kowalski Sp. z o.o.", Some("PL"), "kowalski", Some("spzoo"), None),
+        ("KOWALSKI SP Z OO", Some("PL"), "kowalski", Some("spzoo"), None),
         ("Nokia Oyj", Some("FI"), "nokia", Some("oyj"), None),
         ("Kone Oy", None, "kone", Some("oy"), None),
         ("Volvo AB", Some("SE"), "volvo", Some("ab"), None),
@@ -501,76 +411,16 @@ mod tests {
         ("Acme Incorporated", Some("US"), "acme", Some("inc"), None),
         ("ACME CORP", None, "acme", Some("corp"), None),
         ("The Boeing Company", Some("US"), "boeing", Some("co"), None),
-        (
-            "Boeing Company, The",
-            Some("US"),
-            "boeing",
-            Some("co"),
-            None,
-        ),
-        (
-            "Acme Holdings Limited",
-            Some("GB"),
-            "acme holding",
-            Some("ltd"),
-            None,
-        ),
-        (
-            "Acme Hldgs. Ltd.",
-            Some("GB"),
-            "acme holding",
-            Some("ltd"),
-            None,
-        ),
-        (
-            "Acme Intl. Mfg. Co., Ltd.",
-            None,
-            "acme international manufacturing",
-            Some("ltd"),
-            None,
-        ),
-        (
-            "Acme International Manufacturing Company Limited",
-            None,
-            "acme international manufacturing",
-            Some("ltd"),
-            None,
-        ),
-        (
-            "Smith Bros. & Assoc. LLC",
-            Some("US"),
-            "smith brothers and associates",
-            Some("llc"),
-            None,
-        ),
-        (
-            "Smith Brothers and Associates, L.L.C.",
-            Some("US"),
-            "smith brothers and associates",
-            Some("llc"),
-            None,
-        ),
-        (
-            "Acme Tech Svcs Grp PLC",
-            Some("GB"),
-            "acme technology services group",
-            Some("plc"),
-            None,
-        ),
-        (
-            "Natl. Dept. Stores Inc",
-            Some("US"),
-            "national department stores",
-            Some("inc"),
-            None,
-        ),
-        (
-            "Johnson & Johnson",
-            Some("US"),
-            "johnson and johnson",
-            None,
-            None,
-        ),
+        ("Boeing Company, The", Some("US"), "boeing", Some("co"), None),
+        ("Acme Holdings Limited", Some("GB"), "acme holding", Some("ltd"), None),
+        ("Acme Hldgs. Ltd.", Some("GB"), "acme holding", Some("ltd"), None),
+        ("Acme Intl. Mfg. Co., Ltd.", None, "acme international manufacturing", Some("ltd"), None),
+        ("Acme International Manufacturing Company Limited", None, "acme international manufacturing", Some("ltd"), None),
+        ("Smith Bros. & Assoc. LLC", Some("US"), "smith brothers and associates", Some("llc"), None),
+        ("Smith Brothers and Associates, L.L.C.", Some("US"), "smith brothers and associates", Some("llc"), None),
+        ("Acme Tech Svcs Grp PLC", Some("GB"), "acme technology services group", Some("plc"), None),
+        ("Natl. Dept. Stores Inc", Some("US"), "national department stores", Some("inc"), None),
+        ("Johnson & Johnson", Some("US"), "johnson and johnson", None, None),
         ("Dupont et Fils", Some("FR"), "dupont and fils", None, None),
         ("Acme Pty Ltd", Some("AU"), "acme", Some("ptyltd"), None),
         ("Acme (Pty) Ltd", Some("ZA"), "acme", Some("ptyltd"), None),
