@@ -9,6 +9,7 @@ mod gui;
 mod history;
 mod inspect;
 mod status;
+pub mod synth;
 
 /// Exit code for bad input or a refused decision.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -52,6 +53,8 @@ pub enum Command {
     Undo(history::HistoryArgs),
     /// Put back the latest undone decision of a project.
     Redo(history::HistoryArgs),
+    /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
+    Synth(synth::SynthArgs),
 }
 
 /// Run the parsed command line.
@@ -68,6 +71,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Decide(args)) => decide::run(args),
         Some(Command::Undo(args)) => history::run_undo(args),
         Some(Command::Redo(args)) => history::run_redo(args),
+        Some(Command::Synth(args)) => synth::run(args),
     }
 }
 
