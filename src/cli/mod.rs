@@ -4,6 +4,11 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod bench;
+mod dedupe;
+mod eval;
+mod match_cmd;
+
 /// Exit code for bad input or a refused decision.
 pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for anything else that went wrong.
@@ -25,13 +30,28 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Suggest which CRM and ERP records are the same customer.
+    Match(match_cmd::MatchArgs),
+    /// Find records of one list that are probably the same customer.
+    Dedupe(dedupe::DedupeArgs),
+    /// Precision, recall and F1 of suggested pairs against the true pairs.
+    Eval(eval::EvalArgs),
+    /// Benchmark matching on the reference data sets.
+    #[command(hide = true)]
+    Bench(bench::BenchArgs),
+}
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         None => Err(BadInput("no subcommand given; see --help".to_string()).into()),
-        Some(command) => match command {},
+        Some(command) => match command {
+            Command::Match(args) => match_cmd::run(&args),
+            Command::Dedupe(args) => dedupe::run(&args),
+            Command::Eval(args) => eval::run(&args),
+            Command::Bench(args) => bench::run(&args),
+        },
     }
 }
 
