@@ -4,3 +4,4 @@ pub mod import;
 pub mod matching;
 pub mod model;
 pub mod normalize;
+pub mod project;
