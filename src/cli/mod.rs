@@ -4,10 +4,14 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod decide;
+mod dedupe;
+mod eval;
 mod gui;
 mod history;
 mod inspect;
+mod match_cmd;
 mod status;
 pub mod synth;
 
@@ -41,6 +45,15 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Suggest which CRM and ERP records are the same customer.
+    Match(match_cmd::MatchArgs),
+    /// Find records of one list that are probably the same customer.
+    Dedupe(dedupe::DedupeArgs),
+    /// Precision, recall and F1 of suggested pairs against the true pairs.
+    Eval(eval::EvalArgs),
+    /// Benchmark matching on the reference data sets.
+    #[command(hide = true)]
+    Bench(bench::BenchArgs),
     /// Open the workshop window on a project built from the bundled demo lists.
     Demo,
     /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
@@ -72,6 +85,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Undo(args)) => history::run_undo(args),
         Some(Command::Redo(args)) => history::run_redo(args),
         Some(Command::Synth(args)) => synth::run(args),
+        Some(Command::Match(args)) => match_cmd::run(&args),
+        Some(Command::Dedupe(args)) => dedupe::run(&args),
+        Some(Command::Eval(args)) => eval::run(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
     }
 }
 
