@@ -142,7 +142,7 @@ const DIGIT_POSTCODES: &[(&str, usize)] = &[
 /// - GB, Guernsey, Jersey, Isle of Man: one space before the last three ("SW1A 1AA"); Ireland:
 ///   Eircode "D02 X285"; Canada "K1A 0B1"; Netherlands "1234 AB"; Poland "00-950"; Portugal
 ///   "1000-001". Without a country these shapes are recognised by their look;
-/// - all-digit postcodes ([`DIGIT_POSTCODES`]) get back leading zeros a spreadsheet dropped
+/// - all-digit postcodes (DE, FR, IT, ES, US, AT, CH, NO ... about 40 countries) get back leading zeros a spreadsheet dropped
 ///   (DE "1067" -> "01067"); a US ZIP+4 keeps its first five digits;
 /// - anything without a digit ("n/a", "-") is None.
 ///

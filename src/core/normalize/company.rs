@@ -8,7 +8,7 @@
 //!    part of a legal form, and a trailing "- Berlin", ", Berlin" or country name ("Siemens AG
 //!    Österreich") after a legal form. The cut part goes to [`CompanyName::branch`].
 //! 2. Legal form at the end, the longest spelling of the record's country first, then the forms
-//!    used everywhere ([`legal_forms`](super::legal_forms)). Short forms (SA, AG, AS, Co) count
+//!    used everywhere (the [`super::legal_forms`] module). Short forms (SA, AG, AS, Co) count
 //!    only there. A name of 30 characters or more whose last tokens begin a common form
 //!    ("GMBH & CO. K", cut by an ERP field limit) loses them too and is marked `truncated`. A form
 //!    that may open a name ("SARL Dupont", "AB Volvo", "PT Astra ... Tbk") goes from the start;
