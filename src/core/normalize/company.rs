@@ -39,13 +39,17 @@ pub struct CompanyName {
     pub legal_form: Option<String>,
     /// Branch or site suffix that was cut off ("berlin", "hamburg").
     pub branch: Option<String>,
-    /// The name looked cut off by a field limit (a legal form was completed from its start), so
-    /// its last core token may be cut too.
+    /// The name looks cut off by a field limit, so its last core token may be cut too: a legal
+    /// form was completed from its start ("GMBH & CO. K"), or the name fills exactly the 35
+    /// characters of SAP's NAME1 field and ends in no legal form.
     pub truncated: bool,
 }
 
 /// A raw name at least this long may have been cut by an ERP field limit (SAP NAME1 holds 35).
 const CUT_OFF_LENGTH: usize = 30;
+
+/// The length of SAP's NAME1 field, the most common cut.
+const SAP_NAME_LENGTH: usize = 35;
 
 /// Reduce a company name for comparison; `country` is an ISO 3166 alpha-2 code.
 ///
@@ -65,12 +69,10 @@ pub fn company_name(raw: &str, country: Option<&str>) -> CompanyName {
     }
     TOKENS.with_borrow_mut(|tokens| {
         tokens.tokenize(raw);
-        let country = country_key(country);
-        reduce(
-            tokens,
-            country,
-            raw.trim().chars().count() >= CUT_OFF_LENGTH,
-        )
+        let length = raw.trim().chars().count();
+        let mut name = reduce(tokens, country_key(country), length >= CUT_OFF_LENGTH);
+        name.truncated |= length == SAP_NAME_LENGTH && name.legal_form.is_none();
+        name
     })
 }
 
@@ -472,6 +474,8 @@ mod tests {
     fn cut_off_names_are_marked() {
         assert!(company_name("MUELLER MASCHINENBAU GMBH & CO. K", Some("DE")).truncated);
         assert!(!company_name("Müller Maschinenbau GmbH & Co. KG", Some("DE")).truncated);
+        assert!(company_name("INTERNATIONALE SPEDITION UND LOGIST", None).truncated);
+        assert!(!company_name("INTERNATIONALE SPEDITION UND LOGIS", None).truncated);
         let cut = company_name("INTERNATIONALE SPEDITION MUELLER GM", None);
         assert_eq!(
             (cut.core.as_str(), cut.legal_form.as_deref()),
