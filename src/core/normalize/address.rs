@@ -66,6 +66,31 @@ pub fn country_code(raw: &str) -> Option<&'static str> {
     names.get(key.as_str()).copied()
 }
 
+/// True when a folded token (as [`Tokens`] gives it) names a country: "osterreich",
+/// "deutschland", and the codes "uk", "us", "usa" (other codes are also words: "and", "can").
+pub(crate) fn is_country_token(token: &str) -> bool {
+    matches!(token, "uk" | "us" | "usa") || token.len() >= 4 && COUNTRY_NAMES.contains_key(token)
+}
+
+/// A country argument as two upper-case letters: an alpha-2 code as given ("de" -> `DE`, "UK"
+/// -> `GB`, "EL" -> `GR`), or any name or code [`country_code`] knows ("Deutschland").
+pub(crate) fn country_key(country: Option<&str>) -> Option<[u8; 2]> {
+    let text = country?.trim();
+    match text.as_bytes() {
+        [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            match [a.to_ascii_uppercase(), b.to_ascii_uppercase()] {
+                [b'U', b'K'] => Some(*b"GB"),
+                [b'E', b'L'] => Some(*b"GR"),
+                code => Some(code),
+            }
+        }
+        _ => match country_code(text)?.as_bytes() {
+            [a, b] => Some([*a, *b]),
+            _ => None,
+        },
+    }
+}
+
 /// Postcode shapes: countries whose postcodes are all digits of one length (spreadsheets drop
 /// their leading zeros: a 4-digit German postcode gets its zero back).
 const DIGIT_POSTCODES: &[(&str, usize)] = &[
@@ -117,7 +142,7 @@ const DIGIT_POSTCODES: &[(&str, usize)] = &[
 /// - GB, Guernsey, Jersey, Isle of Man: one space before the last three ("SW1A 1AA"); Ireland:
 ///   Eircode "D02 X285"; Canada "K1A 0B1"; Netherlands "1234 AB"; Poland "00-950"; Portugal
 ///   "1000-001". Without a country these shapes are recognised by their look;
-/// - all-digit postcodes ([`DIGIT_POSTCODES`]) get back leading zeros a spreadsheet dropped
+/// - all-digit postcodes (DE, FR, IT, ES, US, AT, CH, NO ... about 40 countries) get back leading zeros a spreadsheet dropped
 ///   (DE "1067" -> "01067"); a US ZIP+4 keeps its first five digits;
 /// - anything without a digit ("n/a", "-") is None.
 ///
@@ -138,10 +163,13 @@ pub fn postcode(raw: &str, country: Option<&str>) -> Option<String> {
     if !code.bytes().any(|byte| byte.is_ascii_digit()) {
         return None;
     }
-    let country = country.map(|country| country.trim().to_ascii_uppercase());
+    let country = country_key(country);
+    let country = country
+        .as_ref()
+        .and_then(|code| std::str::from_utf8(code).ok());
     let all_digits = code.bytes().all(|byte| byte.is_ascii_digit());
-    let shaped = match country.as_deref() {
-        Some("GB" | "UK" | "GG" | "JE" | "IM") => british(&code),
+    let shaped = match country {
+        Some("GB" | "GG" | "JE" | "IM") => british(&code),
         Some("IE") => split_at(&code, 3, 7),
         Some("CA") => split_at(&code, 3, 6),
         Some("NL") => dutch(&code).or_else(|| Some(code.clone())),

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+use super::address::country_key;
 use super::text::Tokens;
 
 const ASSET: &str = include_str!("../../../assets/legal_forms.tsv");
@@ -84,10 +85,9 @@ pub fn legal_form_key(raw: &str, country: Option<&str>) -> Option<&'static str> 
     Some(table.key(form))
 }
 
-/// Country argument as two upper-case ASCII letters.
-pub(crate) fn country_key(country: Option<&str>) -> Option<[u8; 2]> {
-    let bytes = country?.trim().as_bytes();
-    match bytes {
+/// Two ASCII letters, upper-cased (the country column of the asset).
+fn two_letters(text: &str) -> Option<[u8; 2]> {
+    match text.as_bytes() {
         [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
             Some([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
         }
@@ -236,7 +236,7 @@ impl Table {
         let code = match country {
             "*" => *b"**",
             "~" => *b"~~",
-            _ => match country_key(Some(country)) {
+            _ => match two_letters(country) {
                 Some(code) => code,
                 None => return,
             },

@@ -116,8 +116,9 @@ const TWO_DIGIT_CODES: &[&str] = &[
 /// Calling codes whose national numbers start with a `0` that stays after the code.
 const KEEPS_ZERO: &[&str] = &["39", "378", "225", "242"];
 
-/// A phone number in E.164 form, or None when it cannot be one. `country` (ISO alpha-2) is the
-/// default for numbers written without an international prefix.
+/// A phone number in E.164 form, or None when it cannot be one. `country` (ISO alpha-2, or a
+/// name [`country_code`](super::address::country_code) knows) is the default for numbers
+/// written without an international prefix.
 ///
 /// ```
 /// use ledgerlink::core::normalize::phone::phone;
@@ -131,7 +132,7 @@ const KEEPS_ZERO: &[&str] = &["39", "378", "225", "242"];
 pub fn phone(raw: &str, country: Option<&str>) -> Option<String> {
     let mut digits = String::with_capacity(16);
     let plus = number_digits(raw, &mut digits);
-    let defaults = country.and_then(country_defaults);
+    let defaults = super::address::country_key(country).and_then(country_defaults);
     let own_idd = defaults
         .map(|(_, _, _, idd)| idd)
         .filter(|idd| !idd.is_empty() && digits.starts_with(idd));
@@ -180,12 +181,11 @@ pub fn phone_last_digits(raw: &str, count: usize) -> Option<String> {
 }
 
 fn country_defaults(
-    country: &str,
+    country: [u8; 2],
 ) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
-    let country = country.trim();
     COUNTRIES
         .iter()
-        .find(|(code, ..)| code.eq_ignore_ascii_case(country))
+        .find(|(code, ..)| code.as_bytes() == country)
         .copied()
 }
 
@@ -257,6 +257,8 @@ mod tests {
             ("030 123456 Durchwahl 12", Some("DE"), Some("+4930123456")),
             ("030 123456 DW 12", Some("DE"), Some("+4930123456")),
             ("0171 2345678", Some("de"), Some("+491712345678")),
+            ("0171 2345678", Some("Deutschland"), Some("+491712345678")),
+            ("020 7946 0018", Some("UK"), Some("+442079460018")),
             ("+43 1 234567", Some("DE"), Some("+431234567")),
             ("01 42 68 53 00", Some("FR"), Some("+33142685300")),
             ("01.42.68.53.00", Some("FR"), Some("+33142685300")),
