@@ -4,4 +4,5 @@ pub mod import;
 pub mod matching;
 pub mod model;
 pub mod normalize;
+pub mod project;
 pub mod synth;

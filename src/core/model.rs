@@ -310,6 +310,12 @@ impl CellStore {
         (0..self.width).map(move |column| self.cell(row, column))
     }
 
+    /// Give back capacity reserved beyond what the rows use.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
     /// Bytes held (text plus offsets), for memory reports.
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity() + self.ends.capacity() * std::mem::size_of::<u32>()

@@ -1,0 +1,292 @@
+//! The project file: one SQLite file (`*.ledgerlink`) holding a reconciliation workshop.
+//!
+//! It keeps both imported lists exactly as read (so it opens without the source files), the
+//! column mapping, what matching suggested with its explanations, and an append-only log of
+//! every decision: who, when (UTC), what, the score at the time, a note, and a content hash of
+//! both records. Undo and redo move a cursor over that log and survive a restart. Every
+//! decision is committed (write-ahead log, `synchronous = FULL`) before [`Project::decide`]
+//! returns, and several programs may decide on one project at once: writes are serialised and
+//! each one first catches up with what the others wrote.
+//!
+//! The command line (`new`, `status`, `decide`, `undo`, `redo`, `reimport`), the export and the
+//! GUI all go through [`Project`]:
+//!
+//! ```no_run
+//! use ledgerlink::core::project::{Decision, Project};
+//!
+//! # fn main() -> Result<(), ledgerlink::core::project::ProjectError> {
+//! let mut project = Project::open("workshop.ledgerlink".as_ref())?;
+//! for pair in project.open_queue() {
+//!     println!("{} <-> {}: {:.3} {}", pair.crm, pair.erp, pair.probability, pair.reason);
+//! }
+//! let decision = Decision::Accept { crm: "A-17".into(), erp: "1001".into() };
+//! project.decide(&decision, "anna", Some("same VAT number"))?;
+//! project.undo("anna")?;
+//! println!("{:?}", project.status());
+//! # Ok(()) }
+//! ```
+//!
+//! Records are named by their list and key (their id; see [`lists`] for repeated and empty ids),
+//! so decisions survive a re-import of newer exports ([`Project::reimport_with`]).
+
+mod actions;
+mod clock;
+mod decisions;
+mod error;
+mod hash;
+mod history;
+pub mod lists;
+mod log;
+mod policy;
+mod reimport;
+mod rules;
+mod schema;
+mod state;
+mod status;
+mod store;
+mod suggestions;
+mod views;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::core::model::{Dataset, Side};
+
+pub use actions::{ActionCounts, ActionState, UnlinkedRecord};
+pub use clock::utc_now;
+pub use decisions::{Decision, DecisionEntry, DecisionKind, RecordRef, login_name};
+pub use error::{ProjectError, Refusal};
+pub use hash::ContentHash;
+pub use lists::{RecordList, RecordView};
+pub use log::AuditRow;
+pub use policy::{
+    AccountType, CreationAction, DefaultAction, Flow, NumberSource, Policy, default_action,
+};
+pub use reimport::{MissingRecord, ReimportReport};
+pub use schema::SCHEMA_VERSION;
+pub use status::Status;
+pub use suggestions::{Cluster, Suggestion, SuggestionSet, Suggestions, Xref};
+pub use views::{PairStatus, StaleDecision, Staleness, SuggestionView};
+
+use log::LogEvent;
+use rules::Rules;
+use state::DecisionState;
+
+/// The usual file extension of a project.
+pub const EXTENSION: &str = "ledgerlink";
+
+/// What `new` needs besides the suggestions: the two lists as imported, how their columns were
+/// mapped, the creation policy, and who makes the project.
+#[derive(Debug, Clone)]
+pub struct NewProject {
+    /// The CRM list as imported.
+    pub crm: Dataset,
+    /// The ERP list as imported.
+    pub erp: Dataset,
+    /// The CRM column overrides given (`role=column`), reused at re-import.
+    pub crm_mapping: Vec<String>,
+    /// The ERP column overrides given.
+    pub erp_mapping: Vec<String>,
+    /// The creation policy.
+    pub policy: Policy,
+    /// Who makes the project.
+    pub by: String,
+}
+
+/// Everything held in memory, caught up with the log up to `last_seq`.
+#[derive(Debug, Clone)]
+struct Loaded {
+    crm: RecordList,
+    erp: RecordList,
+    suggestions: Suggestions,
+    state: DecisionState,
+    policy: Policy,
+    last_seq: i64,
+}
+
+impl Loaded {
+    fn list(&self, side: Side) -> &RecordList {
+        match side {
+            Side::Crm => &self.crm,
+            Side::Erp => &self.erp,
+        }
+    }
+
+    fn rules(&self) -> Rules<'_> {
+        Rules {
+            crm: &self.crm,
+            erp: &self.erp,
+            suggestions: &self.suggestions,
+            state: &self.state,
+            policy: &self.policy,
+        }
+    }
+}
+
+/// An open project file. See the [module documentation](self).
+#[derive(Debug)]
+pub struct Project {
+    file: PathBuf,
+    connection: Connection,
+    loaded: Loaded,
+}
+
+/// Read everything a project holds (inside the caller's transaction).
+fn load(connection: &Connection, file: &Path) -> Result<Loaded, ProjectError> {
+    let policy = match store::meta(connection, file, "policy")? {
+        Some(text) => text
+            .parse()
+            .map_err(|detail: String| ProjectError::Corrupt {
+                file: file.to_path_buf(),
+                detail,
+            })?,
+        None => Policy::default(),
+    };
+    let crm = store::load_list(connection, file, Side::Crm)?;
+    let erp = store::load_list(connection, file, Side::Erp)?;
+    let suggestions = suggestions::load_suggestions(connection, file)?;
+    let (decisions, last_seq) = log::load_decisions(connection, file)?;
+    let mut state = DecisionState::default();
+    for (entry, entry_state) in decisions {
+        if entry_state == log::IN_EFFECT {
+            state.apply(entry);
+        } else {
+            state.keep_undone(entry);
+        }
+    }
+    Ok(Loaded {
+        crm,
+        erp,
+        suggestions,
+        state,
+        policy,
+        last_seq,
+    })
+}
+
+/// Apply what other programs appended to the log since `loaded.last_seq` (inside the caller's
+/// transaction). A re-import by another program reloads everything.
+fn catch_up(connection: &Connection, file: &Path, loaded: &mut Loaded) -> Result<(), ProjectError> {
+    let events = log::events_since(connection, file, loaded.last_seq)?;
+    if events.iter().any(|(_, event)| *event == LogEvent::Reimport) {
+        *loaded = load(connection, file)?;
+        return Ok(());
+    }
+    for (seq, event) in events {
+        match event {
+            LogEvent::Decision(entry, _) => {
+                loaded.state.drop_undone();
+                loaded.state.apply(entry);
+            }
+            LogEvent::Undo(target) => {
+                loaded.state.undo(target);
+            }
+            LogEvent::Redo(target) => {
+                loaded.state.redo(target);
+            }
+            LogEvent::Reimport => {}
+        }
+        loaded.last_seq = seq;
+    }
+    Ok(())
+}
+
+impl Project {
+    /// Open an existing project. A file that is not a project, is damaged, or comes from a
+    /// newer Ledgerlink gives an error and is not modified; an older format is updated.
+    pub fn open(file: &Path) -> Result<Project, ProjectError> {
+        let connection = store::open(file)?;
+        let loaded = {
+            let transaction =
+                Transaction::new_unchecked(&connection, TransactionBehavior::Deferred)
+                    .map_err(|source| ProjectError::sqlite(file, "read the project", source))?;
+            let loaded = load(&transaction, file)?;
+            transaction
+                .commit()
+                .map_err(|source| ProjectError::sqlite(file, "read the project", source))?;
+            loaded
+        };
+        Ok(Project {
+            file: file.to_path_buf(),
+            connection,
+            loaded,
+        })
+    }
+
+    /// Create a project at `file` (which must not exist yet) from two imported lists and what
+    /// matching suggested for them (by dataset row, as matching gives it).
+    pub fn create_with_suggestions(
+        file: &Path,
+        setup: NewProject,
+        suggestions: &SuggestionSet,
+    ) -> Result<Project, ProjectError> {
+        let now = utc_now();
+        let mut crm = RecordList::new(Side::Crm, setup.crm, setup.crm_mapping, &setup.by);
+        let mut erp = RecordList::new(Side::Erp, setup.erp, setup.erp_mapping, &setup.by);
+        crm.imported_at.clone_from(&now);
+        erp.imported_at.clone_from(&now);
+        let stored = Suggestions::from_set(suggestions, &crm, &erp);
+        store::create(file, |transaction| {
+            store::set_meta(transaction, file, "policy", &setup.policy.to_string())?;
+            store::set_meta(transaction, file, "created_at", &now)?;
+            store::set_meta(transaction, file, "created_by", &setup.by)?;
+            store::set_meta(
+                transaction,
+                file,
+                "created_with",
+                concat!("ledgerlink ", env!("CARGO_PKG_VERSION")),
+            )?;
+            store::write_list(transaction, file, &crm)?;
+            store::write_list(transaction, file, &erp)?;
+            suggestions::write_suggestions(transaction, file, &stored)
+        })?;
+        Project::open(file)
+    }
+
+    /// The project file.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// Catch up with decisions other programs (another laptop, the command line) wrote since
+    /// this project was opened or last written. Returns true when anything changed. Cheap when
+    /// nothing did: the GUI may call it every few seconds.
+    pub fn refresh(&mut self) -> Result<bool, ProjectError> {
+        let before = self.loaded.last_seq;
+        let transaction =
+            Transaction::new_unchecked(&self.connection, TransactionBehavior::Deferred).map_err(
+                |source| ProjectError::sqlite(&self.file, "read the decision log", source),
+            )?;
+        catch_up(&transaction, &self.file, &mut self.loaded)?;
+        transaction
+            .commit()
+            .map_err(|source| ProjectError::sqlite(&self.file, "read the decision log", source))?;
+        Ok(self.loaded.last_seq != before)
+    }
+
+    /// The creation policy.
+    pub fn policy(&self) -> Policy {
+        self.loaded.policy
+    }
+
+    /// One list with its keys and hashes.
+    pub fn list(&self, side: Side) -> &RecordList {
+        self.loaded.list(side)
+    }
+
+    /// One list's dataset exactly as imported (header, cells, source rows, import report).
+    pub fn dataset(&self, side: Side) -> &Dataset {
+        &self.loaded.list(side).dataset
+    }
+
+    /// A record by list and key (its id).
+    pub fn record(&self, side: Side, key: &str) -> Option<RecordView<'_>> {
+        self.loaded.list(side).record(key)
+    }
+
+    /// Everything matching suggested: pairs, alternatives, duplicate clusters, xref checks.
+    pub fn suggestions(&self) -> &Suggestions {
+        &self.loaded.suggestions
+    }
+}

@@ -1,0 +1,271 @@
+//! Re-import: a newer export of one list replaces the old one. Records are matched by key (their
+//! id). Decisions on unchanged records stay as they are; a decision whose record changed (its
+//! content hash differs) stays in effect but is reported stale, to be confirmed again; a record
+//! that disappeared keeps its decisions in the log, its last content is kept in the project,
+//! and it is reported. Matching runs again with the decisions as labels, so new records get
+//! suggestions and rejected pairs are never suggested again.
+
+use std::collections::HashSet;
+
+use rusqlite::{Transaction, TransactionBehavior, params};
+use serde::Serialize;
+
+use crate::core::matching::Label;
+use crate::core::model::{Dataset, Side};
+
+use super::error::ProjectError;
+use super::lists::RecordList;
+use super::state::DecisionState;
+use super::suggestions::{SuggestionSet, Suggestions};
+use super::{Project, catch_up, log, store, utc_now};
+
+/// What a re-import found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReimportReport {
+    /// The list re-imported.
+    pub side: Side,
+    /// Records in the new list.
+    pub records: usize,
+    /// Records present before and after with the same content.
+    pub unchanged: usize,
+    /// Keys of records whose content changed.
+    pub changed: Vec<String>,
+    /// Keys of records that are new.
+    pub added: Vec<String>,
+    /// Keys of records that disappeared.
+    pub disappeared: Vec<String>,
+    /// Decisions in effect that are now stale (a record changed).
+    pub stale_decisions: usize,
+    /// Decisions in effect about a record that is no longer in its list.
+    pub missing_decisions: usize,
+    /// Pairs suggested after the new matching run.
+    pub suggested: usize,
+    /// Suggestions (pairs and alternatives) that involve a new record.
+    pub suggested_for_added: usize,
+}
+
+/// A record that disappeared at a re-import, as it was last seen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MissingRecord {
+    /// Its list.
+    pub side: Side,
+    /// Its key.
+    pub key: String,
+    /// Its last content: (header, cell) pairs in file order.
+    pub fields: Vec<(String, String)>,
+    /// When it was found missing (UTC).
+    pub missing_since: String,
+}
+
+/// The decisions on pairs whose records are both in the lists, as matching labels.
+pub fn labels(crm: &RecordList, erp: &RecordList, state: &DecisionState) -> Vec<Label> {
+    state
+        .effective()
+        .into_iter()
+        .filter_map(|entry| {
+            let (crm_key, erp_key) = entry.pair()?;
+            Some(Label {
+                crm_row: crm.row_of(crm_key)?,
+                erp_row: erp.row_of(erp_key)?,
+                is_match: entry.kind.is_link(),
+            })
+        })
+        .collect()
+}
+
+/// How the records of two versions of a list compare.
+struct ListChanges {
+    unchanged: usize,
+    changed: Vec<String>,
+    added: Vec<String>,
+    disappeared: Vec<String>,
+}
+
+fn compare(old: &RecordList, new: &RecordList) -> ListChanges {
+    let mut changes = ListChanges {
+        unchanged: 0,
+        changed: Vec::new(),
+        added: Vec::new(),
+        disappeared: Vec::new(),
+    };
+    for (row, key) in new.keys().iter().enumerate() {
+        match old.hash_of(key) {
+            None => changes.added.push(key.clone()),
+            Some(hash) if Some(hash) != new.hash(row) => changes.changed.push(key.clone()),
+            Some(_) => changes.unchanged += 1,
+        }
+    }
+    changes.disappeared = old
+        .keys()
+        .iter()
+        .filter(|key| new.row_of(key).is_none())
+        .cloned()
+        .collect();
+    changes
+}
+
+impl Project {
+    /// Replace the list of `side` by a newer export and re-run matching with `matcher`, which
+    /// gets the CRM and ERP datasets and the decisions as labels (see [`Project::labels`]) and
+    /// returns its suggestions by dataset row. `mapping` is the column mapping the new dataset
+    /// was imported with (`None`: the one stored, see [`RecordList::mapping`]).
+    pub fn reimport_with(
+        &mut self,
+        side: Side,
+        dataset: Dataset,
+        mapping: Option<Vec<String>>,
+        by: &str,
+        matcher: impl FnOnce(&Dataset, &Dataset, &[Label]) -> SuggestionSet,
+    ) -> Result<ReimportReport, ProjectError> {
+        self.refresh()?;
+        let old = self.loaded.list(side);
+        let mapping = mapping.unwrap_or_else(|| old.mapping.clone());
+        let other_generation = self.loaded.list(side.other()).generation;
+        let mut new = RecordList::new(side, dataset, mapping, by);
+        new.generation = old.generation + 1;
+        new.imported_at = utc_now();
+        let (crm, erp) = match side {
+            Side::Crm => (&new, &self.loaded.erp),
+            Side::Erp => (&self.loaded.crm, &new),
+        };
+        let labels = labels(crm, erp, &self.loaded.state);
+        let set = matcher(&crm.dataset, &erp.dataset, &labels);
+        let suggestions = Suggestions::from_set(&set, crm, erp);
+        let changes = self.write_reimport(&new, &suggestions, other_generation, by)?;
+        let added: HashSet<&str> = changes.added.iter().map(String::as_str).collect();
+        let suggested_for_added = suggestions
+            .items
+            .iter()
+            .filter(|item| match side {
+                Side::Crm => added.contains(item.crm.as_str()),
+                Side::Erp => added.contains(item.erp.as_str()),
+            })
+            .count();
+        match side {
+            Side::Crm => self.loaded.crm = new,
+            Side::Erp => self.loaded.erp = new,
+        }
+        self.loaded.suggestions = suggestions;
+        let status = self.status();
+        Ok(ReimportReport {
+            side,
+            records: self.loaded.list(side).len(),
+            unchanged: changes.unchanged,
+            changed: changes.changed,
+            added: changes.added,
+            disappeared: changes.disappeared,
+            stale_decisions: status.stale,
+            missing_decisions: status.missing,
+            suggested: status.suggested,
+            suggested_for_added,
+        })
+    }
+
+    /// Store a re-imported list and its suggestions in one transaction.
+    fn write_reimport(
+        &mut self,
+        new: &RecordList,
+        suggestions: &Suggestions,
+        other_generation: i64,
+        by: &str,
+    ) -> Result<ListChanges, ProjectError> {
+        let file = self.file.as_path();
+        let sqlite = |source| ProjectError::sqlite(file, "store the re-imported list", source);
+        let transaction =
+            Transaction::new_unchecked(&self.connection, TransactionBehavior::Immediate)
+                .map_err(sqlite)?;
+        catch_up(&transaction, file, &mut self.loaded)?;
+        if self.loaded.list(new.side.other()).generation != other_generation {
+            return Err(ProjectError::invalid(
+                file,
+                "the other list was re-imported by someone else meanwhile; re-import again",
+            ));
+        }
+        let old = self.loaded.list(new.side);
+        let changes = compare(old, new);
+        let now = utc_now();
+        for key in &changes.disappeared {
+            let fields: Vec<(String, String)> = old
+                .record(key)
+                .map(|record| {
+                    record
+                        .fields()
+                        .map(|(column, value)| (column.name.clone(), value.to_string()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let content = serde_json::to_string(&fields)
+                .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
+            let hash = old
+                .hash_of(key)
+                .map(|hash| hash.to_string())
+                .unwrap_or_default();
+            transaction
+                .execute(
+                    "INSERT OR REPLACE INTO missing_records (side, key, hash, content, missing_since)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![new.side.as_str(), key, hash, content, now],
+                )
+                .map_err(sqlite)?;
+        }
+        for key in &changes.added {
+            transaction
+                .execute(
+                    "DELETE FROM missing_records WHERE side = ?1 AND key = ?2",
+                    params![new.side.as_str(), key],
+                )
+                .map_err(sqlite)?;
+        }
+        store::write_list(&transaction, file, new)?;
+        super::suggestions::write_suggestions(&transaction, file, suggestions)?;
+        let note = format!(
+            "{} list: {} records, {} changed, {} new, {} disappeared",
+            new.side,
+            new.len(),
+            changes.changed.len(),
+            changes.added.len(),
+            changes.disappeared.len()
+        );
+        let seq = log::append_event(&transaction, file, "reimport", None, by, &now, Some(&note))?;
+        transaction.commit().map_err(sqlite)?;
+        self.loaded.last_seq = seq;
+        Ok(changes)
+    }
+
+    /// The records that disappeared at re-imports, as they were last seen.
+    pub fn missing_records(&self) -> Result<Vec<MissingRecord>, ProjectError> {
+        let file = self.file.as_path();
+        let sqlite = |source| ProjectError::sqlite(file, "read the missing records", source);
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT side, key, content, missing_since FROM missing_records ORDER BY side, key",
+            )
+            .map_err(sqlite)?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                ))
+            })
+            .map_err(sqlite)?;
+        let mut missing = Vec::new();
+        for row in rows {
+            let (side, key, content, missing_since) = row.map_err(sqlite)?;
+            let corrupt = |detail: String| ProjectError::Corrupt {
+                file: file.to_path_buf(),
+                detail,
+            };
+            missing.push(MissingRecord {
+                side: side.parse().map_err(corrupt)?,
+                key,
+                fields: serde_json::from_str(&content).map_err(|e| corrupt(e.to_string()))?,
+                missing_since,
+            });
+        }
+        Ok(missing)
+    }
+}

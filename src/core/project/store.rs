@@ -1,0 +1,301 @@
+//! Opening and creating project files, and reading and writing the lists and suggestions.
+//!
+//! Every connection runs in WAL mode with `synchronous = FULL`, so a decision is on disk when
+//! its transaction commits, and with a busy timeout, so that two programs writing at once wait
+//! for each other instead of failing. A file is first checked without SQLite and then through a
+//! read-only connection; only a valid project of this or an older format is ever opened for
+//! writing.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, params};
+
+use crate::core::model::{CellStore, Column, Dataset, ImportReport, Side};
+
+use super::error::ProjectError;
+use super::hash::ContentHash;
+use super::lists::{RecordList, decode_cells, encode_cells};
+use super::schema;
+
+/// How long a write waits for another program holding the project.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Open an existing project for reading and writing, after checking it is one.
+pub fn open(file: &Path) -> Result<Connection, ProjectError> {
+    schema::check_file_header(file)?;
+    let version = {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let reader = Connection::open_with_flags(file, flags)
+            .map_err(|source| ProjectError::sqlite(file, "open the project", source))?;
+        reader
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|source| ProjectError::sqlite(file, "open the project", source))?;
+        schema::check_version(&reader, file)?
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut connection = Connection::open_with_flags(file, flags)
+        .map_err(|source| ProjectError::sqlite(file, "open the project", source))?;
+    configure(&connection, file)?;
+    if version < schema::SCHEMA_VERSION {
+        schema::migrate(&mut connection, version, file)?;
+    }
+    Ok(connection)
+}
+
+/// Set the connection's durability and concurrency settings.
+fn configure(connection: &Connection, file: &Path) -> Result<(), ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "set up the project file", source);
+    connection.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
+    let mode: String = connection
+        .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+        .map_err(sqlite)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(ProjectError::invalid(
+            file,
+            format!("the file system does not allow write-ahead logging (journal mode {mode})"),
+        ));
+    }
+    connection
+        .pragma_update(None, "synchronous", "FULL")
+        .map_err(sqlite)?;
+    connection
+        .pragma_update(None, "cache_size", -65_536)
+        .map_err(sqlite)?;
+    Ok(())
+}
+
+/// Create a new project at `file` (which must not exist): `fill` writes its content in one
+/// transaction into a temporary file next to it, which is then synced and renamed into place,
+/// so a crash while creating never leaves a half-written project under the real name.
+pub fn create(
+    file: &Path,
+    fill: impl FnOnce(&Transaction<'_>) -> Result<(), ProjectError>,
+) -> Result<(), ProjectError> {
+    if file.exists() {
+        return Err(ProjectError::AlreadyExists {
+            file: file.to_path_buf(),
+        });
+    }
+    let temporary = temporary_name(file);
+    remove_with_sidecars(&temporary);
+    let result = create_at(&temporary, file, fill);
+    if result.is_err() {
+        remove_with_sidecars(&temporary);
+    }
+    result
+}
+
+fn create_at(
+    temporary: &Path,
+    file: &Path,
+    fill: impl FnOnce(&Transaction<'_>) -> Result<(), ProjectError>,
+) -> Result<(), ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "create the project", source);
+    let io = |source| ProjectError::Io {
+        file: file.to_path_buf(),
+        action: "create the project",
+        source,
+    };
+    {
+        let mut connection = Connection::open(temporary).map_err(sqlite)?;
+        connection
+            .pragma_update(None, "journal_mode", "DELETE")
+            .map_err(sqlite)?;
+        schema::migrate(&mut connection, 0, file)?;
+        let transaction = connection.transaction().map_err(sqlite)?;
+        fill(&transaction)?;
+        transaction.commit().map_err(sqlite)?;
+        connection
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(sqlite)?;
+        connection.close().map_err(|(_, source)| sqlite(source))?;
+    }
+    std::fs::File::open(temporary)
+        .and_then(|handle| handle.sync_all())
+        .map_err(io)?;
+    if file.exists() {
+        return Err(ProjectError::AlreadyExists {
+            file: file.to_path_buf(),
+        });
+    }
+    std::fs::rename(temporary, file).map_err(io)?;
+    Ok(())
+}
+
+fn temporary_name(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(format!(".creating-{}", std::process::id()));
+    PathBuf::from(name)
+}
+
+fn remove_with_sidecars(file: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = file.as_os_str().to_owned();
+        name.push(suffix);
+        // Nothing to clean up is the usual case.
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Read a `meta` value.
+pub fn meta(
+    connection: &Connection,
+    file: &Path,
+    key: &str,
+) -> Result<Option<String>, ProjectError> {
+    let mut statement = connection
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")
+        .map_err(|source| ProjectError::sqlite(file, "read the project settings", source))?;
+    let mut rows = statement
+        .query([key])
+        .map_err(|source| ProjectError::sqlite(file, "read the project settings", source))?;
+    match rows.next() {
+        Ok(Some(row)) => row
+            .get(0)
+            .map(Some)
+            .map_err(|source| ProjectError::sqlite(file, "read the project settings", source)),
+        Ok(None) => Ok(None),
+        Err(source) => Err(ProjectError::sqlite(
+            file,
+            "read the project settings",
+            source,
+        )),
+    }
+}
+
+/// Write a `meta` value.
+pub fn set_meta(
+    connection: &Connection,
+    file: &Path,
+    key: &str,
+    value: &str,
+) -> Result<(), ProjectError> {
+    connection
+        .execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+        .map(|_| ())
+        .map_err(|source| ProjectError::sqlite(file, "write the project settings", source))
+}
+
+/// Write a list: its description and every record, replacing what the side held.
+pub fn write_list(
+    connection: &Connection,
+    file: &Path,
+    list: &RecordList,
+) -> Result<(), ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "store the imported list", source);
+    let json = |error: serde_json::Error| ProjectError::invalid(file, error.to_string());
+    let side = list.side.as_str();
+    connection
+        .execute(
+            "INSERT OR REPLACE INTO lists (side, columns, report, mapping, imported_at, imported_by, generation)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                side,
+                serde_json::to_string(&list.dataset.columns).map_err(json)?,
+                serde_json::to_string(&list.dataset.report).map_err(json)?,
+                serde_json::to_string(&list.mapping).map_err(json)?,
+                list.imported_at,
+                list.imported_by,
+                list.generation
+            ],
+        )
+        .map_err(sqlite)?;
+    connection
+        .execute("DELETE FROM records WHERE side = ?1", [side])
+        .map_err(sqlite)?;
+    let mut insert = connection
+        .prepare_cached(
+            "INSERT INTO records (side, row, key, source_row, hash, cells) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .map_err(sqlite)?;
+    let mut bytes = Vec::new();
+    for row in 0..list.len() {
+        let Some(record) = list.record_at(row) else {
+            continue;
+        };
+        encode_cells(list.dataset.cells.row(row), &mut bytes);
+        insert
+            .execute(params![
+                side,
+                row as i64,
+                record.key(),
+                record.source_row() as i64,
+                record.hash().to_string(),
+                bytes
+            ])
+            .map_err(sqlite)?;
+    }
+    Ok(())
+}
+
+/// Read the list of `side`.
+pub fn load_list(
+    connection: &Connection,
+    file: &Path,
+    side: Side,
+) -> Result<RecordList, ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "read the imported lists", source);
+    let corrupt = |detail: String| ProjectError::Corrupt {
+        file: file.to_path_buf(),
+        detail,
+    };
+    let (columns, report, mapping, imported_at, imported_by, generation): (String, String, String, String, String, i64) =
+        connection
+            .query_row(
+                "SELECT columns, report, mapping, imported_at, imported_by, generation FROM lists WHERE side = ?1",
+                [side.as_str()],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?)),
+            )
+            .map_err(sqlite)?;
+    let columns: Vec<Column> =
+        serde_json::from_str(&columns).map_err(|e| corrupt(format!("{side} columns: {e}")))?;
+    let report: ImportReport =
+        serde_json::from_str(&report).map_err(|e| corrupt(format!("{side} import report: {e}")))?;
+    let mapping: Vec<String> =
+        serde_json::from_str(&mapping).map_err(|e| corrupt(format!("{side} mapping: {e}")))?;
+    let mut cells = CellStore::new(columns.len());
+    let mut keys = Vec::new();
+    let mut hashes = Vec::new();
+    let mut source_rows = Vec::new();
+    let mut statement = connection
+        .prepare_cached(
+            "SELECT row, key, source_row, hash, cells FROM records WHERE side = ?1 ORDER BY row",
+        )
+        .map_err(sqlite)?;
+    let mut rows = statement.query([side.as_str()]).map_err(sqlite)?;
+    while let Some(row) = rows.next().map_err(sqlite)? {
+        let index: i64 = row.get(0).map_err(sqlite)?;
+        if index != keys.len() as i64 {
+            return Err(corrupt(format!("{side} record {index} is out of order")));
+        }
+        keys.push(row.get::<_, String>(1).map_err(sqlite)?);
+        source_rows.push(usize::try_from(row.get::<_, i64>(2).map_err(sqlite)?).unwrap_or(0));
+        let hash: String = row.get(3).map_err(sqlite)?;
+        hashes.push(hash.parse::<ContentHash>().map_err(corrupt)?);
+        let blob = row
+            .get_ref(4)
+            .map_err(sqlite)?
+            .as_blob()
+            .map_err(|e| sqlite(e.into()))?;
+        let values = decode_cells(blob)
+            .ok_or_else(|| corrupt(format!("{side} record {index} is damaged")))?;
+        cells
+            .push_row(values)
+            .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
+    }
+    let dataset = Dataset {
+        columns,
+        cells,
+        source_rows,
+        report,
+    };
+    let mut list = RecordList::from_parts(side, dataset, keys, hashes, mapping, &imported_by);
+    list.imported_at = imported_at;
+    list.generation = generation;
+    Ok(list)
+}
