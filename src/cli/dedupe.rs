@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::Args;
 
+use ledgerlink::core::import::{ColumnOverride, import_file};
 use ledgerlink::core::matching::{MatchOptions, dedupe_list};
 use ledgerlink::core::model::Side;
 
 use super::bench::report_peak_memory_if_asked;
-use super::match_cmd::load_list;
 
 /// Flags of `ledgerlink dedupe`.
 #[derive(Debug, Args)]
@@ -20,7 +20,7 @@ pub struct DedupeArgs {
     pub input: String,
     /// Assign a role to a column: `tax_id=VAT` or `name=2` (1-based column number).
     #[arg(long = "map", value_name = "ROLE=COLUMN")]
-    pub map: Vec<String>,
+    pub map: Vec<ColumnOverride>,
     /// Where to write `cluster,id,score,reason` (default: standard output).
     #[arg(long, value_name = "CLUSTERS_CSV")]
     pub out: Option<PathBuf>,
@@ -28,7 +28,7 @@ pub struct DedupeArgs {
 
 /// Run `ledgerlink dedupe`.
 pub fn run(args: &DedupeArgs) -> Result<()> {
-    let list = load_list(&args.input, &args.map)?;
+    let list = import_file(&args.input, &args.map)?;
     let output = dedupe_list(&list, Side::Crm, &MatchOptions::default());
     let clusters = &output.clusters;
     let sink: Box<dyn Write> = match &args.out {
