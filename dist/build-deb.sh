@@ -7,8 +7,8 @@
 # Needs the Rust toolchain (rustup, 1.95) and dpkg-dev (dpkg-shlibdeps works out the libraries
 # the binary links; objcopy from binutils strips it). Installs cargo-deb with
 # `cargo install cargo-deb --locked` when it is missing. The icon PNGs are committed; they are
-# rendered again (dist/render-icons.sh, needs rsvg-convert) only if one is missing or older than
-# the SVG. Honours CARGO_TARGET_DIR: the package lands in $CARGO_TARGET_DIR/debian/.
+# rendered (dist/render-icons.sh, needs rsvg-convert) only if one is missing. Honours
+# CARGO_TARGET_DIR: the package lands in $CARGO_TARGET_DIR/debian/.
 # The debug line tables go to a separate ledgerlink-dbgsym_*.ddeb next to it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +35,7 @@ if ! cargo deb --version >/dev/null 2>&1; then
     cargo install cargo-deb --locked
 fi
 
-dist/render-icons.sh --if-stale
+dist/render-icons.sh --if-missing
 
 target_dir=${CARGO_TARGET_DIR:-target}
 # cargo-deb maps the `target/release/` asset paths in Cargo.toml to the target directory in use.

@@ -2,26 +2,26 @@
 # Render the application icon's PNG sizes (and the Windows .ico) from assets/icon/ledgerlink.svg.
 # The PNGs are committed; run this after changing the SVG. Needs rsvg-convert (Debian:
 # librsvg2-bin) and, for the .ico, ImageMagick's convert.
-#   dist/render-icons.sh           render every size
-#   dist/render-icons.sh --if-stale  render only if a PNG is missing or older than the SVG
+#   dist/render-icons.sh               render every size
+#   dist/render-icons.sh --if-missing  render only if a PNG is missing (file times say nothing
+#                                      after a git clone, so they are not compared)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 readonly SVG=assets/icon/ledgerlink.svg
 readonly SIZES=(32 48 64 128 256 512)
 
-stale() {
+some_missing() {
     local size
     for size in "${SIZES[@]}"; do
-        local png="assets/icon/ledgerlink-${size}.png"
-        if [[ ! -f $png || $png -ot $SVG ]]; then
+        if [[ ! -f assets/icon/ledgerlink-${size}.png ]]; then
             return 0
         fi
     done
     return 1
 }
 
-if [[ ${1:-} == --if-stale ]] && ! stale; then
+if [[ ${1:-} == --if-missing ]] && ! some_missing; then
     exit 0
 fi
 
