@@ -137,7 +137,7 @@ fn truncated_and_mutated_fixtures_never_panic() {
     files.push(folder.join("bad/protected.xlsx"));
     files.sort();
     assert!(files.len() >= 13);
-    let mut random = Random(0xF1C7_0E5);
+    let mut random = Random(0x0F1C_70E5);
     for path in &files {
         let name = path.file_name().unwrap().to_str().unwrap();
         let bytes = std::fs::read(path).unwrap();

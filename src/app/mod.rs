@@ -550,7 +550,7 @@ fn print_frame_report(seconds: &[f32]) {
 
 /// Open the workshop window and run until it is closed.
 pub fn run(options: AppOptions) -> Result<(), eframe::Error> {
-    let native = eframe::NativeOptions {
+    let mut native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Ledgerlink")
             .with_app_id("ledgerlink")
@@ -559,6 +559,12 @@ pub fn run(options: AppOptions) -> Result<(), eframe::Error> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
+    // The window and taskbar icon: the picture the desktop entry shows (assets/icon/).
+    match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/ledgerlink-128.png"))
+    {
+        Ok(icon) => native.viewport = native.viewport.with_icon(icon),
+        Err(error) => eprintln!("ledgerlink: the window icon could not be read: {error}"),
+    }
     eframe::run_native(
         "Ledgerlink",
         native,

@@ -4,11 +4,16 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod decide;
+mod dedupe;
+mod eval;
 mod gui;
 mod history;
 mod inspect;
+mod match_cmd;
 mod status;
+pub mod synth;
 
 /// Exit code for bad input or a refused decision.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -40,6 +45,15 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Suggest which CRM and ERP records are the same customer.
+    Match(match_cmd::MatchArgs),
+    /// Find records of one list that are probably the same customer.
+    Dedupe(dedupe::DedupeArgs),
+    /// Precision, recall and F1 of suggested pairs against the true pairs.
+    Eval(eval::EvalArgs),
+    /// Benchmark matching on the reference data sets.
+    #[command(hide = true)]
+    Bench(bench::BenchArgs),
     /// Open the workshop window on a project built from the bundled demo lists.
     Demo,
     /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
@@ -52,6 +66,8 @@ pub enum Command {
     Undo(history::HistoryArgs),
     /// Put back the latest undone decision of a project.
     Redo(history::HistoryArgs),
+    /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
+    Synth(synth::SynthArgs),
 }
 
 /// Run the parsed command line.
@@ -70,6 +86,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Decide(args)) => decide::run(args),
         Some(Command::Undo(args)) => history::run_undo(args),
         Some(Command::Redo(args)) => history::run_redo(args),
+        Some(Command::Synth(args)) => synth::run(args),
+        Some(Command::Match(args)) => match_cmd::run(&args),
+        Some(Command::Dedupe(args)) => dedupe::run(&args),
+        Some(Command::Eval(args)) => eval::run(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
     }
 }
 

@@ -39,6 +39,7 @@ pub mod lists;
 mod log;
 mod policy;
 mod reimport;
+mod rules;
 mod schema;
 mod state;
 mod status;
@@ -50,7 +51,6 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::core::matching::Label;
 use crate::core::model::{Dataset, Side};
 
 pub use actions::{ActionCounts, ActionState, UnlinkedRecord};
@@ -69,8 +69,8 @@ pub use status::Status;
 pub use suggestions::{Cluster, Suggestion, SuggestionSet, Suggestions, Xref};
 pub use views::{PairStatus, StaleDecision, Staleness, SuggestionView};
 
-use decisions::Rules;
 use log::LogEvent;
+use rules::Rules;
 use state::DecisionState;
 
 /// The usual file extension of a project.
@@ -145,7 +145,7 @@ fn load(connection: &Connection, file: &Path) -> Result<Loaded, ProjectError> {
     };
     let crm = store::load_list(connection, file, Side::Crm)?;
     let erp = store::load_list(connection, file, Side::Erp)?;
-    let suggestions = store::load_suggestions(connection, file)?;
+    let suggestions = suggestions::load_suggestions(connection, file)?;
     let (decisions, last_seq) = log::load_decisions(connection, file)?;
     let mut state = DecisionState::default();
     for (entry, entry_state) in decisions {
@@ -239,7 +239,7 @@ impl Project {
             )?;
             store::write_list(transaction, file, &crm)?;
             store::write_list(transaction, file, &erp)?;
-            store::write_suggestions(transaction, file, &stored)
+            suggestions::write_suggestions(transaction, file, &stored)
         })?;
         Project::open(file)
     }
@@ -288,148 +288,5 @@ impl Project {
     /// Everything matching suggested: pairs, alternatives, duplicate clusters, xref checks.
     pub fn suggestions(&self) -> &Suggestions {
         &self.loaded.suggestions
-    }
-
-    /// Every suggestion (pairs first, then alternatives) with its decision state.
-    pub fn suggestion_views(&self) -> Vec<SuggestionView<'_>> {
-        let loaded = &self.loaded;
-        loaded
-            .suggestions
-            .items
-            .iter()
-            .map(|item| views::suggestion_view(item, &loaded.state, &loaded.crm, &loaded.erp))
-            .collect()
-    }
-
-    /// The review queue: suggested pairs still open, most probable first.
-    pub fn open_queue(&self) -> Vec<&Suggestion> {
-        let mut queue: Vec<&Suggestion> = self
-            .suggestion_views()
-            .into_iter()
-            .filter(|view| !view.suggestion.is_alternative && view.status == PairStatus::Open)
-            .map(|view| view.suggestion)
-            .collect();
-        queue.sort_by(|left, right| right.probability.total_cmp(&left.probability));
-        queue
-    }
-
-    /// Take a decision: check it against the rules and the policy, then commit it to the log
-    /// before returning. A refused decision is a [`ProjectError::Refused`] naming the reason
-    /// (the existing link, the policy ...). `by` names who decided; `note` is kept with it.
-    pub fn decide(
-        &mut self,
-        decision: &Decision,
-        by: &str,
-        note: Option<&str>,
-    ) -> Result<DecisionEntry, ProjectError> {
-        let file = self.file.as_path();
-        let sqlite = |source| ProjectError::sqlite(file, "record the decision", source);
-        let transaction =
-            Transaction::new_unchecked(&self.connection, TransactionBehavior::Immediate)
-                .map_err(sqlite)?;
-        catch_up(&transaction, file, &mut self.loaded)?;
-        let mut entry =
-            self.loaded
-                .rules()
-                .check(decision)
-                .map_err(|refusal| ProjectError::Refused {
-                    file: file.to_path_buf(),
-                    refusal,
-                })?;
-        entry.by = by.to_string();
-        entry.at = utc_now();
-        entry.note = note
-            .map(str::to_string)
-            .filter(|note| !note.trim().is_empty());
-        if self.loaded.state.can_redo() {
-            log::drop_undone(&transaction, file)?;
-        }
-        entry.seq = log::append_decision(&transaction, file, &entry)?;
-        transaction.commit().map_err(sqlite)?;
-        self.loaded.state.drop_undone();
-        self.loaded.state.apply(entry.clone());
-        self.loaded.last_seq = entry.seq;
-        Ok(entry)
-    }
-
-    /// The decisions in effect, one per subject (a later decision on the same pair, duplicate
-    /// pair or record replaces an earlier one), in log order.
-    pub fn decisions(&self) -> Vec<&DecisionEntry> {
-        self.loaded.state.effective()
-    }
-
-    /// The decision in effect on a pair, if any.
-    pub fn pair_decision(&self, crm: &str, erp: &str) -> Option<&DecisionEntry> {
-        self.loaded.state.pair_decision(crm, erp)
-    }
-
-    /// The records of the other list `key` is linked to (one, or several marked duplicates).
-    pub fn partners(&self, side: Side, key: &str) -> &[String] {
-        self.loaded.state.partners(side, key)
-    }
-
-    /// The links in effect (accepted or linked by hand), with who, when, score and note.
-    pub fn links(&self) -> Vec<&DecisionEntry> {
-        self.decisions_of(|kind| kind.is_link())
-    }
-
-    /// The duplicate marks in effect (first record the master).
-    pub fn duplicate_marks(&self) -> Vec<&DecisionEntry> {
-        self.decisions_of(|kind| kind == DecisionKind::Duplicate)
-    }
-
-    /// The not-duplicate marks in effect.
-    pub fn not_duplicate_marks(&self) -> Vec<&DecisionEntry> {
-        self.decisions_of(|kind| kind == DecisionKind::NotDuplicate)
-    }
-
-    fn decisions_of(&self, wanted: impl Fn(DecisionKind) -> bool) -> Vec<&DecisionEntry> {
-        self.decisions()
-            .into_iter()
-            .filter(|entry| wanted(entry.kind))
-            .collect()
-    }
-
-    /// True when `first` and `second` of `side` are marked duplicates (directly or through
-    /// other marks).
-    pub fn are_duplicates(&self, side: Side, first: &str, second: &str) -> bool {
-        self.loaded.state.are_duplicates(side, first, second)
-    }
-
-    /// Every record of `side` without a link, with its decided or default creation action.
-    pub fn unlinked_records(&self, side: Side) -> Vec<UnlinkedRecord<'_>> {
-        let loaded = &self.loaded;
-        actions::unlinked_records(loaded.list(side), &loaded.state, &loaded.policy)
-    }
-
-    /// Decisions in effect whose records changed or disappeared since they were taken.
-    pub fn stale_decisions(&self) -> Vec<StaleDecision<'_>> {
-        let loaded = &self.loaded;
-        self.decisions()
-            .into_iter()
-            .map(|entry| StaleDecision {
-                entry,
-                staleness: views::staleness(entry, &loaded.crm, &loaded.erp),
-            })
-            .filter(|stale| !stale.staleness.is_current())
-            .collect()
-    }
-
-    /// The counts `status` prints.
-    pub fn status(&self) -> Status {
-        let loaded = &self.loaded;
-        status::status(
-            &loaded.crm,
-            &loaded.erp,
-            &loaded.suggestions,
-            &loaded.state,
-            &loaded.policy,
-        )
-    }
-
-    /// The accepted, linked and rejected pairs whose records are in the lists, as labels for
-    /// the next matching run (by dataset row).
-    pub fn labels(&self) -> Vec<Label> {
-        reimport::labels(&self.loaded.crm, &self.loaded.erp, &self.loaded.state)
     }
 }

@@ -217,7 +217,7 @@ impl Project {
                 .map_err(sqlite)?;
         }
         store::write_list(&transaction, file, new)?;
-        store::write_suggestions(&transaction, file, suggestions)?;
+        super::suggestions::write_suggestions(&transaction, file, suggestions)?;
         let note = format!(
             "{} list: {} records, {} changed, {} new, {} disappeared",
             new.side,

@@ -106,25 +106,30 @@ impl DecisionState {
     /// Take decision `seq` out of effect and keep it for redo. Returns false when `seq` is not
     /// the latest decision in effect on its subject (which undo never asks for).
     pub fn undo(&mut self, seq: i64) -> bool {
-        let Some(entry) = self.active.get(&seq) else {
-            return false;
-        };
-        let subject = Subject::of(entry);
-        let Some(stack) = self.stacks.get_mut(&subject) else {
-            return false;
-        };
+        match self.retract(seq) {
+            Some(entry) => {
+                self.undone.insert(seq, entry);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Take decision `seq` out of effect and forget it (a decision whose transaction failed).
+    /// `None` when `seq` is not the latest decision in effect on its subject.
+    pub fn retract(&mut self, seq: i64) -> Option<DecisionEntry> {
+        let subject = Subject::of(self.active.get(&seq)?);
+        let stack = self.stacks.get_mut(&subject)?;
         if stack.last() != Some(&seq) {
-            return false;
+            return None;
         }
         stack.pop();
         if stack.is_empty() {
             self.stacks.remove(&subject);
         }
-        if let Some(entry) = self.active.remove(&seq) {
-            self.undone.insert(seq, entry);
-        }
+        let entry = self.active.remove(&seq);
         self.refresh(&subject);
-        true
+        entry
     }
 
     /// Put undone decision `seq` back in effect. Returns false when it is not undone.

@@ -4,7 +4,9 @@
 //! lists change; held in memory with rows for fast lookup.
 
 use std::collections::HashMap;
+use std::path::Path;
 
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::core::matching::{
@@ -12,6 +14,7 @@ use crate::core::matching::{
 };
 use crate::core::model::Side;
 
+use super::error::ProjectError;
 use super::lists::RecordList;
 
 /// The output of a matching run, by dataset row, as `match_lists` and `find_duplicates` give it.
@@ -203,4 +206,172 @@ pub fn parse_xref_status(text: &str) -> Option<XrefStatus> {
     ]
     .into_iter()
     .find(|status| status.as_str() == text)
+}
+
+/// Replace the stored suggestions.
+pub fn write_suggestions(
+    connection: &Connection,
+    file: &Path,
+    suggestions: &Suggestions,
+) -> Result<(), ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "store the suggestions", source);
+    connection
+        .execute_batch(
+            "DELETE FROM suggestions; DELETE FROM duplicate_clusters; DELETE FROM xref_checks;",
+        )
+        .map_err(sqlite)?;
+    let mut insert = connection
+        .prepare_cached(
+            "INSERT INTO suggestions (kind, crm_key, erp_key, probability, band, reason, contributions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .map_err(sqlite)?;
+    for item in &suggestions.items {
+        let contributions = serde_json::to_string(&item.contributions)
+            .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
+        let kind = if item.is_alternative {
+            "alternative"
+        } else {
+            "pair"
+        };
+        insert
+            .execute(params![
+                kind,
+                item.crm,
+                item.erp,
+                item.probability,
+                item.band.as_str(),
+                item.reason,
+                contributions
+            ])
+            .map_err(sqlite)?;
+    }
+    let mut insert = connection
+        .prepare_cached(
+            "INSERT INTO duplicate_clusters (cluster, position, side, key, probability, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .map_err(sqlite)?;
+    for (number, cluster) in suggestions.clusters.iter().enumerate() {
+        for (position, key) in cluster.members.iter().enumerate() {
+            insert
+                .execute(params![
+                    number as i64,
+                    position as i64,
+                    cluster.side.as_str(),
+                    key,
+                    cluster.probability,
+                    cluster.reason
+                ])
+                .map_err(sqlite)?;
+        }
+    }
+    let mut insert = connection
+        .prepare_cached("INSERT INTO xref_checks (crm_key, xref, status, suggested_erp_key) VALUES (?1, ?2, ?3, ?4)")
+        .map_err(sqlite)?;
+    for check in &suggestions.xrefs {
+        insert
+            .execute(params![
+                check.crm,
+                check.xref,
+                check.status.as_str(),
+                check.suggested_erp
+            ])
+            .map_err(sqlite)?;
+    }
+    Ok(())
+}
+
+/// Read the stored suggestions.
+pub fn load_suggestions(connection: &Connection, file: &Path) -> Result<Suggestions, ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "read the suggestions", source);
+    let corrupt = |detail: String| ProjectError::Corrupt {
+        file: file.to_path_buf(),
+        detail,
+    };
+    let items = load_pairs(connection, file)?;
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut statement = connection
+        .prepare("SELECT cluster, side, key, probability, reason FROM duplicate_clusters ORDER BY cluster, position")
+        .map_err(sqlite)?;
+    let mut rows = statement.query([]).map_err(sqlite)?;
+    let mut current_cluster = None;
+    while let Some(row) = rows.next().map_err(sqlite)? {
+        let number: i64 = row.get(0).map_err(sqlite)?;
+        let side: String = row.get(1).map_err(sqlite)?;
+        if current_cluster != Some(number) {
+            current_cluster = Some(number);
+            clusters.push(Cluster {
+                side: side.parse().map_err(corrupt)?,
+                members: Vec::new(),
+                probability: row.get(3).map_err(sqlite)?,
+                reason: row.get(4).map_err(sqlite)?,
+            });
+        }
+        if let Some(cluster) = clusters.last_mut() {
+            cluster.members.push(row.get(2).map_err(sqlite)?);
+        }
+    }
+    let xrefs = load_xrefs(connection, file)?;
+    Ok(Suggestions::new(items, clusters, xrefs))
+}
+
+fn load_pairs(connection: &Connection, file: &Path) -> Result<Vec<Suggestion>, ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "read the suggestions", source);
+    let corrupt = |detail: String| ProjectError::Corrupt {
+        file: file.to_path_buf(),
+        detail,
+    };
+    let mut items = Vec::new();
+    let mut statement = connection
+        .prepare("SELECT kind, crm_key, erp_key, probability, band, reason, contributions FROM suggestions ORDER BY id")
+        .map_err(sqlite)?;
+    let mut rows = statement.query([]).map_err(sqlite)?;
+    while let Some(row) = rows.next().map_err(sqlite)? {
+        let band: String = row.get(4).map_err(sqlite)?;
+        let contributions = row
+            .get_ref(6)
+            .map_err(sqlite)?
+            .as_bytes()
+            .map_err(|e| sqlite(e.into()))?;
+        let contributions: Vec<Contribution> = serde_json::from_slice(contributions)
+            .map_err(|e| corrupt(format!("suggestion explanation: {e}")))?;
+        items.push(Suggestion {
+            is_alternative: row
+                .get_ref(0)
+                .map_err(sqlite)?
+                .as_str()
+                .map_err(|e| sqlite(e.into()))?
+                == "alternative",
+            crm: row.get(1).map_err(sqlite)?,
+            erp: row.get(2).map_err(sqlite)?,
+            probability: row.get(3).map_err(sqlite)?,
+            band: parse_band(&band).ok_or_else(|| corrupt(format!("unknown band '{band}'")))?,
+            reason: row.get(5).map_err(sqlite)?,
+            contributions,
+        });
+    }
+    Ok(items)
+}
+
+fn load_xrefs(connection: &Connection, file: &Path) -> Result<Vec<Xref>, ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "read the suggestions", source);
+    let mut xrefs = Vec::new();
+    let mut statement = connection
+        .prepare("SELECT crm_key, xref, status, suggested_erp_key FROM xref_checks ORDER BY rowid")
+        .map_err(sqlite)?;
+    let mut rows = statement.query([]).map_err(sqlite)?;
+    while let Some(row) = rows.next().map_err(sqlite)? {
+        let status: String = row.get(2).map_err(sqlite)?;
+        xrefs.push(Xref {
+            crm: row.get(0).map_err(sqlite)?,
+            xref: row.get(1).map_err(sqlite)?,
+            status: parse_xref_status(&status).ok_or_else(|| ProjectError::Corrupt {
+                file: file.to_path_buf(),
+                detail: format!("unknown xref status '{status}'"),
+            })?,
+            suggested_erp: row.get(3).map_err(sqlite)?,
+        });
+    }
+    Ok(xrefs)
 }
