@@ -31,6 +31,8 @@ pub struct ReviewState {
     pub focus_search: bool,
     /// Pairs marked unsure in this session (they stay open).
     pub unsure: HashSet<usize>,
+    /// The pair the lists were last scrolled to.
+    scrolled_to: Option<usize>,
     queue_for: Option<(QueueOrder, u64)>,
 }
 
@@ -161,6 +163,13 @@ pub fn review_ui(
             .refresh(index, workspace.flags(side), generation);
     }
     let highlight = state.current.and_then(|item| workspace.items.get(item));
+    if state.scrolled_to != state.current {
+        state.scrolled_to = state.current;
+        if let Some(item) = highlight {
+            state.crm_view.scroll_to = Some(item.crm_row);
+            state.erp_view.scroll_to = Some(item.erp_row);
+        }
+    }
     egui::Panel::left("crm_list")
         .resizable(true)
         .default_size(330.0)
