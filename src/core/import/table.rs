@@ -107,8 +107,12 @@ impl TableBuilder {
             cells: CellStore::new(header_row.cells.len()),
             ..Table::default()
         };
-        table.cells.reserve(self.reserve.0, self.reserve.1);
-        table.source_rows.reserve(self.reserve.0);
+        // Every cell but a row's last needs a delimiter byte: never reserve more cells than
+        // the file has bytes, whatever the first lines suggested.
+        let (rows, bytes) = self.reserve;
+        let rows = rows.min(bytes / header_row.cells.len().max(1) + 1);
+        table.cells.reserve(rows, bytes);
+        table.source_rows.reserve(rows);
         let skipped: Vec<&HeadRow> = head[..choice.header]
             .iter()
             .filter(|row| non_empty(&row.cells[..]) > 0)
