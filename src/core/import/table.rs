@@ -5,6 +5,7 @@
 use crate::core::model::{CellStore, CellStoreFull, ImportWarning};
 
 use super::columns::{HEADER_SEARCH_ROWS, HeadRow, find_header};
+use super::footer::is_footer_text;
 
 /// Individual warnings of one kind before the rest are summed up in one line.
 const WARNINGS_PER_KIND: usize = 20;
@@ -304,43 +305,6 @@ fn shorten(text: &str) -> String {
     }
     let short: String = text.chars().take(MAX).collect();
     format!("{short}...")
-}
-
-/// Text that ends a report rather than being a record: totals, confidentiality notes,
-/// copyright lines and print stamps (Salesforce, QuickBooks, SAP list output).
-fn is_footer_text(text: &str) -> bool {
-    const STARTS: [&str; 24] = [
-        "grand total",
-        "total ",
-        "totals",
-        "total:",
-        "summe",
-        "gesamt",
-        "confidential",
-        "vertraulich",
-        "informations confidentielles",
-        "información confidencial",
-        "vertrouwelijke",
-        "copyright",
-        "©",
-        "(c) ",
-        "generated",
-        "report generated",
-        "printed",
-        "monday,",
-        "tuesday,",
-        "wednesday,",
-        "thursday,",
-        "friday,",
-        "saturday,",
-        "sunday,",
-    ];
-    let lower = text.trim().to_lowercase();
-    STARTS.iter().any(|start| lower.starts_with(start))
-        || lower.contains(" records)")
-        || lower.contains(" datensätze)")
-        || lower.contains("all rights reserved")
-        || lower.contains("do not distribute")
 }
 
 #[cfg(test)]
