@@ -226,7 +226,7 @@ impl Project {
         let mut erp = RecordList::new(Side::Erp, setup.erp, setup.erp_mapping, &setup.by);
         crm.imported_at.clone_from(&now);
         erp.imported_at.clone_from(&now);
-        let stored = Suggestions::from_set(suggestions, &crm, &erp);
+        let (stored, explanations) = Suggestions::from_set(suggestions, &crm, &erp);
         store::create(file, |transaction| {
             store::set_meta(transaction, file, "policy", &setup.policy.to_string())?;
             store::set_meta(transaction, file, "created_at", &now)?;
@@ -239,7 +239,7 @@ impl Project {
             )?;
             store::write_list(transaction, file, &crm)?;
             store::write_list(transaction, file, &erp)?;
-            suggestions::write_suggestions(transaction, file, &stored)
+            suggestions::write_suggestions(transaction, file, &stored, &explanations)
         })?;
         Project::open(file)
     }

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use rusqlite::{Transaction, TransactionBehavior, params};
 use serde::Serialize;
 
-use crate::core::matching::Label;
+use crate::core::matching::{Contribution, Label};
 use crate::core::model::{Dataset, Side};
 
 use super::error::ProjectError;
@@ -130,8 +130,9 @@ impl Project {
         };
         let labels = labels(crm, erp, &self.loaded.state);
         let set = matcher(&crm.dataset, &erp.dataset, &labels);
-        let suggestions = Suggestions::from_set(&set, crm, erp);
-        let changes = self.write_reimport(&new, &suggestions, other_generation, by)?;
+        let (suggestions, explanations) = Suggestions::from_set(&set, crm, erp);
+        let changes =
+            self.write_reimport(&new, (&suggestions, &explanations), other_generation, by)?;
         let added: HashSet<&str> = changes.added.iter().map(String::as_str).collect();
         let suggested_for_added = suggestions
             .items
@@ -165,7 +166,7 @@ impl Project {
     fn write_reimport(
         &mut self,
         new: &RecordList,
-        suggestions: &Suggestions,
+        (suggestions, explanations): (&Suggestions, &[Vec<Contribution>]),
         other_generation: i64,
         by: &str,
     ) -> Result<ListChanges, ProjectError> {
@@ -217,7 +218,7 @@ impl Project {
                 .map_err(sqlite)?;
         }
         store::write_list(&transaction, file, new)?;
-        super::suggestions::write_suggestions(&transaction, file, suggestions)?;
+        super::suggestions::write_suggestions(&transaction, file, suggestions, explanations)?;
         let note = format!(
             "{} list: {} records, {} changed, {} new, {} disappeared",
             new.side,

@@ -3,7 +3,6 @@
 //! the cross-references kept in the CRM. Stored by record key, so they read the same after the
 //! lists change; held in memory with rows for fast lookup.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::{Connection, params};
@@ -15,6 +14,7 @@ use crate::core::matching::{
 use crate::core::model::Side;
 
 use super::error::ProjectError;
+use super::hash::pair_fingerprint;
 use super::lists::RecordList;
 
 /// The output of a matching run, by dataset row, as `match_lists` and `find_duplicates` give it.
@@ -30,9 +30,13 @@ pub struct SuggestionSet {
     pub xref_checks: Vec<XrefCheck>,
 }
 
-/// A suggested pair, by record key.
+/// A suggested pair, by record key. Its per-field explanation is read on demand
+/// ([`crate::core::project::Project::contributions`]): a hundred thousand of them would slow
+/// down opening the project for nothing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
+    /// Its number in the project (1, 2, ... in matching's order).
+    pub id: i64,
     /// The CRM record's key.
     pub crm: String,
     /// The ERP record's key.
@@ -43,8 +47,6 @@ pub struct Suggestion {
     pub band: Band,
     /// One sentence a sales manager understands.
     pub reason: String,
-    /// Per-field contributions, largest effect first.
-    pub contributions: Vec<Contribution>,
     /// True for a losing candidate (not in the one-to-one assignment).
     pub is_alternative: bool,
 }
@@ -84,19 +86,23 @@ pub struct Suggestions {
     pub clusters: Vec<Cluster>,
     /// Cross-reference checks.
     pub xrefs: Vec<Xref>,
-    by_pair: HashMap<(String, String), usize>,
+    /// (fingerprint of the pair, index in `items`), sorted.
+    by_pair: Vec<(u64, u32)>,
 }
 
 impl Suggestions {
     /// Collect stored parts and index them.
     pub fn new(items: Vec<Suggestion>, clusters: Vec<Cluster>, xrefs: Vec<Xref>) -> Self {
-        let mut by_pair = HashMap::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            // A pair listed twice keeps its first (best) entry.
-            by_pair
-                .entry((item.crm.clone(), item.erp.clone()))
-                .or_insert(index);
-        }
+        let mut by_pair: Vec<(u64, u32)> = items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                (pair_fingerprint(&item.crm, &item.erp), index)
+            })
+            .collect();
+        // Sorting by index too keeps the first (best) entry of a pair listed twice in front.
+        by_pair.sort_unstable();
         Suggestions {
             items,
             clusters,
@@ -106,31 +112,37 @@ impl Suggestions {
     }
 
     /// Turn a matching run's rows into keys of `crm` and `erp`. Rows out of range are dropped:
-    /// a matching run on other lists cannot name them.
-    pub fn from_set(set: &SuggestionSet, crm: &RecordList, erp: &RecordList) -> Self {
-        let convert = |pair: &PairSuggestion, is_alternative: bool| {
-            let crm_key = crm.record_at(pair.crm_row)?.key().to_string();
-            let erp_key = erp.record_at(pair.erp_row)?.key().to_string();
-            Some(Suggestion {
-                crm: crm_key,
-                erp: erp_key,
+    /// a matching run on other lists cannot name them. Returns the suggestions and each one's
+    /// contributions, to be stored with them.
+    pub fn from_set(
+        set: &SuggestionSet,
+        crm: &RecordList,
+        erp: &RecordList,
+    ) -> (Self, Vec<Vec<Contribution>>) {
+        let tagged = set
+            .pairs
+            .iter()
+            .map(|pair| (pair, false))
+            .chain(set.alternatives.iter().map(|pair| (pair, true)));
+        let mut items = Vec::new();
+        let mut explanations = Vec::new();
+        for (pair, is_alternative) in tagged {
+            let (Some(crm_record), Some(erp_record)) =
+                (crm.record_at(pair.crm_row), erp.record_at(pair.erp_row))
+            else {
+                continue;
+            };
+            items.push(Suggestion {
+                id: items.len() as i64 + 1,
+                crm: crm_record.key().to_string(),
+                erp: erp_record.key().to_string(),
                 probability: pair.probability,
                 band: pair.band,
                 reason: pair.reason.clone(),
-                contributions: pair.contributions.clone(),
                 is_alternative,
-            })
-        };
-        let items = set
-            .pairs
-            .iter()
-            .filter_map(|pair| convert(pair, false))
-            .chain(
-                set.alternatives
-                    .iter()
-                    .filter_map(|pair| convert(pair, true)),
-            )
-            .collect();
+            });
+            explanations.push(pair.contributions.clone());
+        }
         let clusters = set
             .duplicates
             .iter()
@@ -167,14 +179,20 @@ impl Suggestions {
                 })
             })
             .collect();
-        Suggestions::new(items, clusters, xrefs)
+        (Suggestions::new(items, clusters, xrefs), explanations)
     }
 
     /// The suggestion for a pair (primary or alternative).
     pub fn find(&self, crm: &str, erp: &str) -> Option<&Suggestion> {
-        self.by_pair
-            .get(&(crm.to_string(), erp.to_string()))
-            .and_then(|&index| self.items.get(index))
+        let fingerprint = pair_fingerprint(crm, erp);
+        let start = self
+            .by_pair
+            .partition_point(|&(other, _)| other < fingerprint);
+        self.by_pair[start..]
+            .iter()
+            .take_while(|&&(other, _)| other == fingerprint)
+            .filter_map(|&(_, index)| self.items.get(index as usize))
+            .find(|item| item.crm == crm && item.erp == erp)
     }
 
     /// The primary pairs (after the one-to-one assignment).
@@ -208,11 +226,13 @@ pub fn parse_xref_status(text: &str) -> Option<XrefStatus> {
     .find(|status| status.as_str() == text)
 }
 
-/// Replace the stored suggestions.
+/// Replace the stored suggestions; `explanations[i]` holds the contributions of
+/// `suggestions.items[i]` (as [`Suggestions::from_set`] returns them).
 pub fn write_suggestions(
     connection: &Connection,
     file: &Path,
     suggestions: &Suggestions,
+    explanations: &[Vec<Contribution>],
 ) -> Result<(), ProjectError> {
     let sqlite = |source| ProjectError::sqlite(file, "store the suggestions", source);
     connection
@@ -222,12 +242,13 @@ pub fn write_suggestions(
         .map_err(sqlite)?;
     let mut insert = connection
         .prepare_cached(
-            "INSERT INTO suggestions (kind, crm_key, erp_key, probability, band, reason, contributions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO suggestions (id, kind, crm_key, erp_key, probability, band, reason, contributions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )
         .map_err(sqlite)?;
-    for item in &suggestions.items {
-        let contributions = serde_json::to_string(&item.contributions)
+    for (index, item) in suggestions.items.iter().enumerate() {
+        let explanation = explanations.get(index).map_or(&[][..], Vec::as_slice);
+        let contributions = serde_json::to_string(explanation)
             .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
         let kind = if item.is_alternative {
             "alternative"
@@ -236,6 +257,7 @@ pub fn write_suggestions(
         };
         insert
             .execute(params![
+                item.id,
                 kind,
                 item.crm,
                 item.erp,
@@ -318,40 +340,53 @@ pub fn load_suggestions(connection: &Connection, file: &Path) -> Result<Suggesti
 
 fn load_pairs(connection: &Connection, file: &Path) -> Result<Vec<Suggestion>, ProjectError> {
     let sqlite = |source| ProjectError::sqlite(file, "read the suggestions", source);
-    let corrupt = |detail: String| ProjectError::Corrupt {
-        file: file.to_path_buf(),
-        detail,
-    };
     let mut items = Vec::new();
     let mut statement = connection
-        .prepare("SELECT kind, crm_key, erp_key, probability, band, reason, contributions FROM suggestions ORDER BY id")
+        .prepare("SELECT id, kind, crm_key, erp_key, probability, band, reason FROM suggestions ORDER BY id")
         .map_err(sqlite)?;
     let mut rows = statement.query([]).map_err(sqlite)?;
     while let Some(row) = rows.next().map_err(sqlite)? {
-        let band: String = row.get(4).map_err(sqlite)?;
-        let contributions = row
-            .get_ref(6)
-            .map_err(sqlite)?
-            .as_bytes()
-            .map_err(|e| sqlite(e.into()))?;
-        let contributions: Vec<Contribution> = serde_json::from_slice(contributions)
-            .map_err(|e| corrupt(format!("suggestion explanation: {e}")))?;
+        let text = |index| row.get_ref(index).and_then(|value| Ok(value.as_str()?));
+        let band = text(5).map_err(sqlite)?;
+        let band = parse_band(band).ok_or_else(|| ProjectError::Corrupt {
+            file: file.to_path_buf(),
+            detail: format!("unknown band '{band}'"),
+        })?;
         items.push(Suggestion {
-            is_alternative: row
-                .get_ref(0)
-                .map_err(sqlite)?
-                .as_str()
-                .map_err(|e| sqlite(e.into()))?
-                == "alternative",
-            crm: row.get(1).map_err(sqlite)?,
-            erp: row.get(2).map_err(sqlite)?,
-            probability: row.get(3).map_err(sqlite)?,
-            band: parse_band(&band).ok_or_else(|| corrupt(format!("unknown band '{band}'")))?,
-            reason: row.get(5).map_err(sqlite)?,
-            contributions,
+            id: row.get(0).map_err(sqlite)?,
+            is_alternative: text(1).map_err(sqlite)? == "alternative",
+            crm: row.get(2).map_err(sqlite)?,
+            erp: row.get(3).map_err(sqlite)?,
+            probability: row.get(4).map_err(sqlite)?,
+            band,
+            reason: row.get(6).map_err(sqlite)?,
         });
     }
     Ok(items)
+}
+
+/// The contributions stored with suggestion `id` for the pair (`crm`, `erp`); empty when no
+/// such suggestion is stored (any more).
+pub fn load_contributions(
+    connection: &Connection,
+    file: &Path,
+    (id, crm, erp): (i64, &str, &str),
+) -> Result<Vec<Contribution>, ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "read the suggestion's explanation", source);
+    let mut statement = connection
+        .prepare_cached(
+            "SELECT contributions FROM suggestions WHERE id = ?1 AND crm_key = ?2 AND erp_key = ?3",
+        )
+        .map_err(sqlite)?;
+    let mut rows = statement.query(params![id, crm, erp]).map_err(sqlite)?;
+    let Some(row) = rows.next().map_err(sqlite)? else {
+        return Ok(Vec::new());
+    };
+    let text: String = row.get(0).map_err(sqlite)?;
+    serde_json::from_str(&text).map_err(|error| ProjectError::Corrupt {
+        file: file.to_path_buf(),
+        detail: format!("explanation of suggestion {id}: {error}"),
+    })
 }
 
 fn load_xrefs(connection: &Connection, file: &Path) -> Result<Vec<Xref>, ProjectError> {

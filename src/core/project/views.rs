@@ -5,10 +5,11 @@ use serde::Serialize;
 
 use crate::core::model::Side;
 
-use crate::core::matching::Label;
+use crate::core::matching::{Contribution, Label};
 
 use super::actions::{self, UnlinkedRecord};
 use super::decisions::{DecisionEntry, DecisionKind, RecordRef};
+use super::error::ProjectError;
 use super::lists::RecordList;
 use super::state::DecisionState;
 use super::status::{self, Status};
@@ -111,8 +112,8 @@ pub fn suggestion_view<'a>(
         Some(DecisionKind::Accept) => PairStatus::Accepted,
         Some(DecisionKind::Link) => PairStatus::Linked,
         Some(DecisionKind::Reject) => PairStatus::Rejected,
-        _ if !state.partners(Side::Crm, &suggestion.crm).is_empty()
-            || !state.partners(Side::Erp, &suggestion.erp).is_empty() =>
+        _ if state.is_linked(Side::Crm, &suggestion.crm)
+            || state.is_linked(Side::Erp, &suggestion.erp) =>
         {
             PairStatus::LinkedElsewhere
         }
@@ -139,6 +140,19 @@ impl Project {
             .collect()
     }
 
+    /// The per-field contributions behind a suggestion, largest effect first (read from the
+    /// file on demand; empty when the suggestion is no longer stored).
+    pub fn contributions(
+        &self,
+        suggestion: &Suggestion,
+    ) -> Result<Vec<Contribution>, ProjectError> {
+        super::suggestions::load_contributions(
+            &self.connection,
+            &self.file,
+            (suggestion.id, &suggestion.crm, &suggestion.erp),
+        )
+    }
+
     /// The review queue: suggested pairs still open, most probable first.
     pub fn open_queue(&self) -> Vec<&Suggestion> {
         let mut queue: Vec<&Suggestion> = self
@@ -163,7 +177,7 @@ impl Project {
     }
 
     /// The records of the other list `key` is linked to (one, or several marked duplicates).
-    pub fn partners(&self, side: Side, key: &str) -> &[String] {
+    pub fn partners(&self, side: Side, key: &str) -> Vec<&str> {
         self.loaded.state.partners(side, key)
     }
 
