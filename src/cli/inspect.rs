@@ -1,6 +1,7 @@
 //! `ledgerlink inspect FILE [--json]`: what the importer sees in a file.
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write as _};
 
 use anyhow::Result;
 use clap::Args;
@@ -47,12 +48,16 @@ struct ColumnJson<'a> {
 /// Run `inspect`.
 pub fn run(args: InspectArgs) -> Result<()> {
     let list = import_file(&args.file, &args.map)?;
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&json(&list))?);
+    let report = if args.json {
+        serde_json::to_string_pretty(&json(&list))? + "\n"
     } else {
-        print!("{}", text_report(&list));
+        text_report(&list)
+    };
+    match io::stdout().lock().write_all(report.as_bytes()) {
+        // A reader that stopped early (`| head`) is not an error.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
     }
-    Ok(())
 }
 
 fn json(list: &Dataset) -> InspectJson<'_> {

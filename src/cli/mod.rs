@@ -4,10 +4,16 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod decide;
+mod dedupe;
+mod eval;
+mod gui;
 mod history;
 mod inspect;
+mod match_cmd;
 mod status;
+pub mod synth;
 
 /// Exit code for bad input or a refused decision.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -26,11 +32,30 @@ pub struct Cli {
     /// What to do; without a subcommand the workshop window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Without a subcommand: the project file to open in the workshop window.
+    pub project: Option<std::path::PathBuf>,
+    /// Open the window, draw a few frames and exit 0 (checks that the GUI starts).
+    #[arg(long, global = true)]
+    pub smoke_test: bool,
+    /// Draw this many frames, print frame-time figures and exit.
+    #[arg(long, global = true, value_name = "N")]
+    pub bench_frames: Option<u64>,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Suggest which CRM and ERP records are the same customer.
+    Match(match_cmd::MatchArgs),
+    /// Find records of one list that are probably the same customer.
+    Dedupe(dedupe::DedupeArgs),
+    /// Precision, recall and F1 of suggested pairs against the true pairs.
+    Eval(eval::EvalArgs),
+    /// Benchmark matching on the reference data sets.
+    #[command(hide = true)]
+    Bench(bench::BenchArgs),
+    /// Open the workshop window on a project built from the bundled demo lists.
+    Demo,
     /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
     Inspect(inspect::InspectArgs),
     /// Show where a workshop project stands: records, pairs, decisions, actions, undo/redo.
@@ -41,19 +66,29 @@ pub enum Command {
     Undo(history::HistoryArgs),
     /// Put back the latest undone decision of a project.
     Redo(history::HistoryArgs),
+    /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
+    Synth(synth::SynthArgs),
 }
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    let window = gui::WindowFlags {
+        smoke_test: cli.smoke_test,
+        bench_frames: cli.bench_frames,
+    };
     match cli.command {
-        None => Err(BadInput("no subcommand given; see --help".to_string()).into()),
-        Some(command) => match command {
-            Command::Inspect(args) => inspect::run(args),
-            Command::Status(args) => status::run(args),
-            Command::Decide(args) => decide::run(args),
-            Command::Undo(args) => history::run_undo(args),
-            Command::Redo(args) => history::run_redo(args),
-        },
+        None => gui::open(cli.project, false, window),
+        Some(Command::Demo) => gui::open(None, true, window),
+        Some(Command::Inspect(args)) => inspect::run(args),
+        Some(Command::Status(args)) => status::run(args),
+        Some(Command::Decide(args)) => decide::run(args),
+        Some(Command::Undo(args)) => history::run_undo(args),
+        Some(Command::Redo(args)) => history::run_redo(args),
+        Some(Command::Synth(args)) => synth::run(args),
+        Some(Command::Match(args)) => match_cmd::run(&args),
+        Some(Command::Dedupe(args)) => dedupe::run(&args),
+        Some(Command::Eval(args)) => eval::run(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
     }
 }
 

@@ -44,9 +44,13 @@ pub(super) fn write_number(number: f64, out: &mut String) -> bool {
         let _ = write!(out, "{number}");
         return false;
     }
-    if number.fract() == 0.0 && number.abs() < 1e21 {
+    if number.fract() == 0.0 && number.abs() <= EXACT_INTEGER_LIMIT {
         let _ = write!(out, "{number:.0}");
-        return number.abs() > EXACT_INTEGER_LIMIT;
+        return false;
+    }
+    if number.fract() == 0.0 && number.abs() < 1e21 {
+        write_rounded_integer(number, out);
+        return true;
     }
     let magnitude = number.abs().log10().floor();
     // Digits after the point for 15 significant digits.
@@ -62,6 +66,23 @@ pub(super) fn write_number(number: f64, out: &mut String) -> bool {
         let _ = write!(out, "{number}");
     }
     false
+}
+
+/// A whole number beyond 2^53 as Excel shows it: 15 significant digits, then zeros
+/// (`4876876000000360000`), not the binary noise of the double (`...359936`).
+fn write_rounded_integer(number: f64, out: &mut String) {
+    let scientific = format!("{:.14e}", number.abs());
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exponent: usize = exponent.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_end_matches('0');
+    if number < 0.0 {
+        out.push('-');
+    }
+    out.push_str(digits);
+    for _ in digits.len()..=exponent {
+        out.push('0');
+    }
 }
 
 fn write_datetime(moment: &ExcelDateTime, out: &mut String) {
@@ -123,9 +144,13 @@ mod tests {
             text(Data::Float(9_007_199_254_740_992.0)),
             ("9007199254740992".to_string(), false)
         );
-        let (digits, rounded) = text(Data::Float(4_876_876_000_000_363_017.0));
-        assert_eq!(digits, "4876876000000363520");
+        let (digits, rounded) = text(Data::Float(4.87687600000036e18));
+        assert_eq!(digits, "4876876000000360000");
         assert!(rounded);
+        assert_eq!(
+            text(Data::Float(-1.0e19)),
+            ("-10000000000000000000".to_string(), true)
+        );
     }
 
     #[test]

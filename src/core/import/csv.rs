@@ -10,6 +10,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::decode::DecodingReader;
 use super::error::ImportError;
+use super::records::RecordReader;
 use super::table::{Table, TableBuilder};
 
 /// Bytes looked at to sniff the encoding and the delimiter.
@@ -262,50 +263,26 @@ fn read_records(
         file: file.to_string(),
         source,
     };
+    let too_large = |source| ImportError::TooLarge {
+        file: file.to_string(),
+        source,
+    };
     let raw = source.open(encoding.bom_len()).map_err(io_error)?;
     let input: Box<dyn Read + '_> = match encoding.decoder() {
         Some(decoder) => Box::new(DecodingReader::new(raw, decoder)),
         None => raw,
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(256 * 1024)
-        .from_reader(input);
+    let mut reader = RecordReader::new(input, delimiter);
     let mut builder = TableBuilder::new(true, reserve);
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {
-                let line = record.position().map_or(0, |position| position.line());
-                builder
-                    .push(usize::try_from(line).unwrap_or(usize::MAX), &record)
-                    .map_err(|source| ImportError::TooLarge {
-                        file: file.to_string(),
-                        source,
-                    })?;
-            }
-            Ok(false) => break,
-            Err(error) => match error.into_kind() {
-                csv::ErrorKind::Utf8 { .. } if matches!(encoding, TextEncoding::Utf8 { .. }) => {
-                    return Ok(None);
-                }
-                csv::ErrorKind::Io(source) => return Err(io_error(source)),
-                other => {
-                    return Err(ImportError::Text {
-                        file: file.to_string(),
-                        line: reader.position().line(),
-                        detail: format!("{other:?}"),
-                    });
-                }
-            },
-        }
+    while let Some(line) = reader.read().map_err(io_error)? {
+        let Some(record) = reader.text_record() else {
+            // Decoded text is always UTF-8, so only a raw UTF-8 read gets here.
+            return Ok(None);
+        };
+        let line = usize::try_from(line).unwrap_or(usize::MAX);
+        builder.push(line, &record).map_err(too_large)?;
     }
-    let table = builder.finish().map_err(|source| ImportError::TooLarge {
-        file: file.to_string(),
-        source,
-    })?;
+    let table = builder.finish().map_err(too_large)?;
     Ok(Some(table))
 }
 

@@ -96,16 +96,6 @@ pub enum ImportError {
         /// The sheet, for workbooks.
         sheet: Option<String>,
     },
-    /// A text file could not be parsed as delimited text.
-    #[error("{file}: line {line}: {detail}")]
-    Text {
-        /// The file as given.
-        file: String,
-        /// 1-based line.
-        line: u64,
-        /// What went wrong.
-        detail: String,
-    },
     /// A `ROLE=COLUMN` override names a column the file does not have.
     #[error(
         "{file}{}: {role}={column}: no such column; the columns are: {}",
@@ -148,7 +138,6 @@ impl ImportError {
             | ImportError::NoSheets { file, .. }
             | ImportError::Sheet { file, .. }
             | ImportError::NoData { file, .. }
-            | ImportError::Text { file, .. }
             | ImportError::UnknownColumn { file, .. }
             | ImportError::TooLarge { file, .. } => file,
         }

@@ -25,6 +25,7 @@ mod csv;
 mod decode;
 mod detect;
 mod error;
+mod records;
 mod sheet;
 mod spec;
 mod table;

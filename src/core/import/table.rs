@@ -17,15 +17,6 @@ pub(super) trait RowCells {
     fn cell(&self, index: usize) -> &str;
 }
 
-impl RowCells for csv::StringRecord {
-    fn count(&self) -> usize {
-        self.len()
-    }
-    fn cell(&self, index: usize) -> &str {
-        self.get(index).unwrap_or("")
-    }
-}
-
 impl RowCells for [String] {
     fn count(&self) -> usize {
         self.len()

@@ -1,0 +1,183 @@
+//! Applying the actions the screens returned, once the frame is drawn.
+
+use super::action::{Action, Screen};
+use std::path::PathBuf;
+
+use super::job::{Job, JobEnd};
+use super::notice::Notice;
+use super::screens::review::SearchIndexes;
+use super::work::{self, ListRequest};
+use super::workspace::Workspace;
+use super::{App, Running};
+use crate::core::model::Side;
+
+impl App {
+    /// Apply one action.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        if self.apply_decision(&action) {
+            return;
+        }
+        match action {
+            Action::Show(screen) => self.screen = screen,
+            Action::ToggleHelp => self.help_open = !self.help_open,
+            Action::ZoomIn => self.zoom(ctx, 0.1),
+            Action::ZoomOut => self.zoom(ctx, -0.1),
+            Action::DismissNotice(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+            }
+            Action::SetReviewer(name) => {
+                self.settings.reviewer = Some(name);
+                self.save_settings();
+            }
+            Action::BrowseList(side) => {
+                if let Some(path) = self.pick_file(&format!("{side} list")) {
+                    *self.start.list_path_mut(side) = path.display().to_string();
+                    self.start.suggest_project_path();
+                }
+            }
+            Action::BrowseProject => {
+                if let Some(path) = self.pick_file("project") {
+                    self.start.open_path = path.display().to_string();
+                }
+            }
+            Action::LoadLists => {
+                let requests = [Side::Crm, Side::Erp].map(|side| ListRequest {
+                    side,
+                    spec: self.start.list_path_mut(side).trim().to_string(),
+                    mapping: Vec::new(),
+                });
+                self.read_lists(ctx, requests.to_vec());
+            }
+            Action::ChooseSheet { side, sheet } => {
+                if let Some(draft) = self.import.draft(side) {
+                    let request = ListRequest {
+                        side,
+                        spec: work::with_sheet(&draft.spec, &sheet),
+                        mapping: Vec::new(),
+                    };
+                    self.read_lists(ctx, vec![request]);
+                }
+            }
+            Action::SetRole { side, column, role } => {
+                if let Some(draft) = self.import.draft_mut(side) {
+                    draft.set_role(column, role);
+                }
+            }
+            Action::SelectPair(item) => self.review.current = Some(item),
+            Action::NextPair | Action::SkipCurrent => self.review.step(1),
+            Action::PreviousPair => self.review.step(-1),
+            Action::FocusSearch => {
+                if self.workspace.is_some() {
+                    self.screen = Screen::Review;
+                    self.review.focus_search = true;
+                }
+            }
+            Action::OpenProject(path) => self.open_project(ctx, path),
+            Action::CancelJob => {
+                if let Some(running) = self.running.take() {
+                    running.cancel();
+                    self.notices
+                        .push(Notice::info("Cancelled; nothing was changed."));
+                }
+            }
+            other => self.notices.push(Notice::info(format!(
+                "{other:?} is not available in this build yet"
+            ))),
+        }
+    }
+
+    fn open_project(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if self.running.is_some() {
+            return;
+        }
+        let spawned = Job::spawn("open", "Opening the project", ctx, move |progress| {
+            progress.stage(&format!("reading {}", path.display()), 0);
+            let workspace = Workspace::open(&path).map_err(|error| error.to_string())?;
+            progress.stage("indexing the lists for search", 0);
+            let indexes = SearchIndexes::build(&workspace);
+            Ok((workspace, indexes))
+        });
+        match spawned {
+            Ok(job) => self.running = Some(Running::Project(job)),
+            Err(error) => self.notices.push(Notice::error(format!(
+                "could not start opening the project: {error}"
+            ))),
+        }
+    }
+
+    fn read_lists(&mut self, ctx: &egui::Context, requests: Vec<ListRequest>) {
+        if self.running.is_some() {
+            return;
+        }
+        let spawned = Job::spawn("import", "Reading", ctx, move |progress| {
+            work::read_lists(&requests, progress)
+        });
+        match spawned {
+            Ok(job) => self.running = Some(Running::Lists(job)),
+            Err(error) => self.notices.push(Notice::error(format!(
+                "could not start reading the lists: {error}"
+            ))),
+        }
+    }
+
+    /// Take the result of finished background work.
+    pub(super) fn poll_running(&mut self, ctx: &egui::Context) {
+        let Some(running) = &self.running else {
+            return;
+        };
+        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        match running {
+            Running::Project(job) => {
+                let Some(end) = job.poll() else {
+                    return;
+                };
+                self.running = None;
+                match end {
+                    JobEnd::Done((workspace, indexes)) => self.show_workspace(workspace, indexes),
+                    JobEnd::Failed(message) => self.notices.push(Notice::error(message)),
+                }
+            }
+            Running::Lists(job) => {
+                let Some(end) = job.poll() else {
+                    return;
+                };
+                self.running = None;
+                match end {
+                    JobEnd::Done(read) => {
+                        if read.crm.is_some() {
+                            self.import.crm = read.crm;
+                        }
+                        if read.erp.is_some() {
+                            self.import.erp = read.erp;
+                        }
+                        self.screen = Screen::Import;
+                    }
+                    JobEnd::Failed(message) => self.notices.push(Notice::error(message)),
+                }
+            }
+        }
+    }
+
+    /// Wait for the background work to end (tests and scripted runs), at most `seconds`.
+    pub fn wait_for_work(&mut self, ctx: &egui::Context, seconds: u64) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        while self.running.is_some() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            self.poll_running(ctx);
+        }
+    }
+
+    /// The screens reachable from the navigation bar now.
+    pub(super) fn available_screens(&self) -> Vec<Screen> {
+        let mut screens = Vec::new();
+        if self.import.crm.is_some() || self.import.erp.is_some() {
+            screens.push(Screen::Import);
+        }
+        if self.workspace.is_some() {
+            screens.extend([Screen::Review, Screen::Duplicates, Screen::Unmatched]);
+        }
+        screens
+    }
+}

@@ -1,0 +1,220 @@
+//! Two records field by field: equal values green, different red, missing grey.
+
+use egui::{Color32, RichText};
+
+use crate::core::model::{Dataset, Role};
+use crate::core::normalize::text::fold;
+
+/// How the two values of a field compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// The same after folding case, accents and spacing.
+    Equal,
+    /// Both present and different.
+    Different,
+    /// One side (or both) has no value.
+    Missing,
+}
+
+impl Agreement {
+    /// The word a screen reader says (and tests look for).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Agreement::Equal => "equal",
+            Agreement::Different => "different",
+            Agreement::Missing => "missing",
+        }
+    }
+}
+
+/// One line of the comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldLine {
+    /// The role compared, or `None` for the remaining columns shown as they are.
+    pub role: Option<Role>,
+    /// The field's name (the role, or the column header).
+    pub label: String,
+    /// The CRM value (empty when absent).
+    pub crm: String,
+    /// The ERP value (empty when absent).
+    pub erp: String,
+    /// How they compare.
+    pub agreement: Agreement,
+}
+
+/// Compare two values the way a person reading them would: case, accents and spacing aside.
+pub fn agreement(crm: &str, erp: &str) -> Agreement {
+    let (crm, erp) = (crm.trim(), erp.trim());
+    if crm.is_empty() || erp.is_empty() {
+        Agreement::Missing
+    } else if crm == erp || fold(crm) == fold(erp) {
+        Agreement::Equal
+    } else {
+        Agreement::Different
+    }
+}
+
+/// The lines for one CRM record and one ERP record: every role either list has (in the order
+/// of the command-line contract), then the CRM's and ERP's unmapped columns.
+pub fn field_lines(crm: &Dataset, crm_row: usize, erp: &Dataset, erp_row: usize) -> Vec<FieldLine> {
+    let mut lines = Vec::new();
+    for role in Role::ALL {
+        if role == Role::Other {
+            continue;
+        }
+        let crm_value = crm.value(crm_row, role);
+        let erp_value = erp.value(erp_row, role);
+        if crm_value.is_none() && erp_value.is_none() {
+            continue;
+        }
+        let crm_text = crm_value.unwrap_or("").to_string();
+        let erp_text = erp_value.unwrap_or("").to_string();
+        lines.push(FieldLine {
+            role: Some(role),
+            label: role.as_str().replace('_', " "),
+            agreement: agreement(&crm_text, &erp_text),
+            crm: crm_text,
+            erp: erp_text,
+        });
+    }
+    lines.extend(unmapped_lines(crm, crm_row, true));
+    lines.extend(unmapped_lines(erp, erp_row, false));
+    lines
+}
+
+/// Columns with no role (or `other`), shown on their own side only.
+fn unmapped_lines(list: &Dataset, row: usize, is_crm: bool) -> Vec<FieldLine> {
+    list.columns
+        .iter()
+        .enumerate()
+        .filter(|(_, column)| matches!(column.role, None | Some(Role::Other)))
+        .filter_map(|(index, column)| {
+            let value = list.cells.cell(row, index).trim();
+            if value.is_empty() {
+                return None;
+            }
+            let (crm, erp) = if is_crm {
+                (value.to_string(), String::new())
+            } else {
+                (String::new(), value.to_string())
+            };
+            Some(FieldLine {
+                role: None,
+                label: column.name.clone(),
+                crm,
+                erp,
+                agreement: Agreement::Missing,
+            })
+        })
+        .collect()
+}
+
+/// The colour of a value for its agreement.
+pub fn agreement_color(ui: &egui::Ui, agreement: Agreement) -> Color32 {
+    let dark = ui.visuals().dark_mode;
+    match (agreement, dark) {
+        (Agreement::Equal, true) => Color32::from_rgb(110, 200, 120),
+        (Agreement::Equal, false) => Color32::from_rgb(20, 120, 40),
+        (Agreement::Different, true) => Color32::from_rgb(240, 110, 100),
+        (Agreement::Different, false) => Color32::from_rgb(180, 30, 30),
+        (Agreement::Missing, _) => ui.visuals().weak_text_color(),
+    }
+}
+
+/// Draw the comparison as a three-column grid: field, CRM value, ERP value.
+pub fn record_card_ui(ui: &mut egui::Ui, id_salt: &str, lines: &[FieldLine]) {
+    egui::Grid::new(id_salt)
+        .num_columns(3)
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .min_col_width(80.0)
+        .show(ui, |ui| {
+            ui.strong("Field");
+            ui.strong("CRM");
+            ui.strong("ERP");
+            ui.end_row();
+            for line in lines {
+                let color = agreement_color(ui, line.agreement);
+                ui.label(RichText::new(&line.label).weak())
+                    .on_hover_text(line.agreement.as_str());
+                value_ui(ui, &line.crm, color, line.agreement);
+                value_ui(ui, &line.erp, color, line.agreement);
+                ui.end_row();
+            }
+        });
+}
+
+fn value_ui(ui: &mut egui::Ui, value: &str, color: Color32, agreement: Agreement) {
+    let text = if value.is_empty() { "—" } else { value };
+    let mut rich = RichText::new(text).color(color);
+    if agreement == Agreement::Different {
+        rich = rich.strong();
+    }
+    ui.add(egui::Label::new(rich).wrap())
+        .on_hover_text(agreement.as_str());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{CellStore, Column};
+
+    fn list(columns: &[(&str, Option<Role>)], row: &[&str]) -> Dataset {
+        let mut cells = CellStore::new(columns.len());
+        cells.push_row(row.iter().copied()).unwrap();
+        Dataset {
+            columns: columns
+                .iter()
+                .map(|(name, role)| Column {
+                    name: name.to_string(),
+                    role: *role,
+                })
+                .collect(),
+            cells,
+            source_rows: vec![2],
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn values_agree_despite_case_and_accents_and_missing_ones_are_grey() {
+        assert_eq!(agreement("MÜLLER GmbH", "Müller gmbh"), Agreement::Equal);
+        assert_eq!(agreement("Berlin", "Hamburg"), Agreement::Different);
+        assert_eq!(agreement("", "Hamburg"), Agreement::Missing);
+    }
+
+    #[test]
+    fn lines_follow_the_roles_and_keep_unmapped_columns() {
+        let crm = list(
+            &[
+                ("Account", Some(Role::Name)),
+                ("Town", Some(Role::City)),
+                ("Owner", None),
+            ],
+            &["Société Générale", "Paris", "Anna"],
+        );
+        let erp = list(
+            &[
+                ("Name1", Some(Role::Name)),
+                ("Ort", Some(Role::City)),
+                ("USt", Some(Role::TaxId)),
+            ],
+            &["SOCIETE GENERALE", "Lyon", "FR123"],
+        );
+        let lines = field_lines(&crm, 0, &erp, 0);
+        let summary: Vec<(&str, Agreement)> = lines
+            .iter()
+            .map(|line| (line.label.as_str(), line.agreement))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("name", Agreement::Equal),
+                ("city", Agreement::Different),
+                ("tax id", Agreement::Missing),
+                ("Owner", Agreement::Missing),
+            ]
+        );
+        assert_eq!(lines[3].crm, "Anna");
+    }
+}

@@ -1,0 +1,64 @@
+//! `ledgerlink [PROJECT]` and `ledgerlink demo`: open the workshop window.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+/// Flags for scripted runs of the window.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WindowFlags {
+    /// Draw a few frames and exit.
+    pub smoke_test: bool,
+    /// Draw this many frames, print frame times and exit.
+    pub bench_frames: Option<u64>,
+}
+
+/// Frames drawn by `--smoke-test` before the window closes itself.
+#[cfg(feature = "gui")]
+const SMOKE_TEST_FRAMES: u64 = 5;
+
+/// Open the window on the start screen, on `project`, or on the demo.
+#[cfg(feature = "gui")]
+pub fn open(project: Option<PathBuf>, demo: bool, flags: WindowFlags) -> Result<()> {
+    use ledgerlink::app::settings::Settings;
+    use ledgerlink::app::{self, AppOptions, Startup};
+
+    let startup = match (demo, project) {
+        (true, _) => Startup::Demo,
+        (false, Some(path)) => Startup::Project(path),
+        (false, None) => Startup::Start,
+    };
+    let exit_after_frames = match (flags.bench_frames, flags.smoke_test) {
+        (Some(frames), _) => Some(frames.max(1)),
+        (None, true) => Some(SMOKE_TEST_FRAMES),
+        (None, false) => None,
+    };
+    let options = AppOptions {
+        startup,
+        settings_path: Settings::default_path(),
+        file_dialogs: true,
+        exit_after_frames,
+        report_frame_times: flags.bench_frames.is_some(),
+    };
+    app::run(options).map_err(|error| anyhow::anyhow!("could not open the window: {error}"))
+}
+
+/// Without the `gui` feature there is no window: say so.
+#[cfg(not(feature = "gui"))]
+pub fn open(project: Option<PathBuf>, demo: bool, flags: WindowFlags) -> Result<()> {
+    let what = match (
+        demo,
+        project,
+        flags.smoke_test || flags.bench_frames.is_some(),
+    ) {
+        (true, _, _) => "the demo".to_string(),
+        (false, Some(path), _) => path.display().to_string(),
+        (false, None, true) => "the window test".to_string(),
+        (false, None, false) => "the workshop window".to_string(),
+    };
+    Err(super::BadInput(format!(
+        "cannot open {what}: this ledgerlink was built without the GUI (feature `gui`); \
+         use a subcommand, see --help"
+    ))
+    .into())
+}
