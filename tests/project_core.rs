@@ -45,10 +45,9 @@ fn a_project_keeps_both_lists_exactly_and_opens_without_the_source_files() {
     let first = &project.suggestions().items[0];
     assert_eq!((first.crm.as_str(), first.erp.as_str()), ("C1", "1001"));
     assert_eq!(first.id, 1);
-    let contributions = project.contributions(first).unwrap();
-    assert_eq!(contributions.len(), 1);
-    assert_eq!(contributions[0].weight, 7.5);
-    assert_eq!(contributions[0].field, "name");
+    assert_eq!(first.contributions.len(), 1);
+    assert_eq!(first.contributions[0].weight, 7.5);
+    assert_eq!(first.contributions[0].field, "name");
     assert_eq!(project.policy().to_string(), "both,numbers=erp");
 }
 

@@ -5,16 +5,14 @@ use serde::Serialize;
 
 use crate::core::model::Side;
 
-use crate::core::matching::{Contribution, Label};
-
+use super::Project;
 use super::actions::{self, UnlinkedRecord};
 use super::decisions::{DecisionEntry, DecisionKind, RecordRef};
-use super::error::ProjectError;
 use super::lists::RecordList;
+use super::matcher::Labels;
 use super::state::DecisionState;
 use super::status::{self, Status};
 use super::suggestions::Suggestion;
-use super::{Project, reimport};
 
 /// Where a suggested pair stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -140,19 +138,6 @@ impl Project {
             .collect()
     }
 
-    /// The per-field contributions behind a suggestion, largest effect first (read from the
-    /// file on demand; empty when the suggestion is no longer stored).
-    pub fn contributions(
-        &self,
-        suggestion: &Suggestion,
-    ) -> Result<Vec<Contribution>, ProjectError> {
-        super::suggestions::load_contributions(
-            &self.connection,
-            &self.file,
-            (suggestion.id, &suggestion.crm, &suggestion.erp),
-        )
-    }
-
     /// The review queue: suggested pairs still open, most probable first.
     pub fn open_queue(&self) -> Vec<&Suggestion> {
         let mut queue: Vec<&Suggestion> = self
@@ -240,9 +225,9 @@ impl Project {
         )
     }
 
-    /// The accepted, linked and rejected pairs whose records are in the lists, as labels for
-    /// the next matching run (by dataset row).
-    pub fn labels(&self) -> Vec<Label> {
-        reimport::labels(&self.loaded.crm, &self.loaded.erp, &self.loaded.state)
+    /// The decisions in effect whose records are in the lists, as labels for the next matching
+    /// run (by dataset row): accepted, linked and rejected pairs, and duplicate marks.
+    pub fn labels(&self) -> Labels {
+        Labels::from_state(&self.loaded.crm, &self.loaded.erp, &self.loaded.state)
     }
 }
