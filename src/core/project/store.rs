@@ -15,7 +15,7 @@ use crate::core::model::{CellStore, Column, Dataset, ImportReport, Side};
 
 use super::error::ProjectError;
 use super::hash::ContentHash;
-use super::lists::{RecordList, decode_cells, encode_cells};
+use super::lists::{EncodedCells, RecordList, encode_cells};
 use super::schema;
 
 /// How long a write waits for another program holding the project.
@@ -225,7 +225,7 @@ pub fn write_list(
                 row as i64,
                 record.key(),
                 record.source_row() as i64,
-                record.hash().to_string(),
+                record.hash().0 as i64,
                 bytes
             ])
             .map_err(sqlite)?;
@@ -275,18 +275,20 @@ pub fn load_list(
         }
         keys.push(row.get::<_, String>(1).map_err(sqlite)?);
         source_rows.push(usize::try_from(row.get::<_, i64>(2).map_err(sqlite)?).unwrap_or(0));
-        let hash: String = row.get(3).map_err(sqlite)?;
-        hashes.push(hash.parse::<ContentHash>().map_err(corrupt)?);
+        let hash: i64 = row.get(3).map_err(sqlite)?;
+        hashes.push(ContentHash(hash as u64));
         let blob = row
             .get_ref(4)
             .map_err(sqlite)?
             .as_blob()
             .map_err(|e| sqlite(e.into()))?;
-        let values = decode_cells(blob)
-            .ok_or_else(|| corrupt(format!("{side} record {index} is damaged")))?;
+        let mut values = EncodedCells::new(blob);
         cells
-            .push_row(values)
+            .push_row(values.by_ref())
             .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
+        if values.is_damaged() {
+            return Err(corrupt(format!("{side} record {index} is damaged")));
+        }
     }
     let dataset = Dataset {
         columns,
