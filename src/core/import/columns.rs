@@ -61,6 +61,7 @@ fn aliases() -> &'static HashMap<String, Role> {
 /// assert_eq!(detect_role("USt-IdNr."), Some(Role::TaxId));
 /// assert_eq!(detect_role("ERP_Customer_No__c"), Some(Role::Xref));
 /// assert_eq!(detect_role("*ContactName"), Some(Role::Name));
+/// assert_eq!(detect_role("Email__c"), Some(Role::Email));
 /// assert_eq!(detect_role("(Do Not Modify) Account"), None);
 /// assert_eq!(detect_role("Lieblingsfarbe"), None);
 /// ```
@@ -73,7 +74,15 @@ pub fn detect_role(header: &str) -> Option<Role> {
     if key.is_empty() {
         return None;
     }
-    aliases().get(&key).copied()
+    aliases().get(&key).copied().or_else(|| {
+        // A Salesforce custom field (`Email__c`, person account `Birthdate__pc`) means what its
+        // name without the suffix means.
+        let lower = trimmed.to_ascii_lowercase();
+        let base = lower
+            .strip_suffix("__c")
+            .or_else(|| lower.strip_suffix("__pc"))?;
+        aliases().get(&header_key(base)).copied()
+    })
 }
 
 /// A row of the first rows of a file, kept while the header is searched.
@@ -322,6 +331,8 @@ mod tests {
             ("Kontotyp", Role::AccountType),
             ("ERP number", Role::Xref),
             ("Debitorennummer", Role::Xref),
+            ("Email__c", Role::Email),
+            ("Birthdate__pc", Role::Date),
         ];
         for (header, role) in cases {
             assert_eq!(detect_role(header), Some(role), "{header}");
