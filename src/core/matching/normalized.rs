@@ -1,0 +1,180 @@
+//! One record's raw cells turned into normalised comparison values, through the normalisers of
+//! [`crate::core::normalize`].
+
+use super::field::{FIELD_COUNT, Field, FieldSet};
+use crate::core::model::{Dataset, Role};
+use crate::core::normalize::company::company_name;
+use crate::core::normalize::ids::{
+    date, email_domain, record_id, tax_id, tax_id_without_country, website_domain,
+};
+use crate::core::normalize::text::{fold, name_key};
+
+/// Which column holds each role the matcher reads.
+#[derive(Debug, Clone, Default)]
+pub struct RoleColumns {
+    columns: [Option<usize>; Role::ALL.len()],
+    /// Build a full name from first and last name (the other list only has a full name).
+    name_from_parts: bool,
+}
+
+impl RoleColumns {
+    /// The columns of `dataset`; `other_has_name` says whether a list to compare with has a
+    /// name column (then a list with only first and last names gets a full name too).
+    pub fn of(dataset: &Dataset, other_has_name: bool) -> RoleColumns {
+        let mut columns = [None; Role::ALL.len()];
+        for (slot, role) in columns.iter_mut().zip(Role::ALL) {
+            *slot = dataset.column_of(role);
+        }
+        let has_parts = dataset.column_of(Role::FirstName).is_some()
+            || dataset.column_of(Role::LastName).is_some();
+        let name_from_parts =
+            other_has_name && dataset.column_of(Role::Name).is_none() && has_parts;
+        RoleColumns {
+            columns,
+            name_from_parts,
+        }
+    }
+
+    fn column(&self, role: Role) -> Option<usize> {
+        self.columns[role as usize]
+    }
+
+    /// The fields this list can provide.
+    pub fn mapped(&self) -> FieldSet {
+        let mut set = FieldSet::default();
+        for field in Field::ALL {
+            let present = match field {
+                Field::Name | Field::LegalForm => {
+                    self.name_from_parts || self.column(Role::Name).is_some()
+                }
+                Field::Domain => {
+                    self.column(Role::Website).is_some() || self.column(Role::Email).is_some()
+                }
+                Field::HouseNumber => {
+                    self.column(Role::HouseNumber).is_some() || self.column(Role::Street).is_some()
+                }
+                other => self.column(other.role()).is_some(),
+            };
+            if present {
+                set.insert(field);
+            }
+        }
+        set
+    }
+
+    /// True when the list has an id column.
+    pub fn has_id(&self) -> bool {
+        self.column(Role::Id).is_some()
+    }
+}
+
+/// The normalised values of one record, before interning.
+#[derive(Debug, Clone, Default)]
+pub struct NormalizedRecord {
+    /// One value per field (`None` when empty or not mapped).
+    pub values: [Option<String>; FIELD_COUNT],
+    /// The record's own id in comparable form.
+    pub id: Option<String>,
+    /// Name tokens (without legal form).
+    pub tokens: Vec<String>,
+}
+
+/// Normalise `row` of `dataset`.
+pub fn record(dataset: &Dataset, columns: &RoleColumns, row: usize) -> NormalizedRecord {
+    let cell = |role: Role| -> &str {
+        columns
+            .column(role)
+            .map_or("", |column| dataset.cells.cell(row, column).trim())
+    };
+    let mut record = NormalizedRecord::default();
+    let mut set = |field: Field, value: Option<String>| {
+        record.values[field.index()] = value.filter(|text| !text.is_empty());
+    };
+    let country = interim::country(cell(Role::Country));
+    let country_code = country.as_deref();
+    set(Field::Country, country.clone());
+    let name = if columns.name_from_parts {
+        format!("{} {}", cell(Role::FirstName), cell(Role::LastName))
+    } else {
+        cell(Role::Name).to_string()
+    };
+    let company = company_name(&name, country_code);
+    set(Field::Name, Some(company.core));
+    set(Field::LegalForm, company.legal_form);
+    set(Field::FirstName, Some(name_key(cell(Role::FirstName))));
+    set(Field::LastName, Some(name_key(cell(Role::LastName))));
+    let (street, number_in_street) = interim::street(cell(Role::Street));
+    set(Field::Street, Some(street));
+    let house_number = match columns.column(Role::HouseNumber) {
+        Some(_) => Some(interim::compact(cell(Role::HouseNumber))),
+        None => number_in_street,
+    };
+    set(Field::HouseNumber, house_number);
+    set(Field::Address2, Some(name_key(cell(Role::Address2))));
+    set(Field::City, Some(name_key(cell(Role::City))));
+    set(
+        Field::Postcode,
+        Some(interim::compact(cell(Role::Postcode))),
+    );
+    set(Field::Region, Some(name_key(cell(Role::Region))));
+    set(Field::Phone, interim::phone(cell(Role::Phone)));
+    let domain = website_domain(cell(Role::Website)).or_else(|| email_domain(cell(Role::Email)));
+    set(Field::Domain, domain);
+    // Compared without the country prefix: one list often writes it and the other does not.
+    let tax = tax_id(cell(Role::TaxId), country_code);
+    set(
+        Field::TaxId,
+        tax.map(|id| tax_id_without_country(&id).to_string()),
+    );
+    set(Field::Date, date(cell(Role::Date)));
+    set(Field::Xref, Some(record_id(cell(Role::Xref))));
+    let id = columns
+        .column(Role::Id)
+        .map(|column| record_id(dataset.cells.cell(row, column)));
+    record.id = id.filter(|id| !id.is_empty());
+    record.tokens = company.tokens;
+    record
+}
+
+/// Stand-ins for the address and phone normalisers of `crate::core::normalize` that have not
+/// landed yet.
+mod interim {
+    use super::fold;
+
+    fn words(raw: &str) -> String {
+        let folded = fold(raw);
+        let spaced: String = folded
+            .chars()
+            .map(|ch| if ch.is_alphanumeric() { ch } else { ' ' })
+            .collect();
+        spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    pub fn compact(raw: &str) -> String {
+        words(raw).replace(' ', "")
+    }
+
+    pub fn street(raw: &str) -> (String, Option<String>) {
+        let words = words(raw);
+        let mut street = Vec::new();
+        let mut number = None;
+        for word in words.split(' ') {
+            if number.is_none() && word.starts_with(|ch: char| ch.is_ascii_digit()) {
+                number = Some(word.to_string());
+            } else if !word.is_empty() {
+                street.push(word);
+            }
+        }
+        (street.join(" "), number)
+    }
+
+    pub fn country(raw: &str) -> Option<String> {
+        let folded = words(raw);
+        (folded.len() == 2).then(|| folded.to_ascii_uppercase())
+    }
+
+    pub fn phone(raw: &str) -> Option<String> {
+        let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+        (digits.len() >= 6).then(|| digits.trim_start_matches('0').to_string())
+    }
+}
