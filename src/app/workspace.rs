@@ -3,6 +3,7 @@
 //! Every change goes through [`Project`] (the same calls the command line makes); the views are
 //! refreshed from it afterwards.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::core::matching::{Band, Contribution};
@@ -99,6 +100,8 @@ pub struct Workspace {
     pub erp_flags: Vec<RecordFlags>,
     /// The counts of the status bar.
     pub status: Status,
+    /// Items by CRM row and by ERP row.
+    by_row: [HashMap<usize, Vec<usize>>; 2],
 }
 
 impl Workspace {
@@ -111,7 +114,7 @@ impl Workspace {
     pub fn new(project: Project) -> Workspace {
         let crm = project.list(Side::Crm);
         let erp = project.list(Side::Erp);
-        let items = project
+        let items: Vec<PairItem> = project
             .suggestion_views()
             .iter()
             .enumerate()
@@ -147,6 +150,11 @@ impl Workspace {
             })
             .collect();
         let status = project.status();
+        let mut by_row: [HashMap<usize, Vec<usize>>; 2] = Default::default();
+        for (index, item) in items.iter().enumerate() {
+            by_row[0].entry(item.crm_row).or_default().push(index);
+            by_row[1].entry(item.erp_row).or_default().push(index);
+        }
         let mut workspace = Workspace {
             project,
             items,
@@ -154,6 +162,7 @@ impl Workspace {
             crm_flags: Vec::new(),
             erp_flags: Vec::new(),
             status,
+            by_row,
         };
         workspace.refresh();
         workspace
@@ -325,15 +334,11 @@ impl Workspace {
 
     /// Indexes into [`Self::items`] of the pairs and candidates that involve `row` of `side`.
     pub fn items_with(&self, side: Side, row: usize) -> Vec<usize> {
-        self.items
-            .iter()
-            .enumerate()
-            .filter(|(_, item)| match side {
-                Side::Crm => item.crm_row == row,
-                Side::Erp => item.erp_row == row,
-            })
-            .map(|(index, _)| index)
-            .collect()
+        let by_row = match side {
+            Side::Crm => &self.by_row[0],
+            Side::Erp => &self.by_row[1],
+        };
+        by_row.get(&row).cloned().unwrap_or_default()
     }
 
     /// The rows of the other list `row` of `side` is linked to.

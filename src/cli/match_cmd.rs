@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::Args;
 
+use ledgerlink::core::import::{ColumnOverride, import_file};
 use ledgerlink::core::matching::{MatchOptions, MatchOutput, match_lists};
-use ledgerlink::core::model::{CellStore, Column, Dataset, Role};
+use ledgerlink::core::model::{Dataset, Role};
 
 use super::BadInput;
 use super::bench::report_peak_memory_if_asked;
@@ -23,23 +24,50 @@ pub struct MatchArgs {
     pub erp: String,
     /// Assign a role to a CRM column: `tax_id=VAT` or `name=2` (1-based column number).
     #[arg(long = "crm-map", value_name = "ROLE=COLUMN")]
-    pub crm_map: Vec<String>,
+    pub crm_map: Vec<ColumnOverride>,
     /// Assign a role to an ERP column.
     #[arg(long = "erp-map", value_name = "ROLE=COLUMN")]
-    pub erp_map: Vec<String>,
+    pub erp_map: Vec<ColumnOverride>,
     /// Where to write `crm_id,erp_id,score,band,reason` (default: standard output).
     #[arg(long, value_name = "PAIRS_CSV")]
     pub out: Option<PathBuf>,
     /// Also check the CRM cross-reference column and write `crm_id,xref,status,suggested_erp_id`.
     #[arg(long = "check-xref", value_name = "XREF_CSV")]
     pub check_xref: Option<PathBuf>,
+    /// Lowest match probability of a suggested pair (default: the engine's).
+    #[arg(long, value_name = "P")]
+    pub review_threshold: Option<f64>,
+    /// Lowest match probability of an `auto` pair (default: the engine's).
+    #[arg(long, value_name = "P")]
+    pub auto_threshold: Option<f64>,
+}
+
+/// Matching options from the defaults and the threshold flags.
+pub fn options(review: Option<f64>, auto: Option<f64>) -> Result<MatchOptions> {
+    let mut options = MatchOptions::default();
+    for (value, slot, flag) in [
+        (review, &mut options.review_threshold, "--review-threshold"),
+        (auto, &mut options.auto_threshold, "--auto-threshold"),
+    ] {
+        if let Some(value) = value {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(BadInput(format!(
+                    "{flag} {value}: expected a probability from 0 to 1"
+                ))
+                .into());
+            }
+            *slot = value;
+        }
+    }
+    Ok(options)
 }
 
 /// Run `ledgerlink match`.
 pub fn run(args: &MatchArgs) -> Result<()> {
-    let crm = load_list(&args.crm, &args.crm_map)?;
-    let erp = load_list(&args.erp, &args.erp_map)?;
-    let output = match_lists(&crm, &erp, &MatchOptions::default());
+    let crm = import_file(&args.crm, &args.crm_map)?;
+    let erp = import_file(&args.erp, &args.erp_map)?;
+    let options = options(args.review_threshold, args.auto_threshold)?;
+    let output = match_lists(&crm, &erp, &options);
     write_pairs(&crm, &erp, &output, args.out.as_ref())?;
     if let Some(path) = &args.check_xref {
         if crm.column_of(Role::Xref).is_none() {
@@ -51,6 +79,7 @@ pub fn run(args: &MatchArgs) -> Result<()> {
         }
         write_xref(&crm, &erp, &output, path)?;
     }
+    eprintln!("records: {} x {}", crm.len(), erp.len());
     let auto = output
         .pairs
         .iter()
@@ -115,64 +144,5 @@ fn write_xref(crm: &Dataset, erp: &Dataset, output: &MatchOutput, path: &PathBuf
     writer
         .flush()
         .context("cannot write the cross-reference checks")?;
-    Ok(())
-}
-
-/// Read a CSV list and apply `ROLE=COLUMN` maps (a header equal to a role name gets that role).
-///
-/// A stand-in until `core::import::import_file` is available.
-pub fn load_list(spec: &str, maps: &[String]) -> Result<Dataset> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_path(spec)
-        .map_err(|error| BadInput(format!("{spec}: {error}")))?;
-    let header = reader
-        .headers()
-        .map_err(|error| BadInput(format!("{spec}: {error}")))?
-        .clone();
-    let mut columns: Vec<Column> = header
-        .iter()
-        .map(|name| Column {
-            name: name.trim().to_string(),
-            role: name.trim().parse::<Role>().ok(),
-        })
-        .collect();
-    let mut cells = CellStore::new(columns.len());
-    let mut source_rows = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        let record = record.map_err(|error| BadInput(format!("{spec}: {error}")))?;
-        cells.push_row(record.iter())?;
-        source_rows.push(index + 2);
-    }
-    for map in maps {
-        apply_map(spec, &mut columns, map)?;
-    }
-    Ok(Dataset {
-        columns,
-        cells,
-        source_rows,
-        ..Dataset::default()
-    })
-}
-
-fn apply_map(spec: &str, columns: &mut [Column], map: &str) -> Result<()> {
-    let (role, column) = map
-        .split_once('=')
-        .ok_or_else(|| BadInput(format!("--map '{map}': expected ROLE=COLUMN")))?;
-    let role: Role = role.parse().map_err(BadInput)?;
-    let column = column.trim();
-    let index = match column.parse::<usize>() {
-        Ok(number) if number >= 1 && number <= columns.len() => number - 1,
-        _ => columns
-            .iter()
-            .position(|c| c.name.eq_ignore_ascii_case(column))
-            .ok_or_else(|| BadInput(format!("{spec}: no column '{column}' for role {role}")))?,
-    };
-    for other in columns.iter_mut() {
-        if other.role == Some(role) {
-            other.role = None;
-        }
-    }
-    columns[index].role = Some(role);
     Ok(())
 }

@@ -78,9 +78,11 @@ pub enum Command {
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    let started = std::time::Instant::now();
     let window = gui::WindowFlags {
         smoke_test: cli.smoke_test,
         bench_frames: cli.bench_frames,
+        launched: started,
     };
     match cli.command {
         None => gui::open(cli.project, false, window),

@@ -233,11 +233,7 @@ fn queue_bar_ui(
     workspace: &Workspace,
     actions: &mut Vec<Action>,
 ) {
-    let open = state
-        .queue
-        .iter()
-        .filter(|&&item| workspace.items[item].is_open())
-        .count();
+    let open = workspace.status.open;
     ui.horizontal_wrapped(|ui| {
         let position = state.position().map_or(0, |position| position + 1);
         ui.strong(format!("Pair {position} of {}", state.queue.len()));

@@ -1,6 +1,8 @@
 //! One chunk of firms turned into rows: records of both lists in shuffled order, their ids, the
 //! cross-references resolved, and the truth about them.
 
+use rayon::prelude::*;
+
 use super::crm::{self, CRM_XREF, CrmDraft, XrefPlan};
 use super::erp::{self, ErpDraft};
 use super::firm::Firm;
@@ -97,19 +99,22 @@ impl ChunkBuilder {
     /// Build chunk number `chunk` holding firms `first..end`.
     pub fn build(&mut self, chunk: u64, first: u64, end: u64) -> Chunk {
         let seed = self.seed;
+        // Every firm and record draws from its own random stream, so generating them in
+        // parallel gives the same rows as generating them one by one.
         let firms: Vec<Firm> = (first..end)
+            .into_par_iter()
             .map(|index| Firm::generate(seed, index))
             .collect();
         let mut rng = Rng::stream(seed, Stream::Chunk, chunk);
         let mut erp_drafts: Vec<ErpDraft> = firms
-            .iter()
+            .par_iter()
             .enumerate()
-            .flat_map(|(slot, firm)| erp::drafts(firm, slot, seed))
+            .flat_map_iter(|(slot, firm)| erp::drafts(firm, slot, seed))
             .collect();
         let mut crm_drafts: Vec<CrmDraft> = firms
-            .iter()
+            .par_iter()
             .enumerate()
-            .flat_map(|(slot, firm)| crm::drafts(firm, slot, seed))
+            .flat_map_iter(|(slot, firm)| crm::drafts(firm, slot, seed))
             .collect();
         rng.shuffle(&mut erp_drafts);
         rng.shuffle(&mut crm_drafts);

@@ -79,11 +79,20 @@ struct Core {
 }
 
 fn pick_country(rng: &mut Rng) -> &'static Country {
-    let weighted: Vec<(&'static Country, u32)> = vocab::countries()
+    let countries = vocab::countries();
+    let total: u64 = countries
         .iter()
-        .map(|country| (country, country.weight))
-        .collect();
-    rng.weighted::<&Country>(&weighted)
+        .map(|country| u64::from(country.weight))
+        .sum();
+    let mut ticket = rng.below(total);
+    for country in countries {
+        let weight = u64::from(country.weight);
+        if ticket < weight {
+            return country;
+        }
+        ticket -= weight;
+    }
+    &countries[countries.len() - 1]
 }
 
 fn core(seed: u64, index: u64) -> Core {

@@ -67,7 +67,7 @@ impl Phone {
                 2 => format!("{trunk}{area}/{sub}"),
                 3 => format!("{trunk}{area}-{sub}"),
                 4 => format!("({trunk}{area}) {sub}"),
-                _ => format!("{trunk}{area} {}", group(sub, &[3, 2, 2, 2])),
+                _ => format!("{trunk}{area} {}", group(sub, natural_groups(sub.len()))),
             }
         };
         if country.code == "DE" && rng.chance(0.06) {
@@ -176,6 +176,18 @@ impl Phone {
         } else {
             format!("{}{area}-{split}", country.trunk_prefix)
         }
+    }
+}
+
+/// How people split a subscriber number of this length into groups.
+fn natural_groups(length: usize) -> &'static [usize] {
+    match length {
+        0..=5 => &[3, 2],
+        6 => &[3, 3],
+        7 => &[3, 2, 2],
+        8 => &[4, 4],
+        9 => &[3, 3, 3],
+        _ => &[3, 3, 4],
     }
 }
 
