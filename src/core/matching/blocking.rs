@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::compare::Comparer;
 use super::features::ListFeatures;
-use super::field::{Field, FieldSet};
+use super::field::{Key, KeySet};
 use super::vocab::NONE;
 
 /// Name tokens per record used to build token-pair keys.
@@ -61,48 +61,42 @@ enum KeySide {
 }
 
 /// Push the blocking keys of `row` into `out`.
-fn record_keys(
-    list: &ListFeatures,
-    row: usize,
-    active: FieldSet,
-    side: KeySide,
-    out: &mut Vec<u64>,
-) {
+fn record_keys(list: &ListFeatures, row: usize, active: KeySet, side: KeySide, out: &mut Vec<u64>) {
     out.clear();
-    let value = |field: Field| {
-        if active.contains(field) {
-            list.value(row, field)
+    let value = |key_of: Key| {
+        if active.contains(key_of) {
+            list.value(row, key_of)
         } else {
             NONE
         }
     };
-    let single = |kind: KeyKind, field: Field, out: &mut Vec<u64>| {
-        let id = value(field);
+    let single = |kind: KeyKind, key_of: Key, out: &mut Vec<u64>| {
+        let id = value(key_of);
         if id != NONE {
             out.push(key(kind, id, 0));
         }
     };
-    single(KeyKind::TaxId, Field::TaxId, out);
-    single(KeyKind::Phone, Field::Phone, out);
-    single(KeyKind::Domain, Field::Domain, out);
-    single(KeyKind::Date, Field::Date, out);
-    single(KeyKind::Address2, Field::Address2, out);
-    single(KeyKind::LastName, Field::LastName, out);
-    if active.contains(Field::Xref) {
+    single(KeyKind::TaxId, Key::TaxId, out);
+    single(KeyKind::Phone, Key::Phone, out);
+    single(KeyKind::Domain, Key::Domain, out);
+    single(KeyKind::Date, Key::Date, out);
+    single(KeyKind::Address2, Key::Address2, out);
+    single(KeyKind::LastName, Key::LastName, out);
+    if active.contains(Key::Xref) {
         xref_keys(list, row, side, out);
     }
     let pairs = [
-        (KeyKind::PostcodeHouse, Field::Postcode, Field::HouseNumber),
-        (KeyKind::StreetHouse, Field::Street, Field::HouseNumber),
-        (KeyKind::StreetCity, Field::Street, Field::City),
-        (KeyKind::FullName, Field::FirstName, Field::LastName),
-        (KeyKind::LastPostcode, Field::LastName, Field::Postcode),
-        (KeyKind::FirstPostcode, Field::FirstName, Field::Postcode),
-        (KeyKind::LastDate, Field::LastName, Field::Date),
-        (KeyKind::FirstDate, Field::FirstName, Field::Date),
-        (KeyKind::LastCity, Field::LastName, Field::City),
-        (KeyKind::FirstCity, Field::FirstName, Field::City),
-        (KeyKind::DatePostcode, Field::Date, Field::Postcode),
+        (KeyKind::PostcodeHouse, Key::Postcode, Key::HouseNumber),
+        (KeyKind::StreetHouse, Key::Street, Key::HouseNumber),
+        (KeyKind::StreetCity, Key::Street, Key::City),
+        (KeyKind::FullName, Key::FirstName, Key::LastName),
+        (KeyKind::LastPostcode, Key::LastName, Key::Postcode),
+        (KeyKind::FirstPostcode, Key::FirstName, Key::Postcode),
+        (KeyKind::LastDate, Key::LastName, Key::Date),
+        (KeyKind::FirstDate, Key::FirstName, Key::Date),
+        (KeyKind::LastCity, Key::LastName, Key::City),
+        (KeyKind::FirstCity, Key::FirstName, Key::City),
+        (KeyKind::DatePostcode, Key::Date, Key::Postcode),
     ];
     for (kind, first, second) in pairs {
         let (a, b) = (value(first), value(second));
@@ -110,13 +104,13 @@ fn record_keys(
             out.push(key(kind, a, b));
         }
     }
-    if active.contains(Field::Name) {
-        token_keys(list, row, value(Field::Postcode), value(Field::City), out);
+    if active.contains(Key::Name) {
+        token_keys(list, row, value(Key::Postcode), value(Key::City), out);
     }
 }
 
 fn xref_keys(list: &ListFeatures, row: usize, side: KeySide, out: &mut Vec<u64>) {
-    let xref = list.value(row, Field::Xref);
+    let xref = list.value(row, Key::Xref);
     let id = list.ids.get(row).copied().unwrap_or(NONE);
     // Left xref meets right id under tag 0, right xref meets left id under tag 1.
     let (xref_tag, id_tag) = match side {
@@ -163,7 +157,7 @@ struct Block {
 #[derive(Debug)]
 pub struct Blocking<'a> {
     left: &'a ListFeatures,
-    active: FieldSet,
+    active: KeySet,
     same_list: bool,
     blocks: FxHashMap<u64, Block>,
     rows: Vec<u32>,
@@ -175,7 +169,7 @@ impl<'a> Blocking<'a> {
     pub fn new(comparer: &Comparer<'a>, max_block_pairs: u64) -> Blocking<'a> {
         let (left, right) = (comparer.left(), comparer.right());
         let same_list = std::ptr::eq(left, right);
-        let active = comparer.active();
+        let active = comparer.active_keys();
         let right_side = if same_list {
             KeySide::Same
         } else {
@@ -251,13 +245,13 @@ impl<'a> Blocking<'a> {
         out.dedup();
     }
 
-    /// The features the index was built from.
-    pub fn active_fields(&self) -> FieldSet {
+    /// The keys the index was built from.
+    pub fn active_keys(&self) -> KeySet {
         self.active
     }
 }
 
-fn all_keys(list: &ListFeatures, active: FieldSet, side: KeySide) -> Vec<(u64, u32)> {
+fn all_keys(list: &ListFeatures, active: KeySet, side: KeySide) -> Vec<(u64, u32)> {
     (0..list.len())
         .into_par_iter()
         .fold(

@@ -1,7 +1,7 @@
 //! One record's raw cells turned into normalised comparison values, through the normalisers of
 //! [`crate::core::normalize`].
 
-use super::field::{FIELD_COUNT, Field, FieldSet};
+use super::field::{KEY_COUNT, Key, KeySet};
 use crate::core::model::{Dataset, Role};
 use crate::core::normalize::company::company_name;
 use crate::core::normalize::ids::{
@@ -39,24 +39,24 @@ impl RoleColumns {
         self.columns[role as usize]
     }
 
-    /// The fields this list can provide.
-    pub fn mapped(&self) -> FieldSet {
-        let mut set = FieldSet::default();
-        for field in Field::ALL {
-            let present = match field {
-                Field::Name | Field::LegalForm => {
+    /// The keys this list can provide.
+    pub fn mapped(&self) -> KeySet {
+        let mut set = KeySet::default();
+        for key in Key::ALL {
+            let present = match key {
+                Key::Name | Key::LegalForm => {
                     self.name_from_parts || self.column(Role::Name).is_some()
                 }
-                Field::Domain => {
+                Key::Domain => {
                     self.column(Role::Website).is_some() || self.column(Role::Email).is_some()
                 }
-                Field::HouseNumber => {
+                Key::HouseNumber => {
                     self.column(Role::HouseNumber).is_some() || self.column(Role::Street).is_some()
                 }
                 other => self.column(other.role()).is_some(),
             };
             if present {
-                set.insert(field);
+                set.insert(key);
             }
         }
         set
@@ -71,8 +71,8 @@ impl RoleColumns {
 /// The normalised values of one record, before interning.
 #[derive(Debug, Clone, Default)]
 pub struct NormalizedRecord {
-    /// One value per field (`None` when empty or not mapped).
-    pub values: [Option<String>; FIELD_COUNT],
+    /// One value per key (`None` when empty or not mapped).
+    pub values: [Option<String>; KEY_COUNT],
     /// The record's own id in comparable form.
     pub id: Option<String>,
     /// Name tokens (without legal form).
@@ -87,47 +87,44 @@ pub fn record(dataset: &Dataset, columns: &RoleColumns, row: usize) -> Normalize
             .map_or("", |column| dataset.cells.cell(row, column).trim())
     };
     let mut record = NormalizedRecord::default();
-    let mut set = |field: Field, value: Option<String>| {
-        record.values[field.index()] = value.filter(|text| !text.is_empty());
+    let mut set = |key: Key, value: Option<String>| {
+        record.values[key.index()] = value.filter(|text| !text.is_empty());
     };
     let country = interim::country(cell(Role::Country));
     let country_code = country.as_deref();
-    set(Field::Country, country.clone());
+    set(Key::Country, country.clone());
     let name = if columns.name_from_parts {
         format!("{} {}", cell(Role::FirstName), cell(Role::LastName))
     } else {
         cell(Role::Name).to_string()
     };
     let company = company_name(&name, country_code);
-    set(Field::Name, Some(company.core));
-    set(Field::LegalForm, company.legal_form);
-    set(Field::FirstName, Some(name_key(cell(Role::FirstName))));
-    set(Field::LastName, Some(name_key(cell(Role::LastName))));
+    set(Key::Name, Some(company.core));
+    set(Key::LegalForm, company.legal_form);
+    set(Key::FirstName, Some(name_key(cell(Role::FirstName))));
+    set(Key::LastName, Some(name_key(cell(Role::LastName))));
     let (street, number_in_street) = interim::street(cell(Role::Street));
-    set(Field::Street, Some(street));
+    set(Key::Street, Some(street));
     let house_number = match columns.column(Role::HouseNumber) {
         Some(_) => Some(interim::compact(cell(Role::HouseNumber))),
         None => number_in_street,
     };
-    set(Field::HouseNumber, house_number);
-    set(Field::Address2, Some(name_key(cell(Role::Address2))));
-    set(Field::City, Some(name_key(cell(Role::City))));
-    set(
-        Field::Postcode,
-        Some(interim::compact(cell(Role::Postcode))),
-    );
-    set(Field::Region, Some(name_key(cell(Role::Region))));
-    set(Field::Phone, interim::phone(cell(Role::Phone)));
+    set(Key::HouseNumber, house_number);
+    set(Key::Address2, Some(name_key(cell(Role::Address2))));
+    set(Key::City, Some(name_key(cell(Role::City))));
+    set(Key::Postcode, Some(interim::compact(cell(Role::Postcode))));
+    set(Key::Region, Some(name_key(cell(Role::Region))));
+    set(Key::Phone, interim::phone(cell(Role::Phone)));
     let domain = website_domain(cell(Role::Website)).or_else(|| email_domain(cell(Role::Email)));
-    set(Field::Domain, domain);
+    set(Key::Domain, domain);
     // Compared without the country prefix: one list often writes it and the other does not.
     let tax = tax_id(cell(Role::TaxId), country_code);
     set(
-        Field::TaxId,
+        Key::TaxId,
         tax.map(|id| tax_id_without_country(&id).to_string()),
     );
-    set(Field::Date, date(cell(Role::Date)));
-    set(Field::Xref, Some(record_id(cell(Role::Xref))));
+    set(Key::Date, date(cell(Role::Date)));
+    set(Key::Xref, Some(record_id(cell(Role::Xref))));
     let id = columns
         .column(Role::Id)
         .map(|column| record_id(dataset.cells.cell(row, column)));

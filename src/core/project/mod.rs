@@ -59,6 +59,7 @@
 //! to one file on a network share are not, as with any SQLite database in WAL mode.
 
 mod actions;
+mod active;
 mod clock;
 mod decisions;
 mod error;
@@ -74,6 +75,7 @@ mod schema;
 mod state;
 mod status;
 mod store;
+mod suggestion_store;
 mod suggestions;
 mod views;
 
@@ -176,7 +178,7 @@ fn load(connection: &Connection, file: &Path) -> Result<Loaded, ProjectError> {
     };
     let crm = store::load_list(connection, file, Side::Crm)?;
     let erp = store::load_list(connection, file, Side::Erp)?;
-    let suggestions = suggestions::load_suggestions(connection, file)?;
+    let suggestions = suggestion_store::load_suggestions(connection, file)?;
     let (decisions, last_seq) = log::load_decisions(connection, file)?;
     let mut state = DecisionState::default();
     for (entry, entry_state) in decisions {
@@ -277,7 +279,7 @@ impl Project {
             )?;
             store::write_list(transaction, file, &crm)?;
             store::write_list(transaction, file, &erp)?;
-            suggestions::write_suggestions(transaction, file, &stored)
+            suggestion_store::write_suggestions(transaction, file, &stored)
         })?;
         Project::open(file)
     }

@@ -6,6 +6,7 @@
 //! suggestions and rejected pairs are never suggested again.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use rusqlite::{Transaction, TransactionBehavior, params};
 use serde::Serialize;
@@ -179,40 +180,9 @@ impl Project {
         let old = self.loaded.list(new.side);
         let changes = compare(old, new);
         let now = utc_now();
-        for key in &changes.disappeared {
-            let fields: Vec<(String, String)> = old
-                .record(key)
-                .map(|record| {
-                    record
-                        .fields()
-                        .map(|(column, value)| (column.name.clone(), value.to_string()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let content = serde_json::to_string(&fields)
-                .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
-            let hash = old
-                .hash_of(key)
-                .map(|hash| hash.to_string())
-                .unwrap_or_default();
-            transaction
-                .execute(
-                    "INSERT OR REPLACE INTO missing_records (side, key, hash, content, missing_since)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![new.side.as_str(), key, hash, content, now],
-                )
-                .map_err(sqlite)?;
-        }
-        for key in &changes.added {
-            transaction
-                .execute(
-                    "DELETE FROM missing_records WHERE side = ?1 AND key = ?2",
-                    params![new.side.as_str(), key],
-                )
-                .map_err(sqlite)?;
-        }
+        archive_missing(&transaction, file, old, &changes, &now)?;
         store::write_list(&transaction, file, new)?;
-        super::suggestions::write_suggestions(&transaction, file, suggestions)?;
+        super::suggestion_store::write_suggestions(&transaction, file, suggestions)?;
         let note = format!(
             "{} list: {} records, {} changed, {} new, {} disappeared",
             new.side,
@@ -263,4 +233,49 @@ impl Project {
         }
         Ok(missing)
     }
+}
+
+/// Keep the last content of the records that disappeared, and forget records that came back.
+fn archive_missing(
+    transaction: &Transaction<'_>,
+    file: &Path,
+    old: &RecordList,
+    changes: &ListChanges,
+    now: &str,
+) -> Result<(), ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "store the re-imported list", source);
+    let side = old.side.as_str();
+    for key in &changes.disappeared {
+        let fields: Vec<(String, String)> = old
+            .record(key)
+            .map(|record| {
+                record
+                    .fields()
+                    .map(|(column, value)| (column.name.clone(), value.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let content = serde_json::to_string(&fields)
+            .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
+        let hash = old
+            .hash_of(key)
+            .map(|hash| hash.to_string())
+            .unwrap_or_default();
+        transaction
+            .execute(
+                "INSERT OR REPLACE INTO missing_records (side, key, hash, content, missing_since)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![side, key, hash, content, now],
+            )
+            .map_err(sqlite)?;
+    }
+    for key in &changes.added {
+        transaction
+            .execute(
+                "DELETE FROM missing_records WHERE side = ?1 AND key = ?2",
+                params![side, key],
+            )
+            .map_err(sqlite)?;
+    }
+    Ok(())
 }

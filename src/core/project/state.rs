@@ -8,102 +8,12 @@
 //! project with a hundred thousand decisions loads in a fraction of a second.
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
-use std::sync::Arc;
 
 use crate::core::model::Side;
 
+use super::active::{ActiveLog, Keys, Stack};
 use super::decisions::{DecisionEntry, DecisionKind};
 use super::hash::FastMap;
-
-/// The record keys of one list that decisions mention, as small numbers.
-#[derive(Debug, Clone, Default)]
-struct Keys {
-    numbers: FastMap<Arc<str>, u32>,
-    names: Vec<Arc<str>>,
-}
-
-impl Keys {
-    fn intern(&mut self, key: &str) -> u32 {
-        if let Some(&number) = self.numbers.get(key) {
-            return number;
-        }
-        let number = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        let shared: Arc<str> = Arc::from(key);
-        self.names.push(Arc::clone(&shared));
-        self.numbers.insert(shared, number);
-        number
-    }
-
-    fn get(&self, key: &str) -> Option<u32> {
-        self.numbers.get(key).copied()
-    }
-
-    fn name(&self, number: u32) -> &str {
-        self.names.get(number as usize).map_or("", |name| name)
-    }
-}
-
-/// The decisions in effect, sorted by number. New decisions and redone ones always come after
-/// every decision in effect, and undo always takes the last, so this is a vector that grows and
-/// shrinks at its end.
-#[derive(Debug, Clone, Default)]
-struct ActiveLog {
-    entries: Vec<DecisionEntry>,
-}
-
-impl ActiveLog {
-    fn position(&self, seq: i64) -> Result<usize, usize> {
-        self.entries.binary_search_by_key(&seq, |entry| entry.seq)
-    }
-
-    fn insert(&mut self, entry: DecisionEntry) {
-        match self.entries.last() {
-            Some(last) if last.seq >= entry.seq => {
-                if let Err(position) = self.position(entry.seq) {
-                    self.entries.insert(position, entry);
-                }
-            }
-            _ => self.entries.push(entry),
-        }
-    }
-
-    fn get(&self, seq: i64) -> Option<&DecisionEntry> {
-        self.position(seq)
-            .ok()
-            .and_then(|index| self.entries.get(index))
-    }
-
-    fn remove(&mut self, seq: i64) -> Option<DecisionEntry> {
-        self.position(seq)
-            .ok()
-            .map(|index| self.entries.remove(index))
-    }
-}
-
-/// The decisions taken on one subject, the one in effect on top; most subjects have one.
-#[derive(Debug, Clone)]
-struct Stack {
-    top: i64,
-    below: Vec<i64>,
-}
-
-impl Stack {
-    fn push(&mut self, seq: i64) {
-        self.below.push(self.top);
-        self.top = seq;
-    }
-
-    /// Take the top off; `false` when the stack is empty afterwards.
-    fn pop(&mut self) -> bool {
-        match self.below.pop() {
-            Some(next) => {
-                self.top = next;
-                true
-            }
-            None => false,
-        }
-    }
-}
 
 /// What a decision is about; the latest decision on a subject is the one in effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -188,10 +98,7 @@ impl DecisionState {
         self.stacks
             .entry(subject)
             .and_modify(|stack| stack.push(seq))
-            .or_insert(Stack {
-                top: seq,
-                below: Vec::new(),
-            });
+            .or_insert_with(|| Stack::new(seq));
         self.active.insert(entry);
         self.refresh(subject);
     }
@@ -203,7 +110,7 @@ impl DecisionState {
 
     /// The decision undo would take back: the latest in effect.
     pub fn last_active(&self) -> Option<&DecisionEntry> {
-        self.active.entries.last()
+        self.active.last()
     }
 
     /// The decision redo would put back: the earliest undone.
@@ -257,7 +164,7 @@ impl DecisionState {
 
     /// True when a decision is in effect.
     pub fn can_undo(&self) -> bool {
-        !self.active.entries.is_empty()
+        !self.active.is_empty()
     }
 
     /// True when an undone decision can be redone.
@@ -278,7 +185,7 @@ impl DecisionState {
 
     /// Number of decisions in effect, superseded ones included.
     pub fn active_count(&self) -> usize {
-        self.active.entries.len()
+        self.active.len()
     }
 
     /// The decision in effect on the pair, if any.

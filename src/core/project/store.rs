@@ -258,7 +258,46 @@ pub fn load_list(
         serde_json::from_str(&report).map_err(|e| corrupt(format!("{side} import report: {e}")))?;
     let mapping: Vec<String> =
         serde_json::from_str(&mapping).map_err(|e| corrupt(format!("{side} mapping: {e}")))?;
-    let mut cells = CellStore::new(columns.len());
+    let records = load_records(connection, file, side, columns.len())?;
+    let dataset = Dataset {
+        columns,
+        cells: records.cells,
+        source_rows: records.source_rows,
+        report,
+    };
+    let mut list = RecordList::from_parts(
+        side,
+        dataset,
+        records.keys,
+        records.hashes,
+        mapping,
+        &imported_by,
+    );
+    list.imported_at = imported_at;
+    list.generation = generation;
+    Ok(list)
+}
+
+/// The `records` rows of one list.
+struct StoredRecords {
+    cells: CellStore,
+    keys: Vec<String>,
+    hashes: Vec<ContentHash>,
+    source_rows: Vec<usize>,
+}
+
+fn load_records(
+    connection: &Connection,
+    file: &Path,
+    side: Side,
+    width: usize,
+) -> Result<StoredRecords, ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "read the imported lists", source);
+    let corrupt = |detail: String| ProjectError::Corrupt {
+        file: file.to_path_buf(),
+        detail,
+    };
+    let mut cells = CellStore::new(width);
     let mut keys = Vec::new();
     let mut hashes = Vec::new();
     let mut source_rows = Vec::new();
@@ -290,14 +329,10 @@ pub fn load_list(
             return Err(corrupt(format!("{side} record {index} is damaged")));
         }
     }
-    let dataset = Dataset {
-        columns,
+    Ok(StoredRecords {
         cells,
+        keys,
+        hashes,
         source_rows,
-        report,
-    };
-    let mut list = RecordList::from_parts(side, dataset, keys, hashes, mapping, &imported_by);
-    list.imported_at = imported_at;
-    list.generation = generation;
-    Ok(list)
+    })
 }
