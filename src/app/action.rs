@@ -50,35 +50,6 @@ impl Screen {
     }
 }
 
-/// What happens to a record that has no counterpart in the other list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Creation {
-    /// Create it in the ERP (a CRM customer without a debtor number).
-    CreateInErp,
-    /// Create it in the CRM (an ERP customer sales does not know).
-    CreateInCrm,
-    /// Leave it alone.
-    Ignore,
-}
-
-impl Creation {
-    /// Every action, in button order.
-    pub const ALL: [Creation; 3] = [
-        Creation::CreateInErp,
-        Creation::CreateInCrm,
-        Creation::Ignore,
-    ];
-
-    /// The action on a button.
-    pub fn label(self) -> &'static str {
-        match self {
-            Creation::CreateInErp => "Create in ERP",
-            Creation::CreateInCrm => "Create in CRM",
-            Creation::Ignore => "Ignore",
-        }
-    }
-}
-
 /// How the review queue is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum QueueOrder {
@@ -166,7 +137,7 @@ pub enum Action {
     SetCreation {
         side: Side,
         rows: Vec<usize>,
-        creation: Creation,
+        creation: crate::core::project::CreationAction,
     },
     /// Write the export into a folder.
     Export(PathBuf),

@@ -1,15 +1,22 @@
 //! Applying the actions the screens returned, once the frame is drawn.
 
 use super::action::{Action, Screen};
+use std::path::PathBuf;
+
 use super::job::{Job, JobEnd};
 use super::notice::Notice;
+use super::screens::review::SearchIndexes;
 use super::work::{self, ListRequest};
+use super::workspace::Workspace;
 use super::{App, Running};
 use crate::core::model::Side;
 
 impl App {
     /// Apply one action.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        if self.apply_decision(&action) {
+            return;
+        }
         match action {
             Action::Show(screen) => self.screen = screen,
             Action::ToggleHelp => self.help_open = !self.help_open,
@@ -58,6 +65,16 @@ impl App {
                     draft.set_role(column, role);
                 }
             }
+            Action::SelectPair(item) => self.review.current = Some(item),
+            Action::NextPair | Action::SkipCurrent => self.review.step(1),
+            Action::PreviousPair => self.review.step(-1),
+            Action::FocusSearch => {
+                if self.workspace.is_some() {
+                    self.screen = Screen::Review;
+                    self.review.focus_search = true;
+                }
+            }
+            Action::OpenProject(path) => self.open_project(ctx, path),
             Action::CancelJob => {
                 if let Some(running) = self.running.take() {
                     running.cancel();
@@ -67,6 +84,25 @@ impl App {
             }
             other => self.notices.push(Notice::info(format!(
                 "{other:?} is not available in this build yet"
+            ))),
+        }
+    }
+
+    fn open_project(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if self.running.is_some() {
+            return;
+        }
+        let spawned = Job::spawn("open", "Opening the project", ctx, move |progress| {
+            progress.stage(&format!("reading {}", path.display()), 0);
+            let workspace = Workspace::open(&path).map_err(|error| error.to_string())?;
+            progress.stage("indexing the lists for search", 0);
+            let indexes = SearchIndexes::build(&workspace);
+            Ok((workspace, indexes))
+        });
+        match spawned {
+            Ok(job) => self.running = Some(Running::Project(job)),
+            Err(error) => self.notices.push(Notice::error(format!(
+                "could not start opening the project: {error}"
             ))),
         }
     }
@@ -93,6 +129,16 @@ impl App {
         };
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
         match running {
+            Running::Project(job) => {
+                let Some(end) = job.poll() else {
+                    return;
+                };
+                self.running = None;
+                match end {
+                    JobEnd::Done((workspace, indexes)) => self.show_workspace(workspace, indexes),
+                    JobEnd::Failed(message) => self.notices.push(Notice::error(message)),
+                }
+            }
             Running::Lists(job) => {
                 let Some(end) = job.poll() else {
                     return;
@@ -128,6 +174,9 @@ impl App {
         let mut screens = Vec::new();
         if self.import.crm.is_some() || self.import.erp.is_some() {
             screens.push(Screen::Import);
+        }
+        if self.workspace.is_some() {
+            screens.extend([Screen::Review, Screen::Duplicates, Screen::Unmatched]);
         }
         screens
     }

@@ -5,3 +5,4 @@ pub mod matching;
 pub mod model;
 pub mod normalize;
 pub mod project;
+pub mod synth;

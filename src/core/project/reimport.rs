@@ -10,12 +10,11 @@ use std::collections::HashSet;
 use rusqlite::{Transaction, TransactionBehavior, params};
 use serde::Serialize;
 
-use crate::core::matching::Label;
 use crate::core::model::{Dataset, Side};
 
 use super::error::ProjectError;
 use super::lists::RecordList;
-use super::state::DecisionState;
+use super::matcher::{Labels, run_matching};
 use super::suggestions::{SuggestionSet, Suggestions};
 use super::{Project, catch_up, log, store, utc_now};
 
@@ -57,22 +56,6 @@ pub struct MissingRecord {
     pub missing_since: String,
 }
 
-/// The decisions on pairs whose records are both in the lists, as matching labels.
-pub fn labels(crm: &RecordList, erp: &RecordList, state: &DecisionState) -> Vec<Label> {
-    state
-        .effective()
-        .into_iter()
-        .filter_map(|entry| {
-            let (crm_key, erp_key) = entry.pair()?;
-            Some(Label {
-                crm_row: crm.row_of(crm_key)?,
-                erp_row: erp.row_of(erp_key)?,
-                is_match: entry.kind.is_link(),
-            })
-        })
-        .collect()
-}
-
 /// How the records of two versions of a list compare.
 struct ListChanges {
     unchanged: usize,
@@ -105,9 +88,21 @@ fn compare(old: &RecordList, new: &RecordList) -> ListChanges {
 }
 
 impl Project {
-    /// Replace the list of `side` by a newer export and re-run matching with `matcher`, which
-    /// gets the CRM and ERP datasets and the decisions as labels (see [`Project::labels`]) and
-    /// returns its suggestions by dataset row. `mapping` is the column mapping the new dataset
+    /// Replace the list of `side` by a newer export and re-run matching and duplicate search
+    /// with the decisions as labels ([`run_matching`]). `mapping` is the column mapping the new
+    /// dataset was imported with (`None`: the one stored, see [`RecordList::mapping`]).
+    pub fn reimport(
+        &mut self,
+        side: Side,
+        dataset: Dataset,
+        mapping: Option<Vec<String>>,
+        by: &str,
+    ) -> Result<ReimportReport, ProjectError> {
+        self.reimport_with(side, dataset, mapping, by, run_matching)
+    }
+
+    /// [`Project::reimport`] with another matcher, which gets the CRM and ERP datasets and the
+    /// decisions as labels and returns its suggestions by dataset row. `mapping` is the column mapping the new dataset
     /// was imported with (`None`: the one stored, see [`RecordList::mapping`]).
     pub fn reimport_with(
         &mut self,
@@ -115,7 +110,7 @@ impl Project {
         dataset: Dataset,
         mapping: Option<Vec<String>>,
         by: &str,
-        matcher: impl FnOnce(&Dataset, &Dataset, &[Label]) -> SuggestionSet,
+        matcher: impl FnOnce(&Dataset, &Dataset, &Labels) -> SuggestionSet,
     ) -> Result<ReimportReport, ProjectError> {
         self.refresh()?;
         let old = self.loaded.list(side);
@@ -128,7 +123,7 @@ impl Project {
             Side::Crm => (&new, &self.loaded.erp),
             Side::Erp => (&self.loaded.crm, &new),
         };
-        let labels = labels(crm, erp, &self.loaded.state);
+        let labels = Labels::from_state(crm, erp, &self.loaded.state);
         let set = matcher(&crm.dataset, &erp.dataset, &labels);
         let suggestions = Suggestions::from_set(&set, crm, erp);
         let changes = self.write_reimport(&new, &suggestions, other_generation, by)?;
@@ -217,7 +212,7 @@ impl Project {
                 .map_err(sqlite)?;
         }
         store::write_list(&transaction, file, new)?;
-        store::write_suggestions(&transaction, file, suggestions)?;
+        super::suggestions::write_suggestions(&transaction, file, suggestions)?;
         let note = format!(
             "{} list: {} records, {} changed, {} new, {} disappeared",
             new.side,
