@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::compare::Comparer;
-use super::features::ListFeatures;
+use super::features::{Features, ListFeatures};
 use super::field::{Key, KeySet};
 use super::vocab::NONE;
 
@@ -41,6 +41,8 @@ enum KeyKind {
     DatePostcode,
     StreetCity,
     Address2,
+    LastHouse,
+    StreetWordHouse,
 }
 
 /// Mix a key kind and up to two value ids into one 64-bit key.
@@ -61,7 +63,14 @@ enum KeySide {
 }
 
 /// Push the blocking keys of `row` into `out`.
-fn record_keys(list: &ListFeatures, row: usize, active: KeySet, side: KeySide, out: &mut Vec<u64>) {
+fn record_keys(
+    features: &Features,
+    list: &ListFeatures,
+    row: usize,
+    active: KeySet,
+    side: KeySide,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let value = |key_of: Key| {
         if active.contains(key_of) {
@@ -97,6 +106,7 @@ fn record_keys(list: &ListFeatures, row: usize, active: KeySet, side: KeySide, o
         (KeyKind::LastCity, Key::LastName, Key::City),
         (KeyKind::FirstCity, Key::FirstName, Key::City),
         (KeyKind::DatePostcode, Key::Date, Key::Postcode),
+        (KeyKind::LastHouse, Key::LastName, Key::HouseNumber),
     ];
     for (kind, first, second) in pairs {
         let (a, b) = (value(first), value(second));
@@ -104,9 +114,24 @@ fn record_keys(list: &ListFeatures, row: usize, active: KeySet, side: KeySide, o
             out.push(key(kind, a, b));
         }
     }
+    let (street, house) = (value(Key::Street), value(Key::HouseNumber));
+    if street != NONE && house != NONE {
+        // The street's first word with the house number survives a typo in the street type
+        // ("leahy place", "leahy lplace").
+        let text = features.vocab(Key::Street).text(street);
+        let word = text.split(' ').next().unwrap_or(text);
+        out.push(key(KeyKind::StreetWordHouse, text_hash(word), house));
+    }
     if active.contains(Key::Name) {
         token_keys(list, row, value(Key::Postcode), value(Key::City), out);
     }
+}
+
+/// A 32-bit FNV-1a hash of a text, for keys built from part of a value.
+fn text_hash(text: &str) -> u32 {
+    text.bytes().fold(0x811C_9DC5u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }
 
 fn xref_keys(list: &ListFeatures, row: usize, side: KeySide, out: &mut Vec<u64>) {
@@ -156,6 +181,7 @@ struct Block {
 /// An index of the right-hand list's keys, queried once per left-hand record.
 #[derive(Debug)]
 pub struct Blocking<'a> {
+    features: &'a Features,
     left: &'a ListFeatures,
     active: KeySet,
     same_list: bool,
@@ -175,7 +201,8 @@ impl<'a> Blocking<'a> {
         } else {
             KeySide::Right
         };
-        let mut entries = all_keys(right, active, right_side);
+        let features = comparer.features();
+        let mut entries = all_keys(features, right, active, right_side);
         entries.par_sort_unstable();
         let mut blocks: FxHashMap<u64, Block> = FxHashMap::default();
         blocks.reserve(entries.len() / 2);
@@ -195,13 +222,14 @@ impl<'a> Blocking<'a> {
                 block.left_count = block.len;
             }
         } else {
-            for (block_key, _) in all_keys(left, active, KeySide::Left) {
+            for (block_key, _) in all_keys(features, left, active, KeySide::Left) {
                 if let Some(block) = blocks.get_mut(&block_key) {
                     block.left_count += 1;
                 }
             }
         }
         Blocking {
+            features,
             left,
             active,
             same_list,
@@ -220,7 +248,7 @@ impl<'a> Blocking<'a> {
         } else {
             KeySide::Left
         };
-        record_keys(self.left, l, self.active, side, keys);
+        record_keys(self.features, self.left, l, self.active, side, keys);
         for block_key in keys.iter() {
             let Some(block) = self.blocks.get(block_key) else {
                 continue;
@@ -251,13 +279,18 @@ impl<'a> Blocking<'a> {
     }
 }
 
-fn all_keys(list: &ListFeatures, active: KeySet, side: KeySide) -> Vec<(u64, u32)> {
+fn all_keys(
+    features: &Features,
+    list: &ListFeatures,
+    active: KeySet,
+    side: KeySide,
+) -> Vec<(u64, u32)> {
     (0..list.len())
         .into_par_iter()
         .fold(
             || (Vec::new(), Vec::new()),
             |(mut entries, mut scratch): (Vec<(u64, u32)>, Vec<u64>), row| {
-                record_keys(list, row, active, side, &mut scratch);
+                record_keys(features, list, row, active, side, &mut scratch);
                 entries.extend(scratch.iter().map(|&block_key| (block_key, row as u32)));
                 (entries, scratch)
             },

@@ -236,7 +236,8 @@ impl Field {
     }
 
     /// The key whose value frequency weighs an exact agreement (a rare name or postcode says
-    /// more than a common one), if any.
+    /// more than a common one; an internet provider's domain, a switchboard number or a group
+    /// VAT number shared by many records says little), if any.
     pub fn term_frequency_key(self) -> Option<Key> {
         match self {
             Field::Name => Some(Key::Name),
@@ -244,6 +245,9 @@ impl Field {
             Field::LastName => Some(Key::LastName),
             Field::Street => Some(Key::Street),
             Field::Location => Some(Key::Postcode),
+            Field::Phone => Some(Key::Phone),
+            Field::Domain => Some(Key::Domain),
+            Field::TaxId => Some(Key::TaxId),
             _ => None,
         }
     }

@@ -90,10 +90,10 @@ impl Default for MatchOptions {
     fn default() -> Self {
         MatchOptions {
             labels: Vec::new(),
-            review_threshold: 0.5,
+            review_threshold: 0.1,
             auto_threshold: 0.999,
             auto_margin_bits: 6.0,
-            max_block_pairs: 2_500,
+            max_block_pairs: 100,
             cluster_min_probability: 0.05,
         }
     }

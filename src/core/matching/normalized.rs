@@ -3,11 +3,14 @@
 
 use super::field::{KEY_COUNT, Key, KeySet};
 use crate::core::model::{Dataset, Role};
+use crate::core::normalize::address::{country_code, postcode, street};
 use crate::core::normalize::company::company_name;
 use crate::core::normalize::ids::{
     date, email_domain, record_id, tax_id, tax_id_without_country, website_domain,
 };
-use crate::core::normalize::text::{fold, name_key};
+use crate::core::normalize::person::person_name;
+use crate::core::normalize::phone::phone;
+use crate::core::normalize::text::name_key;
 
 /// Which column holds each role the matcher reads.
 #[derive(Debug, Clone, Default)]
@@ -90,9 +93,8 @@ pub fn record(dataset: &Dataset, columns: &RoleColumns, row: usize) -> Normalize
     let mut set = |key: Key, value: Option<String>| {
         record.values[key.index()] = value.filter(|text| !text.is_empty());
     };
-    let country = interim::country(cell(Role::Country));
-    let country_code = country.as_deref();
-    set(Key::Country, country.clone());
+    let country_code = country_code(cell(Role::Country));
+    set(Key::Country, country_code.map(str::to_string));
     let name = if columns.name_from_parts {
         format!("{} {}", cell(Role::FirstName), cell(Role::LastName))
     } else {
@@ -101,20 +103,20 @@ pub fn record(dataset: &Dataset, columns: &RoleColumns, row: usize) -> Normalize
     let company = company_name(&name, country_code);
     set(Key::Name, Some(company.core));
     set(Key::LegalForm, company.legal_form);
-    set(Key::FirstName, Some(name_key(cell(Role::FirstName))));
-    set(Key::LastName, Some(name_key(cell(Role::LastName))));
-    let (street, number_in_street) = interim::street(cell(Role::Street));
-    set(Key::Street, Some(street));
-    let house_number = match columns.column(Role::HouseNumber) {
-        Some(_) => Some(interim::compact(cell(Role::HouseNumber))),
-        None => number_in_street,
-    };
-    set(Key::HouseNumber, house_number);
+    let person = person_name(cell(Role::FirstName), cell(Role::LastName));
+    set(Key::FirstName, Some(person.first));
+    set(Key::LastName, Some(person.last));
+    let house_column = columns
+        .column(Role::HouseNumber)
+        .map(|_| cell(Role::HouseNumber));
+    let address = street(cell(Role::Street), house_column);
+    set(Key::Street, Some(address.street));
+    set(Key::HouseNumber, address.house_number);
     set(Key::Address2, Some(name_key(cell(Role::Address2))));
     set(Key::City, Some(name_key(cell(Role::City))));
-    set(Key::Postcode, Some(interim::compact(cell(Role::Postcode))));
+    set(Key::Postcode, postcode(cell(Role::Postcode), country_code));
     set(Key::Region, Some(name_key(cell(Role::Region))));
-    set(Key::Phone, interim::phone(cell(Role::Phone)));
+    set(Key::Phone, phone_key(cell(Role::Phone), country_code));
     let domain = website_domain(cell(Role::Website)).or_else(|| email_domain(cell(Role::Email)));
     set(Key::Domain, domain);
     // Compared without the country prefix: one list often writes it and the other does not.
@@ -133,45 +135,11 @@ pub fn record(dataset: &Dataset, columns: &RoleColumns, row: usize) -> Normalize
     record
 }
 
-/// Stand-ins for the address and phone normalisers of `crate::core::normalize` that have not
-/// landed yet.
-mod interim {
-    use super::fold;
-
-    fn words(raw: &str) -> String {
-        let folded = fold(raw);
-        let spaced: String = folded
-            .chars()
-            .map(|ch| if ch.is_alphanumeric() { ch } else { ' ' })
-            .collect();
-        spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    pub fn compact(raw: &str) -> String {
-        words(raw).replace(' ', "")
-    }
-
-    pub fn street(raw: &str) -> (String, Option<String>) {
-        let words = words(raw);
-        let mut street = Vec::new();
-        let mut number = None;
-        for word in words.split(' ') {
-            if number.is_none() && word.starts_with(|ch: char| ch.is_ascii_digit()) {
-                number = Some(word.to_string());
-            } else if !word.is_empty() {
-                street.push(word);
-            }
-        }
-        (street.join(" "), number)
-    }
-
-    pub fn country(raw: &str) -> Option<String> {
-        let folded = words(raw);
-        (folded.len() == 2).then(|| folded.to_ascii_uppercase())
-    }
-
-    pub fn phone(raw: &str) -> Option<String> {
+/// The phone in E.164 form; without a known country (and no international prefix), its
+/// digits, so that the last digits can still be compared.
+fn phone_key(raw: &str, country: Option<&str>) -> Option<String> {
+    phone(raw, country).or_else(|| {
         let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-        (digits.len() >= 6).then(|| digits.trim_start_matches('0').to_string())
-    }
+        (digits.len() >= 7).then_some(digits)
+    })
 }
