@@ -95,8 +95,6 @@ pub enum Action {
     BrowseList(Side),
     /// Ask the file dialog for a project file to open.
     BrowseProject,
-    /// Ask the file dialog for the export folder.
-    BrowseExportFolder,
     /// Read both lists named on the start screen and go to the mapping screen.
     LoadLists,
     /// Open a project file.
@@ -139,8 +137,6 @@ pub enum Action {
         rows: Vec<usize>,
         creation: crate::core::project::CreationAction,
     },
-    /// Write the export into a folder.
-    Export(PathBuf),
     /// Keep the reviewer's name in the settings.
     SetReviewer(String),
     /// Close a notice.

@@ -22,10 +22,8 @@ impl App {
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::ZoomIn => self.zoom(ctx, 0.1),
             Action::ZoomOut => self.zoom(ctx, -0.1),
-            Action::DismissNotice(index) => {
-                if index < self.notices.len() {
-                    self.notices.remove(index);
-                }
+            Action::DismissNotice(index) if index < self.notices.len() => {
+                self.notices.remove(index);
             }
             Action::SetReviewer(name) => {
                 self.settings.reviewer = Some(name);
@@ -68,13 +66,18 @@ impl App {
             Action::SelectPair(item) => self.review.current = Some(item),
             Action::NextPair | Action::SkipCurrent => self.review.step(1),
             Action::PreviousPair => self.review.step(-1),
-            Action::FocusSearch => {
-                if self.workspace.is_some() {
-                    self.screen = Screen::Review;
-                    self.review.focus_search = true;
-                }
+            Action::FocusSearch if self.workspace.is_some() => {
+                self.screen = Screen::Review;
+                self.review.focus_search = true;
             }
             Action::OpenProject(path) => self.open_project(ctx, path),
+            Action::StartMatching => self.start_matching(ctx),
+            Action::OpenDemo => {
+                let by = self.reviewer();
+                self.spawn_project_job(ctx, "demo", "Building the demo", move |progress| {
+                    work::open_demo(by, progress)
+                });
+            }
             Action::CancelJob => {
                 if let Some(running) = self.running.take() {
                     running.cancel();
@@ -82,28 +85,59 @@ impl App {
                         .push(Notice::info("Cancelled; nothing was changed."));
                 }
             }
-            other => self.notices.push(Notice::info(format!(
-                "{other:?} is not available in this build yet"
-            ))),
+            // Review commands and decisions with no project open do nothing.
+            _ => {}
         }
     }
 
     fn open_project(&mut self, ctx: &egui::Context, path: PathBuf) {
-        if self.running.is_some() {
-            return;
-        }
-        let spawned = Job::spawn("open", "Opening the project", ctx, move |progress| {
+        self.spawn_project_job(ctx, "open", "Opening the project", move |progress| {
             progress.stage(&format!("reading {}", path.display()), 0);
             let workspace = Workspace::open(&path).map_err(|error| error.to_string())?;
             progress.stage("indexing the lists for search", 0);
             let indexes = SearchIndexes::build(&workspace);
             Ok((workspace, indexes))
         });
-        match spawned {
+    }
+
+    fn start_matching(&mut self, ctx: &egui::Context) {
+        let (Some(crm), Some(erp)) = (self.import.crm.clone(), self.import.erp.clone()) else {
+            return;
+        };
+        let file = PathBuf::from(self.start.project_path.trim());
+        if file.as_os_str().is_empty() {
+            self.notices.push(Notice::error(
+                "name the new project file on the start screen first",
+            ));
+            return;
+        }
+        let request = work::MatchRequest {
+            file,
+            crm,
+            erp,
+            policy: self.import.policy,
+            by: self.reviewer(),
+        };
+        self.spawn_project_job(ctx, "match", "Matching", move |progress| {
+            work::match_and_create(request, progress)
+        });
+    }
+
+    /// Start work that ends in an open project (open, match, demo).
+    fn spawn_project_job<F>(&mut self, ctx: &egui::Context, name: &str, title: &str, work: F)
+    where
+        F: FnOnce(&super::job::Progress) -> Result<(Workspace, SearchIndexes), String>
+            + Send
+            + 'static,
+    {
+        if self.running.is_some() {
+            return;
+        }
+        match Job::spawn(name, title, ctx, work) {
             Ok(job) => self.running = Some(Running::Project(job)),
-            Err(error) => self.notices.push(Notice::error(format!(
-                "could not start opening the project: {error}"
-            ))),
+            Err(error) => self
+                .notices
+                .push(Notice::error(format!("could not start {title}: {error}"))),
         }
     }
 

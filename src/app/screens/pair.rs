@@ -52,13 +52,11 @@ pub fn pair_ui(
         ));
     });
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        score_ui(ui, item.probability);
-        ui.label(&item.reason);
-    });
+    score_ui(ui, item.probability);
+    ui.add(egui::Label::new(egui::RichText::new(&item.reason).strong()).wrap());
     ui.add_space(6.0);
     let lines = field_lines(workspace.crm(), item.crm_row, workspace.erp(), item.erp_row);
-    record_card_ui(ui, "current_pair", &lines);
+    record_card_ui(ui, &lines);
     ui.add_space(6.0);
     egui::CollapsingHeader::new("Why this score")
         .default_open(true)
@@ -87,30 +85,27 @@ fn others_ui(
     }
     ui.add_space(6.0);
     ui.strong("Other candidates for these records");
-    egui::Grid::new("other_candidates")
-        .num_columns(4)
-        .striped(true)
-        .show(ui, |ui| {
-            for index in others {
-                let other = &workspace.items[index];
-                ui.label(record_title(workspace.crm(), other.crm_row));
-                ui.label(record_title(workspace.erp(), other.erp_row));
-                ui.label(format!(
-                    "{:.3} {}",
-                    other.probability,
-                    status_word(other.state)
-                ));
-                let title = format!(
-                    "Show {} / {}",
-                    workspace.crm().record_id(other.crm_row),
-                    workspace.erp().record_id(other.erp_row)
-                );
-                if ui.button(title).clicked() {
-                    actions.push(Action::SelectPair(index));
-                }
-                ui.end_row();
+    for index in others {
+        let other = &workspace.items[index];
+        ui.horizontal_wrapped(|ui| {
+            let title = format!(
+                "Show {} / {}",
+                workspace.crm().record_id(other.crm_row),
+                workspace.erp().record_id(other.erp_row)
+            );
+            if ui.button(title).clicked() {
+                actions.push(Action::SelectPair(index));
             }
+            ui.label(format!(
+                "{:.3}, {}:",
+                other.probability,
+                status_word(other.state)
+            ));
+            ui.label(record_title(workspace.crm(), other.crm_row));
+            ui.label("/");
+            ui.label(record_title(workspace.erp(), other.erp_row));
         });
+    }
 }
 
 /// The manual link: shown once a record is selected on either side.

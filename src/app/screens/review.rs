@@ -163,7 +163,8 @@ pub fn review_ui(
     let highlight = state.current.and_then(|item| workspace.items.get(item));
     egui::Panel::left("crm_list")
         .resizable(true)
-        .default_size(380.0)
+        .default_size(330.0)
+        .min_size(220.0)
         .show(ui, |ui| {
             ui.heading("CRM accounts");
             let clicked = record_table_ui(
@@ -181,7 +182,8 @@ pub fn review_ui(
         });
     egui::Panel::right("erp_list")
         .resizable(true)
-        .default_size(380.0)
+        .default_size(330.0)
+        .min_size(220.0)
         .show(ui, |ui| {
             ui.heading("ERP customers");
             let clicked = record_table_ui(
