@@ -4,7 +4,9 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod apply_review;
 mod decide;
+mod export;
 mod gui;
 mod history;
 mod inspect;
@@ -52,6 +54,10 @@ pub enum Command {
     Undo(history::HistoryArgs),
     /// Put back the latest undone decision of a project.
     Redo(history::HistoryArgs),
+    /// Write links, updates, creation actions, duplicates, conflicts, audit and workbooks.
+    Export(export::ExportArgs),
+    /// Apply the decisions of a filled-in review.xlsx as if taken in the app.
+    ApplyReview(apply_review::ApplyReviewArgs),
 }
 
 /// Run the parsed command line.
@@ -68,6 +74,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Decide(args)) => decide::run(args),
         Some(Command::Undo(args)) => history::run_undo(args),
         Some(Command::Redo(args)) => history::run_redo(args),
+        Some(Command::Export(args)) => export::run(args),
+        Some(Command::ApplyReview(args)) => apply_review::run(args),
     }
 }
 
