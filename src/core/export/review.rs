@@ -11,14 +11,14 @@
 
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{DataValidation, Workbook};
+use rust_xlsxwriter::DataValidation;
 
 use crate::core::model::{Role, Side};
 use crate::core::project::{PairStatus, Project, RecordView, Suggestion};
 
 use super::error::ExportError;
 use super::table::{Cell, Table};
-use super::workbook::{Styles, add_table_sheet, save_workbook};
+use super::workbook::{Styles, add_sheet, add_table_sheet, new_workbook, save_workbook};
 
 /// The file name.
 pub const FILE: &str = "review.xlsx";
@@ -102,15 +102,14 @@ fn field_text(record: Option<&RecordView<'_>>, role: Role) -> Cell {
     Cell::Text(text)
 }
 
-/// The review table (without the drop-down, which the workbook adds).
-pub fn review_table(project: &Project) -> Table {
-    let fields = shown_fields(project);
+/// The header of the review sheet for the fields shown.
+fn review_header(fields: &[(Role, &str)]) -> Vec<String> {
     let mut header: Vec<String> = [DECISION, NOTE, "Score", "Band", "Reason", CRM_ID, ERP_ID]
         .iter()
         .map(|name| name.to_string())
         .collect();
     header.extend(["CRM name".to_string(), "ERP name".to_string()]);
-    for (_, label) in &fields {
+    for (_, label) in fields {
         header.extend([format!("CRM {label}"), format!("ERP {label}")]);
     }
     header.extend([
@@ -118,60 +117,66 @@ pub fn review_table(project: &Project) -> Table {
         CRM_HASH.to_string(),
         ERP_HASH.to_string(),
     ]);
-    let mut table = Table::new(FILE, SHEET, header);
-    for suggestion in open_suggestions(project) {
-        let crm = project.record(Side::Crm, &suggestion.crm);
-        let erp = project.record(Side::Erp, &suggestion.erp);
-        let name = |record: Option<&RecordView<'_>>| {
-            Cell::Text(record.map(RecordView::name).unwrap_or_default())
-        };
-        let hash = |record: Option<&RecordView<'_>>| {
-            Cell::Text(record.map(|r| r.hash().to_string()).unwrap_or_default())
-        };
-        let mut row = vec![
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Number(suggestion.probability),
-            Cell::text(suggestion.band.as_str()),
-            Cell::text(suggestion.reason.as_str()),
-            Cell::text(suggestion.crm.as_str()),
-            Cell::text(suggestion.erp.as_str()),
-            name(crm.as_ref()),
-            name(erp.as_ref()),
-        ];
-        for (role, _) in &fields {
-            row.extend([
-                field_text(crm.as_ref(), *role),
-                field_text(erp.as_ref(), *role),
-            ]);
-        }
-        let kind = if suggestion.is_alternative {
-            "alternative"
-        } else {
-            "suggested"
-        };
-        row.extend([Cell::text(kind), hash(crm.as_ref()), hash(erp.as_ref())]);
-        table.push(row);
+    header
+}
+
+/// One row of the review sheet.
+fn review_row(project: &Project, suggestion: &Suggestion, fields: &[(Role, &str)]) -> Vec<Cell> {
+    let crm = project.record(Side::Crm, &suggestion.crm);
+    let erp = project.record(Side::Erp, &suggestion.erp);
+    let name = |record: Option<&RecordView<'_>>| {
+        Cell::Text(record.map(RecordView::name).unwrap_or_default())
+    };
+    let hash = |record: Option<&RecordView<'_>>| {
+        Cell::Text(record.map(|r| r.hash().to_string()).unwrap_or_default())
+    };
+    let mut row = vec![
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Number(suggestion.probability),
+        Cell::text(suggestion.band.as_str()),
+        Cell::text(suggestion.reason.as_str()),
+        Cell::text(suggestion.crm.as_str()),
+        Cell::text(suggestion.erp.as_str()),
+        name(crm.as_ref()),
+        name(erp.as_ref()),
+    ];
+    for (role, _) in fields {
+        row.extend([
+            field_text(crm.as_ref(), *role),
+            field_text(erp.as_ref(), *role),
+        ]);
     }
-    table
+    let kind = if suggestion.is_alternative {
+        "alternative"
+    } else {
+        "suggested"
+    };
+    row.extend([Cell::text(kind), hash(crm.as_ref()), hash(erp.as_ref())]);
+    row
 }
 
 /// Write `review.xlsx` to `path`; returns the number of suggestions in it.
 pub fn write_review(project: &Project, path: &Path) -> Result<usize, ExportError> {
-    let table = review_table(project);
+    let fields = shown_fields(project);
+    let header = review_header(&fields);
+    let rows = open_suggestions(project)
+        .into_iter()
+        .map(|suggestion| review_row(project, suggestion, &fields));
     let to_error = |source| ExportError::Workbook {
         path: PathBuf::from(path),
         source,
     };
     let styles = Styles::default();
-    let mut workbook = Workbook::new();
-    let sheet = add_table_sheet(&mut workbook, &table, &styles).map_err(to_error)?;
-    let last_column = (table.header.len() - 1) as u16;
+    let mut workbook = new_workbook();
+    let (sheet, written) =
+        add_sheet(&mut workbook, SHEET, &header, rows, &styles).map_err(to_error)?;
+    let last_column = (header.len() - 1) as u16;
     sheet.set_column_hidden(last_column).map_err(to_error)?;
     sheet.set_column_hidden(last_column - 1).map_err(to_error)?;
     sheet.set_column_width(0, 12).map_err(to_error)?;
     sheet.set_column_width(1, 30).map_err(to_error)?;
-    if !table.is_empty() {
+    if written > 0 {
         let validation = DataValidation::new()
             .allow_list_strings(&CHOICES)
             .and_then(|rule| rule.set_input_title("Decision"))
@@ -180,9 +185,8 @@ pub fn write_review(project: &Project, path: &Path) -> Result<usize, ExportError
                 rule.set_error_message("Choose accept, reject or unsure (or leave it blank).")
             })
             .map_err(to_error)?;
-        let last_row = table.len().min(super::workbook::MAX_SHEET_ROWS) as u32;
         sheet
-            .add_data_validation(1, 0, last_row, 0, &validation)
+            .add_data_validation(1, 0, written as u32, 0, &validation)
             .map_err(to_error)?;
     }
     let mut how_to = Table::with_header(FILE, "How to", &["How to review this workbook"]);
@@ -191,7 +195,7 @@ pub fn write_review(project: &Project, path: &Path) -> Result<usize, ExportError
     }
     add_table_sheet(&mut workbook, &how_to, &styles).map_err(to_error)?;
     save_workbook(&mut workbook, path)?;
-    Ok(table.len())
+    Ok(written)
 }
 
 /// A filled-in review workbook that cannot be read.
