@@ -4,10 +4,12 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod apply_review;
 mod bench;
 mod decide;
 mod dedupe;
 mod eval;
+mod export;
 mod gui;
 mod history;
 mod inspect;
@@ -74,6 +76,10 @@ pub enum Command {
     Reimport(reimport::ReimportArgs),
     /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
     Synth(synth::SynthArgs),
+    /// Write links, updates, creation actions, duplicates, conflicts, audit and workbooks.
+    Export(export::ExportArgs),
+    /// Apply the decisions of a filled-in review.xlsx as if taken in the app.
+    ApplyReview(apply_review::ApplyReviewArgs),
 }
 
 /// Run the parsed command line.
@@ -99,6 +105,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Dedupe(args)) => dedupe::run(&args),
         Some(Command::Eval(args)) => eval::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
+        Some(Command::Export(args)) => export::run(args),
+        Some(Command::ApplyReview(args)) => apply_review::run(args),
     }
 }
 
