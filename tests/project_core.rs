@@ -44,7 +44,10 @@ fn a_project_keeps_both_lists_exactly_and_opens_without_the_source_files() {
     assert_eq!(project.suggestions().pairs().count(), 3);
     let first = &project.suggestions().items[0];
     assert_eq!((first.crm.as_str(), first.erp.as_str()), ("C1", "1001"));
+    assert_eq!(first.id, 1);
+    assert_eq!(first.contributions.len(), 1);
     assert_eq!(first.contributions[0].weight, 7.5);
+    assert_eq!(first.contributions[0].field, "name");
     assert_eq!(project.policy().to_string(), "both,numbers=erp");
 }
 
@@ -345,4 +348,39 @@ fn two_handles_on_one_file_see_each_others_decisions() {
     second.refresh().unwrap();
     assert!(second.partners(Side::Crm, "C4").is_empty());
     assert!(!second.refresh().unwrap());
+}
+
+#[test]
+fn a_batch_is_committed_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, mut project) = new_project(dir.path(), "both");
+    let batch = [
+        accept("C1", "1001"),
+        accept("C4", "1004"),
+        accept("C2", "1001"),
+    ];
+    let refused = refusal(project.decide_batch(&batch, "anna", Some("auto band")));
+    assert!(
+        matches!(refused, Refusal::ConflictingLink { .. }),
+        "{refused}"
+    );
+    assert!(
+        project.links().is_empty(),
+        "nothing of a refused batch stays in effect"
+    );
+    assert!(!project.can_undo());
+    let entries = project
+        .decide_batch(&batch[..2], "anna", Some("auto band"))
+        .unwrap();
+    assert_eq!(entries.len(), 2);
+    drop(project);
+    let mut project = Project::open(&file).unwrap();
+    assert_eq!(project.links().len(), 2);
+    assert_eq!(project.links()[1].note.as_deref(), Some("auto band"));
+    project.undo("anna").unwrap();
+    assert_eq!(
+        project.links().len(),
+        1,
+        "each decision of a batch is undone on its own"
+    );
 }

@@ -50,35 +50,6 @@ impl Screen {
     }
 }
 
-/// What happens to a record that has no counterpart in the other list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Creation {
-    /// Create it in the ERP (a CRM customer without a debtor number).
-    CreateInErp,
-    /// Create it in the CRM (an ERP customer sales does not know).
-    CreateInCrm,
-    /// Leave it alone.
-    Ignore,
-}
-
-impl Creation {
-    /// Every action, in button order.
-    pub const ALL: [Creation; 3] = [
-        Creation::CreateInErp,
-        Creation::CreateInCrm,
-        Creation::Ignore,
-    ];
-
-    /// The action on a button.
-    pub fn label(self) -> &'static str {
-        match self {
-            Creation::CreateInErp => "Create in ERP",
-            Creation::CreateInCrm => "Create in CRM",
-            Creation::Ignore => "Ignore",
-        }
-    }
-}
-
 /// How the review queue is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum QueueOrder {
@@ -124,8 +95,6 @@ pub enum Action {
     BrowseList(Side),
     /// Ask the file dialog for a project file to open.
     BrowseProject,
-    /// Ask the file dialog for the export folder.
-    BrowseExportFolder,
     /// Read both lists named on the start screen and go to the mapping screen.
     LoadLists,
     /// Open a project file.
@@ -166,10 +135,8 @@ pub enum Action {
     SetCreation {
         side: Side,
         rows: Vec<usize>,
-        creation: Creation,
+        creation: crate::core::project::CreationAction,
     },
-    /// Write the export into a folder.
-    Export(PathBuf),
     /// Keep the reviewer's name in the settings.
     SetReviewer(String),
     /// Close a notice.

@@ -1,24 +1,29 @@
 //! Applying the actions the screens returned, once the frame is drawn.
 
 use super::action::{Action, Screen};
+use std::path::PathBuf;
+
 use super::job::{Job, JobEnd};
 use super::notice::Notice;
+use super::screens::review::SearchIndexes;
 use super::work::{self, ListRequest};
+use super::workspace::Workspace;
 use super::{App, Running};
 use crate::core::model::Side;
 
 impl App {
     /// Apply one action.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        if self.apply_decision(&action) {
+            return;
+        }
         match action {
             Action::Show(screen) => self.screen = screen,
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::ZoomIn => self.zoom(ctx, 0.1),
             Action::ZoomOut => self.zoom(ctx, -0.1),
-            Action::DismissNotice(index) => {
-                if index < self.notices.len() {
-                    self.notices.remove(index);
-                }
+            Action::DismissNotice(index) if index < self.notices.len() => {
+                self.notices.remove(index);
             }
             Action::SetReviewer(name) => {
                 self.settings.reviewer = Some(name);
@@ -58,6 +63,21 @@ impl App {
                     draft.set_role(column, role);
                 }
             }
+            Action::SelectPair(item) => self.review.current = Some(item),
+            Action::NextPair | Action::SkipCurrent => self.review.step(1),
+            Action::PreviousPair => self.review.step(-1),
+            Action::FocusSearch if self.workspace.is_some() => {
+                self.screen = Screen::Review;
+                self.review.focus_search = true;
+            }
+            Action::OpenProject(path) => self.open_project(ctx, path),
+            Action::StartMatching => self.start_matching(ctx),
+            Action::OpenDemo => {
+                let by = self.reviewer();
+                self.spawn_project_job(ctx, "demo", "Building the demo", move |progress| {
+                    work::open_demo(by, progress)
+                });
+            }
             Action::CancelJob => {
                 if let Some(running) = self.running.take() {
                     running.cancel();
@@ -65,9 +85,59 @@ impl App {
                         .push(Notice::info("Cancelled; nothing was changed."));
                 }
             }
-            other => self.notices.push(Notice::info(format!(
-                "{other:?} is not available in this build yet"
-            ))),
+            // Review commands and decisions with no project open do nothing.
+            _ => {}
+        }
+    }
+
+    fn open_project(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.spawn_project_job(ctx, "open", "Opening the project", move |progress| {
+            progress.stage(&format!("reading {}", path.display()), 0);
+            let workspace = Workspace::open(&path).map_err(|error| error.to_string())?;
+            progress.stage("indexing the lists for search", 0);
+            let indexes = SearchIndexes::build(&workspace);
+            Ok((workspace, indexes))
+        });
+    }
+
+    fn start_matching(&mut self, ctx: &egui::Context) {
+        let (Some(crm), Some(erp)) = (self.import.crm.clone(), self.import.erp.clone()) else {
+            return;
+        };
+        let file = PathBuf::from(self.start.project_path.trim());
+        if file.as_os_str().is_empty() {
+            self.notices.push(Notice::error(
+                "name the new project file on the start screen first",
+            ));
+            return;
+        }
+        let request = work::MatchRequest {
+            file,
+            crm,
+            erp,
+            policy: self.import.policy,
+            by: self.reviewer(),
+        };
+        self.spawn_project_job(ctx, "match", "Matching", move |progress| {
+            work::match_and_create(request, progress)
+        });
+    }
+
+    /// Start work that ends in an open project (open, match, demo).
+    fn spawn_project_job<F>(&mut self, ctx: &egui::Context, name: &str, title: &str, work: F)
+    where
+        F: FnOnce(&super::job::Progress) -> Result<(Workspace, SearchIndexes), String>
+            + Send
+            + 'static,
+    {
+        if self.running.is_some() {
+            return;
+        }
+        match Job::spawn(name, title, ctx, work) {
+            Ok(job) => self.running = Some(Running::Project(job)),
+            Err(error) => self
+                .notices
+                .push(Notice::error(format!("could not start {title}: {error}"))),
         }
     }
 
@@ -93,6 +163,16 @@ impl App {
         };
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
         match running {
+            Running::Project(job) => {
+                let Some(end) = job.poll() else {
+                    return;
+                };
+                self.running = None;
+                match end {
+                    JobEnd::Done((workspace, indexes)) => self.show_workspace(workspace, indexes),
+                    JobEnd::Failed(message) => self.notices.push(Notice::error(message)),
+                }
+            }
             Running::Lists(job) => {
                 let Some(end) = job.poll() else {
                     return;
@@ -128,6 +208,9 @@ impl App {
         let mut screens = Vec::new();
         if self.import.crm.is_some() || self.import.erp.is_some() {
             screens.push(Screen::Import);
+        }
+        if self.workspace.is_some() {
+            screens.extend([Screen::Review, Screen::Duplicates, Screen::Unmatched]);
         }
         screens
     }

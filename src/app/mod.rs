@@ -11,11 +11,14 @@ pub mod help;
 pub mod job;
 pub mod notice;
 pub mod screens;
+pub mod search;
 pub mod settings;
 pub mod widgets;
 pub mod work;
+pub mod workspace;
 
 mod apply;
+mod decide;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -24,26 +27,32 @@ use action::{Action, Screen};
 use job::Job;
 use notice::Notice;
 use screens::import::ImportState;
+use screens::review::{ReviewState, SearchIndexes};
 use screens::start::StartState;
 use settings::Settings;
 use work::ListsRead;
+use workspace::Workspace;
 
 /// The background work running, if any: one at a time.
 enum Running {
     /// Reading one or both lists.
     Lists(Job<ListsRead>),
+    /// Opening a project file.
+    Project(Job<(Workspace, SearchIndexes)>),
 }
 
 impl Running {
     fn cancel(&self) {
         match self {
             Running::Lists(job) => job.cancel(),
+            Running::Project(job) => job.cancel(),
         }
     }
 
     fn progress_ui(&self, ui: &mut egui::Ui) -> bool {
         match self {
             Running::Lists(job) => job::progress_ui(ui, job),
+            Running::Project(job) => job::progress_ui(ui, job),
         }
     }
 }
@@ -78,6 +87,8 @@ pub struct AppOptions {
     pub exit_after_frames: Option<u64>,
     /// Print frame-time figures on exit (`--bench-frames`).
     pub report_frame_times: bool,
+    /// When the process started, for the time to the first frame (`--bench-frames`).
+    pub launched: Option<std::time::Instant>,
 }
 
 /// The runtime state of the workshop window.
@@ -87,7 +98,18 @@ pub struct App {
     screen: Screen,
     start: StartState,
     import: ImportState,
+    workspace: Option<Workspace>,
+    indexes: SearchIndexes,
+    review: ReviewState,
+    duplicates: screens::duplicates::DuplicatesState,
+    unmatched: screens::unmatched::UnmatchedState,
+    /// Bumped whenever a decision changes what the screens show.
+    generation: u64,
+    /// Bumped whenever another set of suggestions is loaded.
+    structure: u64,
     running: Option<Running>,
+    /// What the last change was, shown as "saved" in the status bar.
+    saved: Option<String>,
     notices: Vec<Notice>,
     help_open: bool,
     reviewer_draft: String,
@@ -113,7 +135,15 @@ impl App {
             screen: Screen::Start,
             start: StartState::default(),
             import: ImportState::default(),
+            workspace: None,
+            indexes: SearchIndexes::default(),
+            review: ReviewState::default(),
+            duplicates: Default::default(),
+            unmatched: Default::default(),
+            generation: 0,
+            structure: 0,
             running: None,
+            saved: None,
             notices,
             help_open: false,
             reviewer_draft: String::new(),
@@ -149,6 +179,38 @@ impl App {
         &self.import
     }
 
+    /// The open workshop, if any.
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.workspace.as_ref()
+    }
+
+    /// The review screen's state (queue, current pair, tables).
+    pub fn review_state(&self) -> &ReviewState {
+        &self.review
+    }
+
+    /// Show a workshop: build the search indexes and go to the review screen.
+    pub fn open_workspace(&mut self, workspace: Workspace) {
+        let indexes = SearchIndexes::build(&workspace);
+        self.show_workspace(workspace, indexes);
+    }
+
+    fn show_workspace(&mut self, workspace: Workspace, indexes: SearchIndexes) {
+        self.settings.remember_project(workspace.project().file());
+        self.save_settings();
+        self.indexes = indexes;
+        self.review = ReviewState::default();
+        self.workspace = Some(workspace);
+        self.generation += 1;
+        self.structure += 1;
+        self.screen = Screen::Review;
+    }
+
+    /// Set the reviewer's name without asking (tests and scripted runs).
+    pub fn set_reviewer_for_tests(&mut self, name: &str) {
+        self.settings.reviewer = Some(name.to_string());
+    }
+
     /// True while background work runs.
     pub fn is_busy(&self) -> bool {
         self.running.is_some()
@@ -168,6 +230,9 @@ impl App {
         }
         self.poll_running(&ctx);
         let mut actions = action::pressed_commands(&ctx);
+        if self.screen != Screen::Review {
+            actions.retain(|action| !action.is_review_command());
+        }
         actions.extend(self.dropped_files(&ctx));
 
         egui::Panel::top("navigation").show(ui, |ui| {
@@ -230,7 +295,32 @@ impl App {
         let busy = self.running.is_some();
         match self.screen {
             Screen::Start => screens::start::start_ui(ui, &mut self.start, &self.settings, busy),
-            Screen::Import => screens::import::import_ui(ui, &self.import, busy),
+            Screen::Import => screens::import::import_ui(ui, &mut self.import, busy),
+            Screen::Review => match &self.workspace {
+                Some(workspace) => {
+                    self.review.refresh_queue(workspace, self.structure);
+                    screens::review::review_ui(
+                        ui,
+                        &mut self.review,
+                        workspace,
+                        &self.indexes,
+                        self.generation,
+                    )
+                }
+                None => no_project_ui(ui),
+            },
+            Screen::Duplicates => match &self.workspace {
+                Some(workspace) => {
+                    screens::duplicates::duplicates_ui(ui, &mut self.duplicates, workspace)
+                }
+                None => no_project_ui(ui),
+            },
+            Screen::Unmatched => match &self.workspace {
+                Some(workspace) => {
+                    screens::unmatched::unmatched_ui(ui, &mut self.unmatched, workspace)
+                }
+                None => no_project_ui(ui),
+            },
             other => {
                 ui.label(format!("{} needs an open project.", other.title()));
                 Vec::new()
@@ -243,7 +333,39 @@ impl App {
             let reviewer = self.settings.reviewer_name().unwrap_or("no reviewer yet");
             ui.label(format!("Reviewer: {reviewer}"));
             ui.separator();
-            ui.label("No project open");
+            let Some(workspace) = &self.workspace else {
+                ui.label("No project open");
+                return;
+            };
+            let status = &workspace.status;
+            let reviewed = status.suggested.saturating_sub(status.open);
+            let actions =
+                status.actions.create_in_erp + status.actions.create_in_crm + status.actions.ignore;
+            ui.label(format!("Reviewed {reviewed} of {}", status.suggested));
+            ui.separator();
+            ui.label(format!("Links: {}", status.accepted));
+            ui.separator();
+            ui.label(format!("Actions: {actions}"));
+            ui.separator();
+            let undo = if status.can_undo {
+                "Undo available"
+            } else {
+                "Nothing to undo"
+            };
+            let redo = if status.can_redo {
+                "Redo available"
+            } else {
+                "Nothing to redo"
+            };
+            ui.label(undo).on_hover_text(Action::Undo.tooltip(ui.ctx()));
+            ui.label(redo).on_hover_text(Action::Redo.tooltip(ui.ctx()));
+            if let Some(saved) = &self.saved {
+                ui.separator();
+                ui.label(format!("Saved: {saved}"));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(workspace.project().file().display().to_string());
+            });
         });
     }
 
@@ -325,6 +447,15 @@ impl App {
     }
 
     fn count_frame(&mut self, ctx: &egui::Context) {
+        if self.running.is_some() {
+            // Scripted runs count the frames drawn once the startup work is done.
+            if self.options.exit_after_frames.is_some() {
+                ctx.request_repaint();
+            }
+            if self.frames > 0 {
+                return;
+            }
+        }
         self.frames += 1;
         if let Some(limit) = self.options.exit_after_frames {
             if self.frames >= limit {
@@ -334,6 +465,11 @@ impl App {
             }
         }
     }
+}
+
+fn no_project_ui(ui: &mut egui::Ui) -> Vec<Action> {
+    ui.label("Open a project, or read two lists and match them, first.");
+    Vec::new()
 }
 
 fn no_dialog_message(what: &str) -> String {
@@ -351,10 +487,8 @@ pub fn setup_context(ctx: &egui::Context) {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        if self.options.report_frame_times
-            && let Some(seconds) = frame.info().cpu_usage
-        {
-            self.frame_seconds.push(seconds);
+        if self.options.report_frame_times {
+            self.bench_frame(ui.ctx(), frame.info().cpu_usage);
         }
         self.frame_ui(ui);
     }
@@ -362,6 +496,36 @@ impl eframe::App for App {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         if self.options.report_frame_times {
             print_frame_report(&self.frame_seconds);
+        }
+    }
+}
+
+impl App {
+    /// `--bench-frames`: the time to the first frame and to the first review frame, the CPU
+    /// time of review-screen frames, and a step along the queue every tenth frame.
+    fn bench_frame(&mut self, ctx: &egui::Context, cpu_seconds: Option<f32>) {
+        let since_launch = self.options.launched.map(|launched| launched.elapsed());
+        if self.frames == 0
+            && let Some(elapsed) = since_launch
+        {
+            println!("first_frame_ms={:.0}", elapsed.as_secs_f64() * 1000.0);
+        }
+        if self.screen != Screen::Review || self.workspace.is_none() {
+            return;
+        }
+        if self.frame_seconds.is_empty()
+            && let Some(elapsed) = since_launch
+        {
+            println!(
+                "first_review_frame_ms={:.0}",
+                elapsed.as_secs_f64() * 1000.0
+            );
+        }
+        if let Some(seconds) = cpu_seconds {
+            self.frame_seconds.push(seconds);
+        }
+        if self.frame_seconds.len() % 10 == 9 {
+            self.apply(ctx, Action::NextPair);
         }
     }
 }
@@ -386,7 +550,7 @@ fn print_frame_report(seconds: &[f32]) {
 
 /// Open the workshop window and run until it is closed.
 pub fn run(options: AppOptions) -> Result<(), eframe::Error> {
-    let native = eframe::NativeOptions {
+    let mut native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Ledgerlink")
             .with_app_id("ledgerlink")
@@ -395,6 +559,12 @@ pub fn run(options: AppOptions) -> Result<(), eframe::Error> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
+    // The window and taskbar icon: the picture the desktop entry shows (assets/icon/).
+    match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/ledgerlink-128.png"))
+    {
+        Ok(icon) => native.viewport = native.viewport.with_icon(icon),
+        Err(error) => eprintln!("ledgerlink: the window icon could not be read: {error}"),
+    }
     eframe::run_native(
         "Ledgerlink",
         native,

@@ -5,12 +5,14 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 /// Flags for scripted runs of the window.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct WindowFlags {
     /// Draw a few frames and exit.
     pub smoke_test: bool,
     /// Draw this many frames, print frame times and exit.
     pub bench_frames: Option<u64>,
+    /// When the process started.
+    pub launched: std::time::Instant,
 }
 
 /// Frames drawn by `--smoke-test` before the window closes itself.
@@ -39,6 +41,7 @@ pub fn open(project: Option<PathBuf>, demo: bool, flags: WindowFlags) -> Result<
         file_dialogs: true,
         exit_after_frames,
         report_frame_times: flags.bench_frames.is_some(),
+        launched: Some(flags.launched),
     };
     app::run(options).map_err(|error| anyhow::anyhow!("could not open the window: {error}"))
 }

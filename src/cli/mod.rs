@@ -5,12 +5,19 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 mod apply_review;
+mod bench;
 mod decide;
+mod dedupe;
+mod eval;
 mod export;
 mod gui;
 mod history;
 mod inspect;
+mod match_cmd;
+mod new;
+mod reimport;
 mod status;
+pub mod synth;
 
 /// Exit code for bad input or a refused decision.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -42,10 +49,21 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Suggest which CRM and ERP records are the same customer.
+    Match(match_cmd::MatchArgs),
+    /// Find records of one list that are probably the same customer.
+    Dedupe(dedupe::DedupeArgs),
+    /// Precision, recall and F1 of suggested pairs against the true pairs.
+    Eval(eval::EvalArgs),
+    /// Benchmark matching on the reference data sets.
+    #[command(hide = true)]
+    Bench(bench::BenchArgs),
     /// Open the workshop window on a project built from the bundled demo lists.
     Demo,
     /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
     Inspect(inspect::InspectArgs),
+    /// Make a workshop project: import both lists, run matching, store everything in one file.
+    New(new::NewArgs),
     /// Show where a workshop project stands: records, pairs, decisions, actions, undo/redo.
     Status(status::StatusArgs),
     /// Take one decision on a project (accept, reject, link, create, ignore, duplicates).
@@ -58,24 +76,37 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Apply the decisions of a filled-in review.xlsx as if taken in the app.
     ApplyReview(apply_review::ApplyReviewArgs),
+    /// Load a newer export of one list into a project; changed records make decisions stale.
+    Reimport(reimport::ReimportArgs),
+    /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
+    Synth(synth::SynthArgs),
 }
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    let started = std::time::Instant::now();
     let window = gui::WindowFlags {
         smoke_test: cli.smoke_test,
         bench_frames: cli.bench_frames,
+        launched: started,
     };
     match cli.command {
         None => gui::open(cli.project, false, window),
         Some(Command::Demo) => gui::open(None, true, window),
         Some(Command::Inspect(args)) => inspect::run(args),
+        Some(Command::New(args)) => new::run(args),
         Some(Command::Status(args)) => status::run(args),
         Some(Command::Decide(args)) => decide::run(args),
         Some(Command::Undo(args)) => history::run_undo(args),
         Some(Command::Redo(args)) => history::run_redo(args),
         Some(Command::Export(args)) => export::run(args),
         Some(Command::ApplyReview(args)) => apply_review::run(args),
+        Some(Command::Reimport(args)) => reimport::run(args),
+        Some(Command::Synth(args)) => synth::run(args),
+        Some(Command::Match(args)) => match_cmd::run(&args),
+        Some(Command::Dedupe(args)) => dedupe::run(&args),
+        Some(Command::Eval(args)) => eval::run(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
     }
 }
 

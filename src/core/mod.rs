@@ -6,3 +6,4 @@ pub mod matching;
 pub mod model;
 pub mod normalize;
 pub mod project;
+pub mod synth;

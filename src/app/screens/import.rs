@@ -4,6 +4,7 @@
 use crate::app::action::Action;
 use crate::core::import::{ColumnOverride, ColumnRef};
 use crate::core::model::{Dataset, Role, Side};
+use crate::core::project::{Flow, NumberSource, Policy};
 
 /// Rows shown in the preview.
 pub const PREVIEW_ROWS: usize = 6;
@@ -67,13 +68,15 @@ impl ListDraft {
     }
 }
 
-/// Both lists between reading and matching.
+/// Both lists between reading and matching, and the creation policy of the new project.
 #[derive(Debug, Clone, Default)]
 pub struct ImportState {
     /// The CRM list, once read.
     pub crm: Option<ListDraft>,
     /// The ERP list, once read.
     pub erp: Option<ListDraft>,
+    /// Which way new records may flow, and who numbers new ERP customers.
+    pub policy: Policy,
 }
 
 impl ImportState {
@@ -95,7 +98,7 @@ impl ImportState {
 }
 
 /// Draw the import screen. `busy` disables what would start more work.
-pub fn import_ui(ui: &mut egui::Ui, state: &ImportState, busy: bool) -> Vec<Action> {
+pub fn import_ui(ui: &mut egui::Ui, state: &mut ImportState, busy: bool) -> Vec<Action> {
     let mut actions = Vec::new();
     let ready = state.crm.is_some() && state.erp.is_some();
     ui.horizontal(|ui| {
@@ -111,6 +114,7 @@ pub fn import_ui(ui: &mut egui::Ui, state: &ImportState, busy: bool) -> Vec<Acti
     egui::ScrollArea::vertical()
         .id_salt("import_scroll")
         .show(ui, |ui| {
+            policy_ui(ui, &mut state.policy);
             for side in [Side::Crm, Side::Erp] {
                 ui.add_space(8.0);
                 match state.draft(side) {
@@ -122,6 +126,29 @@ pub fn import_ui(ui: &mut egui::Ui, state: &ImportState, busy: bool) -> Vec<Acti
             }
         });
     actions
+}
+
+/// The creation policy, asked when the project is made.
+fn policy_ui(ui: &mut egui::Ui, policy: &mut Policy) {
+    ui.group(|ui| {
+        ui.strong("Creation policy");
+        for flow in Flow::ALL {
+            ui.radio_value(&mut policy.flow, flow, flow.describe());
+        }
+        ui.horizontal(|ui| {
+            ui.label("New ERP account numbers:");
+            ui.radio_value(
+                &mut policy.erp_numbers,
+                NumberSource::Erp,
+                "the ERP generates them",
+            );
+            ui.radio_value(
+                &mut policy.erp_numbers,
+                NumberSource::Workshop,
+                "the workshop assigns them",
+            );
+        });
+    });
 }
 
 fn list_ui(

@@ -1,5 +1,10 @@
 //! One module per screen. A screen function takes the state it needs and returns the actions
 //! the user asked for; it never touches files or the project itself.
 
+pub mod bulk;
+pub mod duplicates;
 pub mod import;
+pub mod pair;
+pub mod review;
 pub mod start;
+pub mod unmatched;

@@ -3,6 +3,7 @@
 
 pub mod histogram;
 pub mod record_card;
+pub mod record_table;
 pub mod score_bar;
 
 /// A label followed by a single-line text field that carries the label as its accessible name.

@@ -14,6 +14,8 @@ pub enum Agreement {
     Different,
     /// One side (or both) has no value.
     Missing,
+    /// Not compared: each system numbers its records its own way.
+    NotCompared,
 }
 
 impl Agreement {
@@ -23,6 +25,7 @@ impl Agreement {
             Agreement::Equal => "equal",
             Agreement::Different => "different",
             Agreement::Missing => "missing",
+            Agreement::NotCompared => "not compared",
         }
     }
 }
@@ -69,10 +72,15 @@ pub fn field_lines(crm: &Dataset, crm_row: usize, erp: &Dataset, erp_row: usize)
         }
         let crm_text = crm_value.unwrap_or("").to_string();
         let erp_text = erp_value.unwrap_or("").to_string();
+        let agreement = if role == Role::Id {
+            Agreement::NotCompared
+        } else {
+            agreement(&crm_text, &erp_text)
+        };
         lines.push(FieldLine {
             role: Some(role),
             label: role.as_str().replace('_', " "),
-            agreement: agreement(&crm_text, &erp_text),
+            agreement,
             crm: crm_text,
             erp: erp_text,
         });
@@ -118,30 +126,63 @@ pub fn agreement_color(ui: &egui::Ui, agreement: Agreement) -> Color32 {
         (Agreement::Different, true) => Color32::from_rgb(240, 110, 100),
         (Agreement::Different, false) => Color32::from_rgb(180, 30, 30),
         (Agreement::Missing, _) => ui.visuals().weak_text_color(),
+        (Agreement::NotCompared, _) => ui.visuals().text_color(),
     }
 }
 
-/// Draw the comparison as a three-column grid: field, CRM value, ERP value.
-pub fn record_card_ui(ui: &mut egui::Ui, id_salt: &str, lines: &[FieldLine]) {
-    egui::Grid::new(id_salt)
-        .num_columns(3)
-        .striped(true)
-        .spacing([12.0, 4.0])
-        .min_col_width(80.0)
-        .show(ui, |ui| {
-            ui.strong("Field");
-            ui.strong("CRM");
-            ui.strong("ERP");
-            ui.end_row();
-            for line in lines {
-                let color = agreement_color(ui, line.agreement);
-                ui.label(RichText::new(&line.label).weak())
-                    .on_hover_text(line.agreement.as_str());
-                value_ui(ui, &line.crm, color, line.agreement);
-                value_ui(ui, &line.erp, color, line.agreement);
-                ui.end_row();
-            }
+/// Draw the comparison as three columns (field, CRM value, ERP value) that share the width
+/// available, long values wrapping.
+pub fn record_card_ui(ui: &mut egui::Ui, lines: &[FieldLine]) {
+    let label_width = 110.0;
+    let spacing = ui.spacing().item_spacing.x;
+    let value_width = ((ui.available_width() - label_width - 2.0 * spacing) / 2.0).max(120.0);
+    let header = [
+        ("Field", label_width),
+        ("CRM", value_width),
+        ("ERP", value_width),
+    ];
+    ui.horizontal(|ui| {
+        for (title, width) in header {
+            fixed_width(ui, width, |ui| {
+                ui.strong(title);
+            });
+        }
+    });
+    for (index, line) in lines.iter().enumerate() {
+        let color = agreement_color(ui, line.agreement);
+        let row = egui::Frame::new()
+            .fill(if index % 2 == 0 {
+                ui.visuals().faint_bg_color
+            } else {
+                egui::Color32::TRANSPARENT
+            })
+            .inner_margin(egui::Margin::symmetric(0, 2));
+        row.show(ui, |ui| {
+            ui.horizontal_top(|ui| {
+                fixed_width(ui, label_width, |ui| {
+                    ui.label(RichText::new(&line.label).weak())
+                        .on_hover_text(line.agreement.as_str());
+                });
+                fixed_width(ui, value_width, |ui| {
+                    value_ui(ui, &line.crm, color, line.agreement);
+                });
+                fixed_width(ui, value_width, |ui| {
+                    value_ui(ui, &line.erp, color, line.agreement);
+                });
+            });
         });
+    }
+}
+
+fn fixed_width(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 0.0),
+        egui::Layout::top_down(egui::Align::LEFT),
+        |ui| {
+            ui.set_width(width);
+            add(ui);
+        },
+    );
 }
 
 fn value_ui(ui: &mut egui::Ui, value: &str, color: Color32, agreement: Agreement) {

@@ -45,7 +45,7 @@ pub fn preferred_partner<'a>(
     let partners = project.partners(side, key);
     partners
         .iter()
-        .find(|partner| !duplicates_of_other_side.contains(partner.as_str()))
-        .or_else(|| partners.first())
-        .map(String::as_str)
+        .copied()
+        .find(|partner| !duplicates_of_other_side.contains(*partner))
+        .or_else(|| partners.first().copied())
 }

@@ -1,10 +1,117 @@
 //! Matching: candidate pairs by blocking, field comparison, Fellegi-Sunter weights estimated
 //! without labels, one-to-one assignment, duplicates within one list, and the explanation of
 //! every suggestion.
+//!
+//! The pipeline, one file per step:
+//!
+//! 1. [`features`]: comparison keys computed once per record (through [`normalized`]) and
+//!    interned into vocabularies shared by both lists ([`vocab`]);
+//! 2. [`blocking`]: candidate pairs from exact keys, name tokens and key combinations, skipping
+//!    keys shared by too many records;
+//! 3. [`compare`]: each candidate pair becomes a vector of comparison levels ([`field`]);
+//! 4. [`model`]: Fellegi-Sunter weights, `u` from random pairs, `m` by EM on the candidates,
+//!    term-frequency adjusted, refined by labels ([`scoring`] runs steps 2-4);
+//! 5. [`assign`]: a maximum-weight one-to-one assignment ([`link`]), or clusters of duplicates
+//!    ([`duplicates`]);
+//! 6. [`explain`]: per-field contributions and a sentence; [`xref`]: cross-reference checks.
+//!
+//! ```
+//! use ledgerlink::core::matching::{Band, MatchOptions, match_lists};
+//! use ledgerlink::core::model::{CellStore, Column, Dataset, Role};
+//!
+//! fn list(rows: &[[String; 3]]) -> Dataset {
+//!     let mut cells = CellStore::new(3);
+//!     for row in rows {
+//!         cells.push_row(row.iter().map(String::as_str)).unwrap();
+//!     }
+//!     let column = |name: &str, role| Column { name: name.into(), role: Some(role) };
+//!     let columns = vec![column("id", Role::Id), column("name", Role::Name), column("vat", Role::TaxId)];
+//!     Dataset { columns, cells, ..Dataset::default() }
+//! }
+//! let (first, second) = (["Müller", "Schmidt", "Weber", "Wagner"], ["Bau", "Logistik", "Optik", "Druck"]);
+//! let firm = |i: usize| format!("{} {}", first[i % 4], second[i / 4 % 4]);
+//! let crm: Vec<[String; 3]> = (0..16)
+//!     .map(|i| [format!("c{i}"), format!("{} GmbH", firm(i)), format!("DE{}", 811_000_000 + i * 7)])
+//!     .collect();
+//! let erp: Vec<[String; 3]> = (0..16)
+//!     .map(|i| [format!("e{i}"), firm(i).to_uppercase(), format!("DE {}", 811_000_000 + i * 7)])
+//!     .collect();
+//! let output = match_lists(&list(&crm), &list(&erp), &MatchOptions::default());
+//! assert_eq!(output.pairs.len(), 16);
+//! let pair = &output.pairs[0];
+//! assert_eq!((pair.crm_row, pair.erp_row), (0, 0));
+//! assert!(pair.probability > 0.99);
+//! assert_eq!(pair.band, Band::Auto);
+//! assert_eq!(pair.reason, "same VAT number and name once 'gmbh' is set aside");
+//! ```
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::model::Side;
+
+pub mod address;
+pub mod assign;
+pub mod blocking;
+pub mod compare;
+pub mod duplicates;
+pub mod explain;
+pub mod features;
+pub mod field;
+pub mod link;
+pub mod model;
+pub mod normalized;
+pub mod scoring;
+pub mod similarity;
+pub mod vocab;
+pub mod xref;
+
+pub use duplicates::{DuplicateOutput, dedupe_list, find_duplicates};
+pub use link::match_lists;
+
+/// Thresholds and decisions that steer matching.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchOptions {
+    /// Decisions already taken: rejected pairs are never suggested again, accepted ones are
+    /// kept (band `auto`), and both refine the weights.
+    pub labels: Vec<Label>,
+    /// Lowest match probability of a suggested pair (band `review`).
+    pub review_threshold: f64,
+    /// Lowest match probability of an `auto` pair.
+    pub auto_threshold: f64,
+    /// An `auto` pair must also beat every rival pair of its two records by this many bits.
+    pub auto_margin_bits: f64,
+    /// A blocking key whose block would hold more pairs than this is skipped.
+    pub max_block_pairs: u64,
+    /// Every two members of a duplicate cluster reach at least this probability.
+    pub cluster_min_probability: f64,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        MatchOptions {
+            labels: Vec::new(),
+            review_threshold: 0.1,
+            auto_threshold: 0.999,
+            auto_margin_bits: 6.0,
+            max_block_pairs: 100,
+            cluster_min_probability: 0.05,
+        }
+    }
+}
+
+/// What [`match_lists`] found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MatchOutput {
+    /// Suggested pairs after the global one-to-one assignment, at or above the review
+    /// threshold, ordered by CRM row.
+    pub pairs: Vec<PairSuggestion>,
+    /// Candidates that lost the assignment but reach the review threshold, kept for review.
+    pub alternatives: Vec<PairSuggestion>,
+    /// Number of distinct candidate pairs compared.
+    pub compared_pairs: u64,
+    /// One check per CRM record whose cross-reference field is filled.
+    pub xref_checks: Vec<XrefCheck>,
+}
 
 /// How safe a suggestion is to accept without looking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -5,13 +5,14 @@
 //! `and`):
 //! 1. Branch: a branch word ("Niederlassung", "Zweigniederlassung", "Filiale", "Branch",
 //!    "Succursale" ...) cuts the name there; so does a trailing bracket ("(Berlin)") that is not
-//!    part of a legal form, and a trailing "- Berlin" or ", Berlin" after a legal form. The cut
-//!    part goes to [`CompanyName::branch`].
+//!    part of a legal form, and a trailing "- Berlin", ", Berlin" or country name ("Siemens AG
+//!    Österreich") after a legal form. The cut part goes to [`CompanyName::branch`].
 //! 2. Legal form at the end, the longest spelling of the record's country first, then the forms
-//!    used everywhere ([`legal_forms`](super::legal_forms)). Short forms (SA, AG, AS, Co) count
+//!    used everywhere (the [`super::legal_forms`] module). Short forms (SA, AG, AS, Co) count
 //!    only there. A name of 30 characters or more whose last tokens begin a common form
-//!    ("GMBH & CO. K", cut by an ERP field limit) loses them too and is marked `truncated`. Failing
-//!    both, a form that may open a name ("SARL Dupont", "AB Volvo") is taken from the start.
+//!    ("GMBH & CO. K", cut by an ERP field limit) loses them too and is marked `truncated`. A form
+//!    that may open a name ("SARL Dupont", "AB Volvo", "PT Astra ... Tbk") goes from the start;
+//!    the key returned is the one at the end when there are both.
 //! 3. A leading or trailing ", The", and a dangling "and" ("Müller &"), are dropped.
 //! 4. Abbreviations are written out ([`expand_abbreviation`]): Intl -> international, Mfg ->
 //!    manufacturing, Bros -> brothers, Hldgs -> holding ...; `und`, `et` and a middle `u`/`y` ->
@@ -22,6 +23,7 @@
 
 use std::cell::RefCell;
 
+use super::address::{country_key, is_country_token};
 use super::legal_forms::{self, FormMatch};
 use super::text::{Sep, Tokens};
 
@@ -37,13 +39,17 @@ pub struct CompanyName {
     pub legal_form: Option<String>,
     /// Branch or site suffix that was cut off ("berlin", "hamburg").
     pub branch: Option<String>,
-    /// The name looked cut off by a field limit (a legal form was completed from its start), so
-    /// its last core token may be cut too.
+    /// The name looks cut off by a field limit, so its last core token may be cut too: a legal
+    /// form was completed from its start ("GMBH & CO. K"), or the name fills exactly the 35
+    /// characters of SAP's NAME1 field and ends in no legal form.
     pub truncated: bool,
 }
 
 /// A raw name at least this long may have been cut by an ERP field limit (SAP NAME1 holds 35).
 const CUT_OFF_LENGTH: usize = 30;
+
+/// The length of SAP's NAME1 field, the most common cut.
+const SAP_NAME_LENGTH: usize = 35;
 
 /// Reduce a company name for comparison; `country` is an ISO 3166 alpha-2 code.
 ///
@@ -63,12 +69,10 @@ pub fn company_name(raw: &str, country: Option<&str>) -> CompanyName {
     }
     TOKENS.with_borrow_mut(|tokens| {
         tokens.tokenize(raw);
-        let country = legal_forms::country_key(country);
-        reduce(
-            tokens,
-            country,
-            raw.trim().chars().count() >= CUT_OFF_LENGTH,
-        )
+        let length = raw.trim().chars().count();
+        let mut name = reduce(tokens, country_key(country), length >= CUT_OFF_LENGTH);
+        name.truncated |= length == SAP_NAME_LENGTH && name.legal_form.is_none();
+        name
     })
 }
 
@@ -78,8 +82,13 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
     if hi - lo > 1 && tokens.get(hi - 1) == "the" && tokens.token(hi - 1).sep == Sep::Comma {
         hi -= 1;
     }
+    let mut forms = EndForms {
+        tokens,
+        country,
+        last: None,
+    };
     if let Some((cut, branch)) =
-        branch_by_word(tokens, lo, hi).or_else(|| branch_segment(tokens, lo, hi, country))
+        branch_by_word(tokens, lo, hi).or_else(|| branch_segment(&mut forms, lo, hi))
     {
         hi = cut;
         name.branch = branch;
@@ -88,7 +97,7 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
         while hi - lo > 1 && tokens.get(hi - 1) == "and" {
             hi -= 1;
         }
-        let mut found = legal_forms::at_end(tokens, lo, hi, country);
+        let mut found = forms.at(lo, hi);
         if found.is_none() && pass == 0 && may_be_cut {
             found = legal_forms::cut_off_at_end(tokens, lo, hi, country);
             name.truncated = found.is_some();
@@ -102,16 +111,21 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
     if hi - lo > 1 && tokens.get(lo) == "the" {
         lo += 1;
     }
-    if name.legal_form.is_none()
-        && let Some(found) = legal_forms::at_start(tokens, lo, hi, country)
-    {
+    if let Some(found) = legal_forms::at_start(tokens, lo, hi, country) {
         lo += found.tokens;
-        name.legal_form = Some(found.key.to_owned());
+        name.legal_form.get_or_insert_with(|| found.key.to_owned());
     }
-    for index in lo..hi {
+    let mut index = lo;
+    while index < hi {
         let token = tokens.get(index);
         let inner = index > lo && index + 1 < hi;
-        let word = expand_abbreviation(token, inner);
+        let co_op = token == "co" && index + 1 < hi && tokens.get(index + 1) == "op";
+        let word = if co_op {
+            "coop"
+        } else {
+            expand_abbreviation(token, inner)
+        };
+        index += if co_op { 2 } else { 1 };
         if !name.core.is_empty() {
             name.core.push(' ');
         }
@@ -119,6 +133,27 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
         name.tokens.push(word.to_owned());
     }
     name
+}
+
+/// Legal form lookups at the end of a token range; the last answer is kept, since the branch
+/// check and the legal form step ask for the same range.
+struct EndForms<'a> {
+    tokens: &'a Tokens,
+    country: Option<[u8; 2]>,
+    last: Option<(usize, usize, Option<FormMatch>)>,
+}
+
+impl EndForms<'_> {
+    fn at(&mut self, lo: usize, hi: usize) -> Option<FormMatch> {
+        if let Some((last_lo, last_hi, found)) = self.last
+            && (last_lo, last_hi) == (lo, hi)
+        {
+            return found;
+        }
+        let found = legal_forms::at_end(self.tokens, lo, hi, self.country);
+        self.last = Some((lo, hi, found));
+        found
+    }
 }
 
 /// Words that mark the rest of a name as a branch or site.
@@ -160,18 +195,14 @@ fn branch_by_word(tokens: &Tokens, lo: usize, hi: usize) -> Option<(usize, Optio
 }
 
 /// A trailing bracket that is not part of a legal form ("Acme GmbH (Niederlassung Hamburg)",
-/// "Acme (Berlin)"), or a trailing dash or comma segment after a legal form ("Müller GmbH -
-/// Berlin", "Acme Ltd, London").
-fn branch_segment(
-    tokens: &Tokens,
-    lo: usize,
-    hi: usize,
-    country: Option<[u8; 2]>,
-) -> Option<(usize, Option<String>)> {
+/// "Acme (Berlin)"), a country after a legal form ("Siemens AG Österreich"), or a trailing dash
+/// or comma segment after a legal form ("Müller GmbH - Berlin", "Acme Ltd, London").
+fn branch_segment(forms: &mut EndForms, lo: usize, hi: usize) -> Option<(usize, Option<String>)> {
     if hi < lo + 2 {
         return None;
     }
-    let form_at_end = legal_forms::at_end(tokens, lo, hi, country);
+    let tokens = forms.tokens;
+    let form_at_end = forms.at(lo, hi);
     if tokens.token(hi - 1).in_parens {
         let start = (lo + 1..hi)
             .rev()
@@ -183,10 +214,14 @@ fn branch_segment(
     if form_at_end.is_some() {
         return None;
     }
+    if hi >= lo + 3 && is_country_token(tokens.get(hi - 1)) && forms.at(lo, hi - 1).is_some() {
+        return Some((hi - 1, Some(tokens.get(hi - 1).to_owned())));
+    }
     let start = (lo + 1..hi)
         .rev()
         .find(|&index| matches!(tokens.token(index).sep, Sep::Dash | Sep::Comma))?;
-    legal_forms::at_end(tokens, lo, start, country).map(|_| (start, Some(tokens.join(start, hi))))
+    let before = legal_forms::at_end(tokens, lo, start, forms.country);
+    before.map(|_| (start, Some(tokens.join(start, hi))))
 }
 
 /// The written-out form of a common abbreviation in company names ("intl" -> "international"),
@@ -347,147 +382,34 @@ mod tests {
         Option<&'static str>,
     );
 
+    #[rustfmt::skip]
     const CASES: &[Case] = &[
         ("Müller GmbH", Some("DE"), "muller", Some("gmbh"), None),
         ("Mueller GmbH", Some("DE"), "muller", Some("gmbh"), None),
         ("MULLER G.m.b.H.", None, "muller", Some("gmbh"), None),
-        (
-            "Müller Gesellschaft mit beschränkter Haftung",
-            Some("DE"),
-            "muller",
-            Some("gmbh"),
-            None,
-        ),
-        (
-            "Müller Maschinenbau GmbH & Co. KG",
-            Some("DE"),
-            "muller maschinenbau",
-            Some("gmbhcokg"),
-            None,
-        ),
-        (
-            "MUELLER MASCHINENBAU GMBH & CO. K",
-            Some("DE"),
-            "muller maschinenbau",
-            Some("gmbhcokg"),
-            None,
-        ),
-        (
-            "MUELLER MASCHINENBAU GMBH & CO.",
-            Some("DE"),
-            "muller maschinenbau",
-            Some("gmbhcokg"),
-            None,
-        ),
-        (
-            "MUELLER MASCHINENBAU GMBH &",
-            Some("DE"),
-            "muller maschinenbau",
-            Some("gmbh"),
-            None,
-        ),
-        (
-            "Müller u. Söhne GmbH u. Co. KG",
-            Some("DE"),
-            "muller and sohne",
-            Some("gmbhcokg"),
-            None,
-        ),
-        (
-            "Schmidt & Partner UG (haftungsbeschränkt)",
-            Some("DE"),
-            "schmidt and partner",
-            Some("ug"),
-            None,
-        ),
-        (
-            "Müller GmbH - Berlin",
-            Some("DE"),
-            "muller",
-            Some("gmbh"),
-            Some("berlin"),
-        ),
-        (
-            "Müller GmbH (Niederlassung Hamburg)",
-            Some("DE"),
-            "muller",
-            Some("gmbh"),
-            Some("hamburg"),
-        ),
-        (
-            "Müller GmbH Zweigniederlassung Österreich",
-            Some("AT"),
-            "muller",
-            Some("gmbh"),
-            Some("osterreich"),
-        ),
-        (
-            "Acme Software (Deutschland)",
-            Some("DE"),
-            "acme software",
-            None,
-            Some("deutschland"),
-        ),
+        ("Müller Gesellschaft mit beschränkter Haftung", Some("DE"), "muller", Some("gmbh"), None),
+        ("Müller Maschinenbau GmbH & Co. KG", Some("DE"), "muller maschinenbau", Some("gmbhcokg"), None),
+        ("MUELLER MASCHINENBAU GMBH & CO. K", Some("DE"), "muller maschinenbau", Some("gmbhcokg"), None),
+        ("MUELLER MASCHINENBAU GMBH & CO.", Some("DE"), "muller maschinenbau", Some("gmbhcokg"), None),
+        ("MUELLER MASCHINENBAU GMBH &", Some("DE"), "muller maschinenbau", Some("gmbh"), None),
+        ("Müller u. Söhne GmbH u. Co. KG", Some("DE"), "muller and sohne", Some("gmbhcokg"), None),
+        ("Schmidt & Partner UG (haftungsbeschränkt)", Some("DE"), "schmidt and partner", Some("ug"), None),
+        ("Müller GmbH - Berlin", Some("DE"), "muller", Some("gmbh"), Some("berlin")),
+        ("Müller GmbH (Niederlassung Hamburg)", Some("DE"), "muller", Some("gmbh"), Some("hamburg")),
+        ("Müller GmbH Zweigniederlassung Österreich", Some("AT"), "muller", Some("gmbh"), Some("osterreich")),
+        ("Acme Software (Deutschland)", Some("DE"), "acme software", None, Some("deutschland")),
         ("Meyer - Schmidt", Some("DE"), "meyer schmidt", None, None),
-        (
-            "Acme Ltd, London Branch",
-            Some("GB"),
-            "acme",
-            Some("ltd"),
-            Some("london"),
-        ),
-        (
-            "Deutsche Bank AG",
-            Some("DE"),
-            "deutsche bank",
-            Some("ag"),
-            None,
-        ),
-        (
-            "Siemens Aktiengesellschaft",
-            None,
-            "siemens",
-            Some("ag"),
-            None,
-        ),
+        ("Acme Ltd, London Branch", Some("GB"), "acme", Some("ltd"), Some("london")),
+        ("Deutsche Bank AG", Some("DE"), "deutsche bank", Some("ag"), None),
+        ("Siemens Aktiengesellschaft", None, "siemens", Some("ag"), None),
         ("SAP SE", Some("DE"), "sap", Some("se"), None),
         ("Dupont S.A.R.L.", Some("FR"), "dupont", Some("sarl"), None),
         ("SARL Dupont", Some("FR"), "dupont", Some("sarl"), None),
-        (
-            "Boulangerie Dupont SAS",
-            Some("FR"),
-            "boulangerie dupont",
-            Some("sas"),
-            None,
-        ),
-        (
-            "Société Générale S.A.",
-            Some("FR"),
-            "societe generale",
-            Some("sa"),
-            None,
-        ),
-        (
-            "Société Générale SA",
-            Some("FR"),
-            "societe generale",
-            Some("sa"),
-            None,
-        ),
-        (
-            "Kowalski Sp. z o.o.",
-            Some("PL"),
-            "kowalski",
-            Some("spzoo"),
-            None,
-        ),
-        (
-            "KOWALSKI SP Z OO",
-            Some("PL"),
-            "kowalski",
-            Some("spzoo"),
-            None,
-        ),
+        ("Boulangerie Dupont SAS", Some("FR"), "boulangerie dupont", Some("sas"), None),
+        ("Société Générale S.A.", Some("FR"), "societe generale", Some("sa"), None),
+        ("Société Générale SA", Some("FR"), "societe generale", Some("sa"), None),
+        ("Kowalski Sp. z o.o.", Some("PL"), "kowalski", Some("spzoo"), None),
+        ("KOWALSKI SP Z OO", Some("PL"), "kowalski", Some("spzoo"), None),
         ("Nokia Oyj", Some("FI"), "nokia", Some("oyj"), None),
         ("Kone Oy", None, "kone", Some("oy"), None),
         ("Volvo AB", Some("SE"), "volvo", Some("ab"), None),
@@ -501,76 +423,16 @@ mod tests {
         ("Acme Incorporated", Some("US"), "acme", Some("inc"), None),
         ("ACME CORP", None, "acme", Some("corp"), None),
         ("The Boeing Company", Some("US"), "boeing", Some("co"), None),
-        (
-            "Boeing Company, The",
-            Some("US"),
-            "boeing",
-            Some("co"),
-            None,
-        ),
-        (
-            "Acme Holdings Limited",
-            Some("GB"),
-            "acme holding",
-            Some("ltd"),
-            None,
-        ),
-        (
-            "Acme Hldgs. Ltd.",
-            Some("GB"),
-            "acme holding",
-            Some("ltd"),
-            None,
-        ),
-        (
-            "Acme Intl. Mfg. Co., Ltd.",
-            None,
-            "acme international manufacturing",
-            Some("ltd"),
-            None,
-        ),
-        (
-            "Acme International Manufacturing Company Limited",
-            None,
-            "acme international manufacturing",
-            Some("ltd"),
-            None,
-        ),
-        (
-            "Smith Bros. & Assoc. LLC",
-            Some("US"),
-            "smith brothers and associates",
-            Some("llc"),
-            None,
-        ),
-        (
-            "Smith Brothers and Associates, L.L.C.",
-            Some("US"),
-            "smith brothers and associates",
-            Some("llc"),
-            None,
-        ),
-        (
-            "Acme Tech Svcs Grp PLC",
-            Some("GB"),
-            "acme technology services group",
-            Some("plc"),
-            None,
-        ),
-        (
-            "Natl. Dept. Stores Inc",
-            Some("US"),
-            "national department stores",
-            Some("inc"),
-            None,
-        ),
-        (
-            "Johnson & Johnson",
-            Some("US"),
-            "johnson and johnson",
-            None,
-            None,
-        ),
+        ("Boeing Company, The", Some("US"), "boeing", Some("co"), None),
+        ("Acme Holdings Limited", Some("GB"), "acme holding", Some("ltd"), None),
+        ("Acme Hldgs. Ltd.", Some("GB"), "acme holding", Some("ltd"), None),
+        ("Acme Intl. Mfg. Co., Ltd.", None, "acme international manufacturing", Some("ltd"), None),
+        ("Acme International Manufacturing Company Limited", None, "acme international manufacturing", Some("ltd"), None),
+        ("Smith Bros. & Assoc. LLC", Some("US"), "smith brothers and associates", Some("llc"), None),
+        ("Smith Brothers and Associates, L.L.C.", Some("US"), "smith brothers and associates", Some("llc"), None),
+        ("Acme Tech Svcs Grp PLC", Some("GB"), "acme technology services group", Some("plc"), None),
+        ("Natl. Dept. Stores Inc", Some("US"), "national department stores", Some("inc"), None),
+        ("Johnson & Johnson", Some("US"), "johnson and johnson", None, None),
         ("Dupont et Fils", Some("FR"), "dupont and fils", None, None),
         ("Acme Pty Ltd", Some("AU"), "acme", Some("ptyltd"), None),
         ("Acme (Pty) Ltd", Some("ZA"), "acme", Some("ptyltd"), None),
@@ -579,6 +441,18 @@ mod tests {
         ("AG", Some("DE"), "ag", None, None),
         ("", None, "", None, None),
         ("Coca-Cola", None, "coca cola", None, None),
+        ("Co-op Food", Some("GB"), "coop food", None, None),
+        ("PT Astra International Tbk", Some("ID"), "astra international", Some("tbk"), None),
+        ("Volvo Car AB (publ)", Some("SE"), "volvo car", Some("abp"), None),
+        ("Autohaus Schmidt GmbH & Co. KG - Filiale Köln", Some("DE"), "autohaus schmidt", Some("gmbhcokg"), Some("koln")),
+        ("OOO Gazprom Export", Some("RU"), "gazprom export", Some("ooo"), None),
+        ("Samsung Electronics Co., Ltd.", Some("KR"), "samsung electronics", Some("ltd"), None),
+        ("Grupo Bimbo, S.A.B. de C.V.", Some("MX"), "grupo bimbo", Some("sabdecv"), None),
+        ("SIEMENS AKTIENGESELLSCHAFT", None, "siemens", Some("ag"), None),
+        ("DEUTSCHE POST AG ZWEIGNIEDERLASSUNG", None, "deutsche post", Some("ag"), None),
+        ("Siemens AG Österreich", Some("AT"), "siemens", Some("ag"), Some("osterreich")),
+        ("Acme Ltd UK", None, "acme", Some("ltd"), Some("uk")),
+        ("Bank of America", Some("US"), "bank of america", None, None),
     ];
 
     #[test]
@@ -600,6 +474,13 @@ mod tests {
     fn cut_off_names_are_marked() {
         assert!(company_name("MUELLER MASCHINENBAU GMBH & CO. K", Some("DE")).truncated);
         assert!(!company_name("Müller Maschinenbau GmbH & Co. KG", Some("DE")).truncated);
+        assert!(company_name("INTERNATIONALE SPEDITION UND LOGIST", None).truncated);
+        assert!(!company_name("INTERNATIONALE SPEDITION UND LOGIS", None).truncated);
+        let cut = company_name("INTERNATIONALE SPEDITION MUELLER GM", None);
+        assert_eq!(
+            (cut.core.as_str(), cut.legal_form.as_deref()),
+            ("international spedition muller", Some("gmbh"))
+        );
         let cut = company_name("INTERNATIONAL BUSINESS SERVICES LIM", Some("GB"));
         assert_eq!(
             (cut.core.as_str(), cut.legal_form.as_deref()),

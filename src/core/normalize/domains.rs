@@ -125,7 +125,7 @@ pub fn is_free_mail(domain: &str) -> bool {
 
 /// The registrable domain of an e-mail address, lower case; None when there is no address or
 /// it is on a free-mail domain (no evidence of the firm). The first of several addresses counts;
-/// "Name <addr>" and "mailto:" are understood.
+/// "Name &lt;addr&gt;" and "mailto:" are understood.
 ///
 /// ```
 /// use ledgerlink::core::normalize::ids::email_domain;

@@ -216,7 +216,7 @@ pub fn tax_id(raw: &str, country: Option<&str>) -> Option<String> {
     if has_country_prefix(&id) {
         return Some(id);
     }
-    let prefix = match super::legal_forms::country_key(country) {
+    let prefix = match super::address::country_key(country) {
         Some([b'G', b'R']) => "EL".to_owned(),
         Some([b'C', b'H']) => "CHE".to_owned(),
         Some(code) => String::from_utf8_lossy(&code).into_owned(),
@@ -323,6 +323,8 @@ mod tests {
             ("EL094014201", None, Some("EL094014201")),
             ("GR094014201", None, Some("EL094014201")),
             ("094014201", Some("GR"), Some("EL094014201")),
+            ("094014201", Some("EL"), Some("EL094014201")),
+            ("094014201", Some("Griechenland"), Some("EL094014201")),
             ("ATU12345678", Some("DE"), Some("ATU12345678")),
             ("U12345678", Some("AT"), Some("ATU12345678")),
             ("FR 40 303 265 045", None, Some("FR40303265045")),

@@ -10,6 +10,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
+use super::address::country_key;
 use super::text::Tokens;
 
 const ASSET: &str = include_str!("../../../assets/legal_forms.tsv");
@@ -29,15 +32,20 @@ struct Form {
     rank: u32,
 }
 
-type FormMap = HashMap<Box<str>, Form>;
+/// Where a folded spelling is a legal form: in given countries, everywhere (hand-added), and in
+/// the all-country fallback.
+#[derive(Default)]
+struct Entry {
+    countries: Vec<([u8; 2], Form)>,
+    everywhere: Option<Form>,
+    fallback: Option<Form>,
+}
 
 #[derive(Default)]
 struct Table {
     keys: Vec<Box<str>>,
     key_index: HashMap<Box<str>, u32>,
-    by_country: HashMap<[u8; 2], FormMap>,
-    everywhere: FormMap,
-    fallback: FormMap,
+    spellings: FxHashMap<Box<str>, Entry>,
     /// Hand-added spellings sorted by folded text, for completing a cut-off form: (country or
     /// `**`, folded spelling, form).
     hand_sorted: Vec<([u8; 2], Box<str>, Form)>,
@@ -77,10 +85,9 @@ pub fn legal_form_key(raw: &str, country: Option<&str>) -> Option<&'static str> 
     Some(table.key(form))
 }
 
-/// Country argument as two upper-case ASCII letters.
-pub(crate) fn country_key(country: Option<&str>) -> Option<[u8; 2]> {
-    let bytes = country?.trim().as_bytes();
-    match bytes {
+/// Two ASCII letters, upper-cased (the country column of the asset).
+fn two_letters(text: &str) -> Option<[u8; 2]> {
+    match text.as_bytes() {
         [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
             Some([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
         }
@@ -127,10 +134,10 @@ pub(crate) fn at_start(
     let most = MAX_TOKENS.min(hi.saturating_sub(lo + 1));
     for count in (1..=most).rev() {
         concat(tokens, lo, lo + count, &mut folded);
-        let form = country
-            .and_then(|code| table.by_country.get(&code))
-            .and_then(|forms| forms.get(folded.as_str()))
-            .or_else(|| table.everywhere.get(folded.as_str()));
+        let form = table
+            .spellings
+            .get(folded.as_str())
+            .and_then(|entry| entry.in_country(country).or(entry.everywhere.as_ref()));
         if let Some(form) = form
             && form.anywhere
             && plausible(form, tokens, lo, lo + count)
@@ -226,22 +233,32 @@ impl Table {
     }
 
     fn add(&mut self, country: &str, folded: &str, form: Form, hand: bool) {
+        let code = match country {
+            "*" => *b"**",
+            "~" => *b"~~",
+            _ => match two_letters(country) {
+                Some(code) => code,
+                None => return,
+            },
+        };
+        if hand && country != "~" {
+            self.hand_sorted.push((code, folded.into(), form));
+        }
+        let entry = self.spellings.entry(folded.into()).or_default();
         match country {
-            "*" => {
-                self.hand_sorted.push((*b"**", folded.into(), form));
-                insert(&mut self.everywhere, folded, form);
-            }
-            "~" => insert(&mut self.fallback, folded, form),
+            "*" => merge(&mut entry.everywhere, form),
+            "~" => merge(&mut entry.fallback, form),
             _ => {
-                let Some(code) = country_key(Some(country)) else {
-                    return;
-                };
-                if hand {
-                    self.hand_sorted.push((code, folded.into(), form));
+                match entry
+                    .countries
+                    .iter_mut()
+                    .find(|(existing, _)| *existing == code)
+                {
+                    Some((_, existing)) => merge_into(existing, form),
+                    None => entry.countries.push((code, form)),
                 }
-                insert(self.by_country.entry(code).or_default(), folded, form);
                 if folded.len() >= 3 {
-                    insert(&mut self.fallback, folded, form);
+                    merge(&mut entry.fallback, form);
                 }
             }
         }
@@ -262,11 +279,11 @@ impl Table {
     }
 
     fn lookup(&self, country: Option<[u8; 2]>, folded: &str) -> Option<&Form> {
-        country
-            .and_then(|code| self.by_country.get(&code))
-            .and_then(|forms| forms.get(folded))
-            .or_else(|| self.everywhere.get(folded))
-            .or_else(|| self.fallback.get(folded).filter(|_| folded.len() >= 3))
+        let entry = self.spellings.get(folded)?;
+        entry
+            .in_country(country)
+            .or(entry.everywhere.as_ref())
+            .or(entry.fallback.as_ref().filter(|_| folded.len() >= 3))
     }
 
     /// The most common hand-added form of `country` (or of every country) whose folded spelling
@@ -285,14 +302,27 @@ impl Table {
     }
 }
 
+impl Entry {
+    fn in_country(&self, country: Option<[u8; 2]>) -> Option<&Form> {
+        let code = country?;
+        self.countries
+            .iter()
+            .find(|(existing, _)| *existing == code)
+            .map(|(_, form)| form)
+    }
+}
+
 /// First line wins; a later spelling of the same form adds its token count.
-fn insert(map: &mut FormMap, folded: &str, form: Form) {
-    match map.get_mut(folded) {
-        Some(existing) if existing.key == form.key => existing.token_counts |= form.token_counts,
-        Some(_) => {}
-        None => {
-            map.insert(folded.into(), form);
-        }
+fn merge(slot: &mut Option<Form>, form: Form) {
+    match slot {
+        Some(existing) => merge_into(existing, form),
+        None => *slot = Some(form),
+    }
+}
+
+fn merge_into(existing: &mut Form, form: Form) {
+    if existing.key == form.key {
+        existing.token_counts |= form.token_counts;
     }
 }
 
@@ -303,9 +333,21 @@ mod tests {
     #[test]
     fn asset_parses_into_many_countries() {
         let table = &*TABLE;
-        assert!(table.by_country.len() > 80, "{}", table.by_country.len());
-        assert!(table.everywhere.len() > 150);
-        assert!(table.fallback.len() > 1000);
+        let entries = table.spellings.values();
+        let countries: std::collections::HashSet<[u8; 2]> = entries
+            .flat_map(|entry| entry.countries.iter().map(|(code, _)| *code))
+            .collect();
+        assert!(countries.len() > 80, "{}", countries.len());
+        let everywhere = table
+            .spellings
+            .values()
+            .filter(|entry| entry.everywhere.is_some());
+        assert!(everywhere.count() > 150);
+        let fallback = table
+            .spellings
+            .values()
+            .filter(|entry| entry.fallback.is_some());
+        assert!(fallback.count() > 1000);
         assert!(!table.hand_sorted.is_empty());
     }
 

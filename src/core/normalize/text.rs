@@ -57,6 +57,24 @@ pub fn name_key(text: &str) -> String {
     tokens.join(0, tokens.len())
 }
 
+/// True when `word`, ignoring dots and ASCII case, is one of `candidates` (written in lower
+/// case without dots). No allocation: for the many small word lists of the normalisers.
+pub(crate) fn word_in(word: &str, candidates: &[&str]) -> bool {
+    let mut buffer = [0u8; 24];
+    let mut length = 0;
+    for byte in word.bytes().filter(|byte| *byte != b'.') {
+        let Some(slot) = buffer.get_mut(length) else {
+            return false;
+        };
+        *slot = byte.to_ascii_lowercase();
+        length += 1;
+    }
+    let key = &buffer[..length];
+    candidates
+        .iter()
+        .any(|candidate| candidate.as_bytes() == key)
+}
+
 /// Letters that NFKD leaves alone but that readers treat as a plain Latin letter.
 fn special_letter(ch: char) -> Option<&'static str> {
     Some(match ch {
@@ -307,7 +325,15 @@ fn fold_digraphs(text: &mut String, start: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Sep, Tokens, fold, name_key};
+    use super::{Sep, Tokens, fold, name_key, word_in};
+
+    #[test]
+    fn words_match_lists_ignoring_dots_and_case() {
+        assert!(word_in("P.O.", &["po", "box"]));
+        assert!(word_in("Nr.", &["nr"]));
+        assert!(!word_in("Nrx", &["nr"]));
+        assert!(!word_in("averyveryverylongwordindeedyes", &["a"]));
+    }
 
     #[test]
     fn folds_accents_case_and_spaces() {

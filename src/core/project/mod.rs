@@ -5,31 +5,61 @@
 //! every decision: who, when (UTC), what, the score at the time, a note, and a content hash of
 //! both records. Undo and redo move a cursor over that log and survive a restart. Every
 //! decision is committed (write-ahead log, `synchronous = FULL`) before [`Project::decide`]
-//! returns, and several programs may decide on one project at once: writes are serialised and
-//! each one first catches up with what the others wrote.
+//! returns, and several programs may decide on one project at once: writes are serialised
+//! (busy timeout) and each one first catches up with what the others wrote, so the rules are
+//! always checked against the file, not against a stale copy.
 //!
 //! The command line (`new`, `status`, `decide`, `undo`, `redo`, `reimport`), the export and the
 //! GUI all go through [`Project`]:
 //!
-//! ```no_run
-//! use ledgerlink::core::project::{Decision, Project};
+//! | what | API |
+//! |---|---|
+//! | make, open | [`Project::create`] (imports done, runs matching), [`Project::create_with_suggestions`], [`Project::open`], [`Project::refresh`] (catch up with other programs) |
+//! | the lists | [`Project::list`], [`Project::dataset`], [`Project::record`] by key, [`RecordView`] |
+//! | suggestions | [`Project::suggestions`] (pairs, alternatives, duplicate clusters, xref checks), [`Project::suggestion_views`] (with decision state), [`Project::open_queue`] |
+//! | decide | [`Project::decide`], [`Project::decide_batch`] (all or nothing) with a [`Decision`]; refusals are [`ProjectError::Refused`] with a [`Refusal`] |
+//! | history | [`Project::undo`], [`Project::redo`], [`Project::can_undo`], [`Project::can_redo`], [`Project::next_undo`], [`Project::next_redo`], [`Project::audit_log`] |
+//! | results | [`Project::links`], [`Project::decisions`], [`Project::pair_decision`], [`Project::partners`], [`Project::duplicate_marks`], [`Project::not_duplicate_marks`], [`Project::unlinked_records`] (creation actions, decided or default), [`Project::stale_decisions`], [`Project::missing_records`] |
+//! | counts, policy | [`Project::status`] (`status --json`), [`Project::policy`] |
+//! | next month | [`Project::reimport`], [`Project::reimport_with`], [`Project::labels`] |
 //!
-//! # fn main() -> Result<(), ledgerlink::core::project::ProjectError> {
-//! let mut project = Project::open("workshop.ledgerlink".as_ref())?;
-//! for pair in project.open_queue() {
-//!     println!("{} <-> {}: {:.3} {}", pair.crm, pair.erp, pair.probability, pair.reason);
-//! }
-//! let decision = Decision::Accept { crm: "A-17".into(), erp: "1001".into() };
-//! project.decide(&decision, "anna", Some("same VAT number"))?;
+//! ```
+//! use ledgerlink::core::import::import_bytes;
+//! use ledgerlink::core::project::{Decision, NewProject, Project, Refusal};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let crm = import_bytes("crm.csv", "Id;Name;City\nA-17;Müller GmbH;Köln\nA-18;Müller GmbH Köln;Köln\n".as_bytes(), None, &[])?;
+//! let erp = import_bytes("erp.csv", "Nr;Name;Ort\n1001;Mueller GmbH;Koeln\n".as_bytes(), None, &[])?;
+//! let dir = tempfile::tempdir()?;
+//! let file = dir.path().join("workshop.ledgerlink");
+//! let setup = NewProject {
+//!     crm, erp, crm_mapping: vec![], erp_mapping: vec![],
+//!     policy: "crm_to_erp".parse()?, by: "anna".into(),
+//! };
+//! let mut project = Project::create(&file, setup)?;
+//! project.decide(&Decision::Link { crm: "A-17".into(), erp: "1001".into() }, "anna", Some("same VAT"))?;
+//! // One ERP customer, one CRM account: a second link is refused, naming the first.
+//! let second = Decision::Link { crm: "A-18".into(), erp: "1001".into() };
+//! let error = project.decide(&second, "bert", None).unwrap_err();
+//! assert!(matches!(error.refusal(), Some(Refusal::ConflictingLink { .. })));
+//! assert!(error.to_string().contains("ERP 1001 is already linked to CRM A-17"));
 //! project.undo("anna")?;
-//! println!("{:?}", project.status());
+//! assert_eq!(project.status().accepted, 0);
+//! assert!(Project::open(&file)?.can_redo(), "undo survives reopening");
 //! # Ok(()) }
 //! ```
 //!
-//! Records are named by their list and key (their id; see [`lists`] for repeated and empty ids),
-//! so decisions survive a re-import of newer exports ([`Project::reimport_with`]).
+//! Records are named by their list and key (their id; see [`lists`] for repeated and empty
+//! ids), so decisions survive a re-import of newer exports ([`Project::reimport`]). A file that
+//! is not a project, is damaged, or comes from a newer Ledgerlink is refused with a clear error
+//! and never modified. The file layout is in `schema.rs`.
+//!
+//! Note: write-ahead logging needs shared memory between the programs that open a project, so
+//! two programs on one computer (the GUI and the command line) are safe; two computers writing
+//! to one file on a network share are not, as with any SQLite database in WAL mode.
 
 mod actions;
+mod active;
 mod clock;
 mod decisions;
 mod error;
@@ -37,12 +67,15 @@ mod hash;
 mod history;
 pub mod lists;
 mod log;
+mod matcher;
 mod policy;
 mod reimport;
+mod rules;
 mod schema;
 mod state;
 mod status;
 mod store;
+mod suggestion_store;
 mod suggestions;
 mod views;
 
@@ -50,7 +83,6 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::core::matching::Label;
 use crate::core::model::{Dataset, Side};
 
 pub use actions::{ActionCounts, ActionState, UnlinkedRecord};
@@ -60,6 +92,7 @@ pub use error::{ProjectError, Refusal};
 pub use hash::ContentHash;
 pub use lists::{RecordList, RecordView};
 pub use log::AuditRow;
+pub use matcher::{Labels, run_matching};
 pub use policy::{
     AccountType, CreationAction, DefaultAction, Flow, NumberSource, Policy, default_action,
 };
@@ -69,8 +102,8 @@ pub use status::Status;
 pub use suggestions::{Cluster, Suggestion, SuggestionSet, Suggestions, Xref};
 pub use views::{PairStatus, StaleDecision, Staleness, SuggestionView};
 
-use decisions::Rules;
 use log::LogEvent;
+use rules::Rules;
 use state::DecisionState;
 
 /// The usual file extension of a project.
@@ -145,7 +178,7 @@ fn load(connection: &Connection, file: &Path) -> Result<Loaded, ProjectError> {
     };
     let crm = store::load_list(connection, file, Side::Crm)?;
     let erp = store::load_list(connection, file, Side::Erp)?;
-    let suggestions = store::load_suggestions(connection, file)?;
+    let suggestions = suggestion_store::load_suggestions(connection, file)?;
     let (decisions, last_seq) = log::load_decisions(connection, file)?;
     let mut state = DecisionState::default();
     for (entry, entry_state) in decisions {
@@ -214,6 +247,13 @@ impl Project {
         })
     }
 
+    /// Create a project at `file` (which must not exist yet) from two imported lists: runs
+    /// matching and the duplicate search ([`run_matching`]) and stores their suggestions.
+    pub fn create(file: &Path, setup: NewProject) -> Result<Project, ProjectError> {
+        let suggestions = run_matching(&setup.crm, &setup.erp, &Labels::default());
+        Project::create_with_suggestions(file, setup, &suggestions)
+    }
+
     /// Create a project at `file` (which must not exist yet) from two imported lists and what
     /// matching suggested for them (by dataset row, as matching gives it).
     pub fn create_with_suggestions(
@@ -239,7 +279,7 @@ impl Project {
             )?;
             store::write_list(transaction, file, &crm)?;
             store::write_list(transaction, file, &erp)?;
-            store::write_suggestions(transaction, file, &stored)
+            suggestion_store::write_suggestions(transaction, file, &stored)
         })?;
         Project::open(file)
     }
@@ -288,148 +328,5 @@ impl Project {
     /// Everything matching suggested: pairs, alternatives, duplicate clusters, xref checks.
     pub fn suggestions(&self) -> &Suggestions {
         &self.loaded.suggestions
-    }
-
-    /// Every suggestion (pairs first, then alternatives) with its decision state.
-    pub fn suggestion_views(&self) -> Vec<SuggestionView<'_>> {
-        let loaded = &self.loaded;
-        loaded
-            .suggestions
-            .items
-            .iter()
-            .map(|item| views::suggestion_view(item, &loaded.state, &loaded.crm, &loaded.erp))
-            .collect()
-    }
-
-    /// The review queue: suggested pairs still open, most probable first.
-    pub fn open_queue(&self) -> Vec<&Suggestion> {
-        let mut queue: Vec<&Suggestion> = self
-            .suggestion_views()
-            .into_iter()
-            .filter(|view| !view.suggestion.is_alternative && view.status == PairStatus::Open)
-            .map(|view| view.suggestion)
-            .collect();
-        queue.sort_by(|left, right| right.probability.total_cmp(&left.probability));
-        queue
-    }
-
-    /// Take a decision: check it against the rules and the policy, then commit it to the log
-    /// before returning. A refused decision is a [`ProjectError::Refused`] naming the reason
-    /// (the existing link, the policy ...). `by` names who decided; `note` is kept with it.
-    pub fn decide(
-        &mut self,
-        decision: &Decision,
-        by: &str,
-        note: Option<&str>,
-    ) -> Result<DecisionEntry, ProjectError> {
-        let file = self.file.as_path();
-        let sqlite = |source| ProjectError::sqlite(file, "record the decision", source);
-        let transaction =
-            Transaction::new_unchecked(&self.connection, TransactionBehavior::Immediate)
-                .map_err(sqlite)?;
-        catch_up(&transaction, file, &mut self.loaded)?;
-        let mut entry =
-            self.loaded
-                .rules()
-                .check(decision)
-                .map_err(|refusal| ProjectError::Refused {
-                    file: file.to_path_buf(),
-                    refusal,
-                })?;
-        entry.by = by.to_string();
-        entry.at = utc_now();
-        entry.note = note
-            .map(str::to_string)
-            .filter(|note| !note.trim().is_empty());
-        if self.loaded.state.can_redo() {
-            log::drop_undone(&transaction, file)?;
-        }
-        entry.seq = log::append_decision(&transaction, file, &entry)?;
-        transaction.commit().map_err(sqlite)?;
-        self.loaded.state.drop_undone();
-        self.loaded.state.apply(entry.clone());
-        self.loaded.last_seq = entry.seq;
-        Ok(entry)
-    }
-
-    /// The decisions in effect, one per subject (a later decision on the same pair, duplicate
-    /// pair or record replaces an earlier one), in log order.
-    pub fn decisions(&self) -> Vec<&DecisionEntry> {
-        self.loaded.state.effective()
-    }
-
-    /// The decision in effect on a pair, if any.
-    pub fn pair_decision(&self, crm: &str, erp: &str) -> Option<&DecisionEntry> {
-        self.loaded.state.pair_decision(crm, erp)
-    }
-
-    /// The records of the other list `key` is linked to (one, or several marked duplicates).
-    pub fn partners(&self, side: Side, key: &str) -> &[String] {
-        self.loaded.state.partners(side, key)
-    }
-
-    /// The links in effect (accepted or linked by hand), with who, when, score and note.
-    pub fn links(&self) -> Vec<&DecisionEntry> {
-        self.decisions_of(|kind| kind.is_link())
-    }
-
-    /// The duplicate marks in effect (first record the master).
-    pub fn duplicate_marks(&self) -> Vec<&DecisionEntry> {
-        self.decisions_of(|kind| kind == DecisionKind::Duplicate)
-    }
-
-    /// The not-duplicate marks in effect.
-    pub fn not_duplicate_marks(&self) -> Vec<&DecisionEntry> {
-        self.decisions_of(|kind| kind == DecisionKind::NotDuplicate)
-    }
-
-    fn decisions_of(&self, wanted: impl Fn(DecisionKind) -> bool) -> Vec<&DecisionEntry> {
-        self.decisions()
-            .into_iter()
-            .filter(|entry| wanted(entry.kind))
-            .collect()
-    }
-
-    /// True when `first` and `second` of `side` are marked duplicates (directly or through
-    /// other marks).
-    pub fn are_duplicates(&self, side: Side, first: &str, second: &str) -> bool {
-        self.loaded.state.are_duplicates(side, first, second)
-    }
-
-    /// Every record of `side` without a link, with its decided or default creation action.
-    pub fn unlinked_records(&self, side: Side) -> Vec<UnlinkedRecord<'_>> {
-        let loaded = &self.loaded;
-        actions::unlinked_records(loaded.list(side), &loaded.state, &loaded.policy)
-    }
-
-    /// Decisions in effect whose records changed or disappeared since they were taken.
-    pub fn stale_decisions(&self) -> Vec<StaleDecision<'_>> {
-        let loaded = &self.loaded;
-        self.decisions()
-            .into_iter()
-            .map(|entry| StaleDecision {
-                entry,
-                staleness: views::staleness(entry, &loaded.crm, &loaded.erp),
-            })
-            .filter(|stale| !stale.staleness.is_current())
-            .collect()
-    }
-
-    /// The counts `status` prints.
-    pub fn status(&self) -> Status {
-        let loaded = &self.loaded;
-        status::status(
-            &loaded.crm,
-            &loaded.erp,
-            &loaded.suggestions,
-            &loaded.state,
-            &loaded.policy,
-        )
-    }
-
-    /// The accepted, linked and rejected pairs whose records are in the lists, as labels for
-    /// the next matching run (by dataset row).
-    pub fn labels(&self) -> Vec<Label> {
-        reimport::labels(&self.loaded.crm, &self.loaded.erp, &self.loaded.state)
     }
 }

@@ -11,14 +11,12 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, params};
 
-use crate::core::matching::Contribution;
 use crate::core::model::{CellStore, Column, Dataset, ImportReport, Side};
 
 use super::error::ProjectError;
 use super::hash::ContentHash;
-use super::lists::{RecordList, decode_cells, encode_cells};
+use super::lists::{EncodedCells, RecordList, encode_cells};
 use super::schema;
-use super::suggestions::{Cluster, Suggestion, Suggestions, Xref, parse_band, parse_xref_status};
 
 /// How long a write waits for another program holding the project.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -227,7 +225,7 @@ pub fn write_list(
                 row as i64,
                 record.key(),
                 record.source_row() as i64,
-                record.hash().to_string(),
+                record.hash().0 as i64,
                 bytes
             ])
             .map_err(sqlite)?;
@@ -260,7 +258,46 @@ pub fn load_list(
         serde_json::from_str(&report).map_err(|e| corrupt(format!("{side} import report: {e}")))?;
     let mapping: Vec<String> =
         serde_json::from_str(&mapping).map_err(|e| corrupt(format!("{side} mapping: {e}")))?;
-    let mut cells = CellStore::new(columns.len());
+    let records = load_records(connection, file, side, columns.len())?;
+    let dataset = Dataset {
+        columns,
+        cells: records.cells,
+        source_rows: records.source_rows,
+        report,
+    };
+    let mut list = RecordList::from_parts(
+        side,
+        dataset,
+        records.keys,
+        records.hashes,
+        mapping,
+        &imported_by,
+    );
+    list.imported_at = imported_at;
+    list.generation = generation;
+    Ok(list)
+}
+
+/// The `records` rows of one list.
+struct StoredRecords {
+    cells: CellStore,
+    keys: Vec<String>,
+    hashes: Vec<ContentHash>,
+    source_rows: Vec<usize>,
+}
+
+fn load_records(
+    connection: &Connection,
+    file: &Path,
+    side: Side,
+    width: usize,
+) -> Result<StoredRecords, ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "read the imported lists", source);
+    let corrupt = |detail: String| ProjectError::Corrupt {
+        file: file.to_path_buf(),
+        detail,
+    };
+    let mut cells = CellStore::new(width);
     let mut keys = Vec::new();
     let mut hashes = Vec::new();
     let mut source_rows = Vec::new();
@@ -277,169 +314,25 @@ pub fn load_list(
         }
         keys.push(row.get::<_, String>(1).map_err(sqlite)?);
         source_rows.push(usize::try_from(row.get::<_, i64>(2).map_err(sqlite)?).unwrap_or(0));
-        let hash: String = row.get(3).map_err(sqlite)?;
-        hashes.push(hash.parse::<ContentHash>().map_err(corrupt)?);
+        let hash: i64 = row.get(3).map_err(sqlite)?;
+        hashes.push(ContentHash(hash as u64));
         let blob = row
             .get_ref(4)
             .map_err(sqlite)?
             .as_blob()
             .map_err(|e| sqlite(e.into()))?;
-        let values = decode_cells(blob)
-            .ok_or_else(|| corrupt(format!("{side} record {index} is damaged")))?;
+        let mut values = EncodedCells::new(blob);
         cells
-            .push_row(values)
+            .push_row(values.by_ref())
             .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
+        if values.is_damaged() {
+            return Err(corrupt(format!("{side} record {index} is damaged")));
+        }
     }
-    let dataset = Dataset {
-        columns,
+    Ok(StoredRecords {
         cells,
+        keys,
+        hashes,
         source_rows,
-        report,
-    };
-    let mut list = RecordList::from_parts(side, dataset, keys, hashes, mapping, &imported_by);
-    list.imported_at = imported_at;
-    list.generation = generation;
-    Ok(list)
-}
-
-/// Replace the stored suggestions.
-pub fn write_suggestions(
-    connection: &Connection,
-    file: &Path,
-    suggestions: &Suggestions,
-) -> Result<(), ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "store the suggestions", source);
-    connection
-        .execute_batch(
-            "DELETE FROM suggestions; DELETE FROM duplicate_clusters; DELETE FROM xref_checks;",
-        )
-        .map_err(sqlite)?;
-    let mut insert = connection
-        .prepare_cached(
-            "INSERT INTO suggestions (kind, crm_key, erp_key, probability, band, reason, contributions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )
-        .map_err(sqlite)?;
-    for item in &suggestions.items {
-        let contributions = serde_json::to_string(&item.contributions)
-            .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
-        let kind = if item.is_alternative {
-            "alternative"
-        } else {
-            "pair"
-        };
-        insert
-            .execute(params![
-                kind,
-                item.crm,
-                item.erp,
-                item.probability,
-                item.band.as_str(),
-                item.reason,
-                contributions
-            ])
-            .map_err(sqlite)?;
-    }
-    let mut insert = connection
-        .prepare_cached(
-            "INSERT INTO duplicate_clusters (cluster, position, side, key, probability, reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .map_err(sqlite)?;
-    for (number, cluster) in suggestions.clusters.iter().enumerate() {
-        for (position, key) in cluster.members.iter().enumerate() {
-            insert
-                .execute(params![
-                    number as i64,
-                    position as i64,
-                    cluster.side.as_str(),
-                    key,
-                    cluster.probability,
-                    cluster.reason
-                ])
-                .map_err(sqlite)?;
-        }
-    }
-    let mut insert = connection
-        .prepare_cached("INSERT INTO xref_checks (crm_key, xref, status, suggested_erp_key) VALUES (?1, ?2, ?3, ?4)")
-        .map_err(sqlite)?;
-    for check in &suggestions.xrefs {
-        insert
-            .execute(params![
-                check.crm,
-                check.xref,
-                check.status.as_str(),
-                check.suggested_erp
-            ])
-            .map_err(sqlite)?;
-    }
-    Ok(())
-}
-
-/// Read the stored suggestions.
-pub fn load_suggestions(connection: &Connection, file: &Path) -> Result<Suggestions, ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "read the suggestions", source);
-    let corrupt = |detail: String| ProjectError::Corrupt {
-        file: file.to_path_buf(),
-        detail,
-    };
-    let mut items = Vec::new();
-    let mut statement = connection
-        .prepare("SELECT kind, crm_key, erp_key, probability, band, reason, contributions FROM suggestions ORDER BY id")
-        .map_err(sqlite)?;
-    let mut rows = statement.query([]).map_err(sqlite)?;
-    while let Some(row) = rows.next().map_err(sqlite)? {
-        let band: String = row.get(4).map_err(sqlite)?;
-        let contributions: String = row.get(6).map_err(sqlite)?;
-        let contributions: Vec<Contribution> = serde_json::from_str(&contributions)
-            .map_err(|e| corrupt(format!("suggestion explanation: {e}")))?;
-        items.push(Suggestion {
-            is_alternative: row.get::<_, String>(0).map_err(sqlite)? == "alternative",
-            crm: row.get(1).map_err(sqlite)?,
-            erp: row.get(2).map_err(sqlite)?,
-            probability: row.get(3).map_err(sqlite)?,
-            band: parse_band(&band).ok_or_else(|| corrupt(format!("unknown band '{band}'")))?,
-            reason: row.get(5).map_err(sqlite)?,
-            contributions,
-        });
-    }
-    let mut clusters: Vec<Cluster> = Vec::new();
-    let mut statement = connection
-        .prepare("SELECT cluster, side, key, probability, reason FROM duplicate_clusters ORDER BY cluster, position")
-        .map_err(sqlite)?;
-    let mut rows = statement.query([]).map_err(sqlite)?;
-    let mut current_cluster = None;
-    while let Some(row) = rows.next().map_err(sqlite)? {
-        let number: i64 = row.get(0).map_err(sqlite)?;
-        let side: String = row.get(1).map_err(sqlite)?;
-        let key: String = row.get(2).map_err(sqlite)?;
-        if current_cluster != Some(number) {
-            current_cluster = Some(number);
-            clusters.push(Cluster {
-                side: side.parse().map_err(corrupt)?,
-                members: Vec::new(),
-                probability: row.get(3).map_err(sqlite)?,
-                reason: row.get(4).map_err(sqlite)?,
-            });
-        }
-        if let Some(cluster) = clusters.last_mut() {
-            cluster.members.push(key);
-        }
-    }
-    let mut xrefs = Vec::new();
-    let mut statement = connection
-        .prepare("SELECT crm_key, xref, status, suggested_erp_key FROM xref_checks ORDER BY rowid")
-        .map_err(sqlite)?;
-    let mut rows = statement.query([]).map_err(sqlite)?;
-    while let Some(row) = rows.next().map_err(sqlite)? {
-        let status: String = row.get(2).map_err(sqlite)?;
-        xrefs.push(Xref {
-            crm: row.get(0).map_err(sqlite)?,
-            xref: row.get(1).map_err(sqlite)?,
-            status: parse_xref_status(&status)
-                .ok_or_else(|| corrupt(format!("unknown xref status '{status}'")))?,
-            suggested_erp: row.get(3).map_err(sqlite)?,
-        });
-    }
-    Ok(Suggestions::new(items, clusters, xrefs))
+    })
 }

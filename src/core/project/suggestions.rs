@@ -3,8 +3,6 @@
 //! the cross-references kept in the CRM. Stored by record key, so they read the same after the
 //! lists change; held in memory with rows for fast lookup.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::core::matching::{
@@ -12,6 +10,7 @@ use crate::core::matching::{
 };
 use crate::core::model::Side;
 
+use super::hash::pair_fingerprint;
 use super::lists::RecordList;
 
 /// The output of a matching run, by dataset row, as `match_lists` and `find_duplicates` give it.
@@ -30,6 +29,8 @@ pub struct SuggestionSet {
 /// A suggested pair, by record key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
+    /// Its number in the project (1, 2, ... in matching's order).
+    pub id: i64,
     /// The CRM record's key.
     pub crm: String,
     /// The ERP record's key.
@@ -81,19 +82,23 @@ pub struct Suggestions {
     pub clusters: Vec<Cluster>,
     /// Cross-reference checks.
     pub xrefs: Vec<Xref>,
-    by_pair: HashMap<(String, String), usize>,
+    /// (fingerprint of the pair, index in `items`), sorted.
+    by_pair: Vec<(u64, u32)>,
 }
 
 impl Suggestions {
     /// Collect stored parts and index them.
     pub fn new(items: Vec<Suggestion>, clusters: Vec<Cluster>, xrefs: Vec<Xref>) -> Self {
-        let mut by_pair = HashMap::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            // A pair listed twice keeps its first (best) entry.
-            by_pair
-                .entry((item.crm.clone(), item.erp.clone()))
-                .or_insert(index);
-        }
+        let mut by_pair: Vec<(u64, u32)> = items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                (pair_fingerprint(&item.crm, &item.erp), index)
+            })
+            .collect();
+        // Sorting by index too keeps the first (best) entry of a pair listed twice in front.
+        by_pair.sort_unstable();
         Suggestions {
             items,
             clusters,
@@ -105,49 +110,33 @@ impl Suggestions {
     /// Turn a matching run's rows into keys of `crm` and `erp`. Rows out of range are dropped:
     /// a matching run on other lists cannot name them.
     pub fn from_set(set: &SuggestionSet, crm: &RecordList, erp: &RecordList) -> Self {
-        let convert = |pair: &PairSuggestion, is_alternative: bool| {
-            let crm_key = crm.record_at(pair.crm_row)?.key().to_string();
-            let erp_key = erp.record_at(pair.erp_row)?.key().to_string();
-            Some(Suggestion {
-                crm: crm_key,
-                erp: erp_key,
+        let tagged = set
+            .pairs
+            .iter()
+            .map(|pair| (pair, false))
+            .chain(set.alternatives.iter().map(|pair| (pair, true)));
+        let mut items = Vec::new();
+        for (pair, is_alternative) in tagged {
+            let (Some(crm_record), Some(erp_record)) =
+                (crm.record_at(pair.crm_row), erp.record_at(pair.erp_row))
+            else {
+                continue;
+            };
+            items.push(Suggestion {
+                id: items.len() as i64 + 1,
+                crm: crm_record.key().to_string(),
+                erp: erp_record.key().to_string(),
                 probability: pair.probability,
                 band: pair.band,
                 reason: pair.reason.clone(),
                 contributions: pair.contributions.clone(),
                 is_alternative,
-            })
-        };
-        let items = set
-            .pairs
-            .iter()
-            .filter_map(|pair| convert(pair, false))
-            .chain(
-                set.alternatives
-                    .iter()
-                    .filter_map(|pair| convert(pair, true)),
-            )
-            .collect();
+            });
+        }
         let clusters = set
             .duplicates
             .iter()
-            .filter_map(|cluster| {
-                let list = match cluster.side {
-                    Side::Crm => crm,
-                    Side::Erp => erp,
-                };
-                let members: Option<Vec<String>> = cluster
-                    .rows
-                    .iter()
-                    .map(|&row| list.record_at(row).map(|record| record.key().to_string()))
-                    .collect();
-                Some(Cluster {
-                    side: cluster.side,
-                    members: members?,
-                    probability: cluster.probability,
-                    reason: cluster.reason.clone(),
-                })
-            })
+            .filter_map(|cluster| cluster_by_keys(cluster, crm, erp))
             .collect();
         let xrefs = set
             .xref_checks
@@ -169,9 +158,15 @@ impl Suggestions {
 
     /// The suggestion for a pair (primary or alternative).
     pub fn find(&self, crm: &str, erp: &str) -> Option<&Suggestion> {
-        self.by_pair
-            .get(&(crm.to_string(), erp.to_string()))
-            .and_then(|&index| self.items.get(index))
+        let fingerprint = pair_fingerprint(crm, erp);
+        let start = self
+            .by_pair
+            .partition_point(|&(other, _)| other < fingerprint);
+        self.by_pair[start..]
+            .iter()
+            .take_while(|&&(other, _)| other == fingerprint)
+            .filter_map(|&(_, index)| self.items.get(index as usize))
+            .find(|item| item.crm == crm && item.erp == erp)
     }
 
     /// The primary pairs (after the one-to-one assignment).
@@ -185,22 +180,25 @@ impl Suggestions {
     }
 }
 
-/// `auto` / `review` back to a [`Band`].
-pub fn parse_band(text: &str) -> Option<Band> {
-    match text {
-        "auto" => Some(Band::Auto),
-        "review" => Some(Band::Review),
-        _ => None,
-    }
-}
-
-/// `confirmed` / `unknown_number` / `contradicted` back to an [`XrefStatus`].
-pub fn parse_xref_status(text: &str) -> Option<XrefStatus> {
-    [
-        XrefStatus::Confirmed,
-        XrefStatus::UnknownNumber,
-        XrefStatus::Contradicted,
-    ]
-    .into_iter()
-    .find(|status| status.as_str() == text)
+/// A duplicate cluster by record keys; `None` when a row is out of range.
+fn cluster_by_keys(
+    cluster: &DuplicateCluster,
+    crm: &RecordList,
+    erp: &RecordList,
+) -> Option<Cluster> {
+    let list = match cluster.side {
+        Side::Crm => crm,
+        Side::Erp => erp,
+    };
+    let members: Option<Vec<String>> = cluster
+        .rows
+        .iter()
+        .map(|&row| list.record_at(row).map(|record| record.key().to_string()))
+        .collect();
+    Some(Cluster {
+        side: cluster.side,
+        members: members?,
+        probability: cluster.probability,
+        reason: cluster.reason.clone(),
+    })
 }

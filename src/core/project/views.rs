@@ -5,9 +5,13 @@ use serde::Serialize;
 
 use crate::core::model::Side;
 
+use super::Project;
+use super::actions::{self, UnlinkedRecord};
 use super::decisions::{DecisionEntry, DecisionKind, RecordRef};
 use super::lists::RecordList;
+use super::matcher::Labels;
 use super::state::DecisionState;
+use super::status::{self, Status};
 use super::suggestions::Suggestion;
 
 /// Where a suggested pair stands.
@@ -106,8 +110,8 @@ pub fn suggestion_view<'a>(
         Some(DecisionKind::Accept) => PairStatus::Accepted,
         Some(DecisionKind::Link) => PairStatus::Linked,
         Some(DecisionKind::Reject) => PairStatus::Rejected,
-        _ if !state.partners(Side::Crm, &suggestion.crm).is_empty()
-            || !state.partners(Side::Erp, &suggestion.erp).is_empty() =>
+        _ if state.is_linked(Side::Crm, &suggestion.crm)
+            || state.is_linked(Side::Erp, &suggestion.erp) =>
         {
             PairStatus::LinkedElsewhere
         }
@@ -119,5 +123,111 @@ pub fn suggestion_view<'a>(
         status,
         decision,
         stale,
+    }
+}
+
+impl Project {
+    /// Every suggestion (pairs first, then alternatives) with its decision state.
+    pub fn suggestion_views(&self) -> Vec<SuggestionView<'_>> {
+        let loaded = &self.loaded;
+        loaded
+            .suggestions
+            .items
+            .iter()
+            .map(|item| suggestion_view(item, &loaded.state, &loaded.crm, &loaded.erp))
+            .collect()
+    }
+
+    /// The review queue: suggested pairs still open, most probable first.
+    pub fn open_queue(&self) -> Vec<&Suggestion> {
+        let mut queue: Vec<&Suggestion> = self
+            .suggestion_views()
+            .into_iter()
+            .filter(|view| !view.suggestion.is_alternative && view.status == PairStatus::Open)
+            .map(|view| view.suggestion)
+            .collect();
+        queue.sort_by(|left, right| right.probability.total_cmp(&left.probability));
+        queue
+    }
+
+    /// The decisions in effect, one per subject (a later decision on the same pair, duplicate
+    /// pair or record replaces an earlier one), in log order.
+    pub fn decisions(&self) -> Vec<&DecisionEntry> {
+        self.loaded.state.effective()
+    }
+
+    /// The decision in effect on a pair, if any.
+    pub fn pair_decision(&self, crm: &str, erp: &str) -> Option<&DecisionEntry> {
+        self.loaded.state.pair_decision(crm, erp)
+    }
+
+    /// The records of the other list `key` is linked to (one, or several marked duplicates).
+    pub fn partners(&self, side: Side, key: &str) -> Vec<&str> {
+        self.loaded.state.partners(side, key)
+    }
+
+    /// The links in effect (accepted or linked by hand), with who, when, score and note.
+    pub fn links(&self) -> Vec<&DecisionEntry> {
+        self.decisions_of(|kind| kind.is_link())
+    }
+
+    /// The duplicate marks in effect (first record the master).
+    pub fn duplicate_marks(&self) -> Vec<&DecisionEntry> {
+        self.decisions_of(|kind| kind == DecisionKind::Duplicate)
+    }
+
+    /// The not-duplicate marks in effect.
+    pub fn not_duplicate_marks(&self) -> Vec<&DecisionEntry> {
+        self.decisions_of(|kind| kind == DecisionKind::NotDuplicate)
+    }
+
+    fn decisions_of(&self, wanted: impl Fn(DecisionKind) -> bool) -> Vec<&DecisionEntry> {
+        self.decisions()
+            .into_iter()
+            .filter(|entry| wanted(entry.kind))
+            .collect()
+    }
+
+    /// True when `first` and `second` of `side` are marked duplicates (directly or through
+    /// other marks).
+    pub fn are_duplicates(&self, side: Side, first: &str, second: &str) -> bool {
+        self.loaded.state.are_duplicates(side, first, second)
+    }
+
+    /// Every record of `side` without a link, with its decided or default creation action.
+    pub fn unlinked_records(&self, side: Side) -> Vec<UnlinkedRecord<'_>> {
+        let loaded = &self.loaded;
+        actions::unlinked_records(loaded.list(side), &loaded.state, &loaded.policy)
+    }
+
+    /// Decisions in effect whose records changed or disappeared since they were taken.
+    pub fn stale_decisions(&self) -> Vec<StaleDecision<'_>> {
+        let loaded = &self.loaded;
+        self.decisions()
+            .into_iter()
+            .map(|entry| StaleDecision {
+                entry,
+                staleness: staleness(entry, &loaded.crm, &loaded.erp),
+            })
+            .filter(|stale| !stale.staleness.is_current())
+            .collect()
+    }
+
+    /// The counts `status` prints.
+    pub fn status(&self) -> Status {
+        let loaded = &self.loaded;
+        status::status(
+            &loaded.crm,
+            &loaded.erp,
+            &loaded.suggestions,
+            &loaded.state,
+            &loaded.policy,
+        )
+    }
+
+    /// The decisions in effect whose records are in the lists, as labels for the next matching
+    /// run (by dataset row): accepted, linked and rejected pairs, and duplicate marks.
+    pub fn labels(&self) -> Labels {
+        Labels::from_state(&self.loaded.crm, &self.loaded.erp, &self.loaded.state)
     }
 }

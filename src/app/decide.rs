@@ -1,0 +1,229 @@
+//! Decisions from the screens, taken through the project (the same calls the command line
+//! makes): accept, reject, link, bulk accept, duplicates, creation actions, undo and redo.
+
+use super::App;
+use super::action::{Action, Screen};
+use super::notice::Notice;
+use crate::core::model::Side;
+use crate::core::project::{CreationAction, Decision, ProjectError, RecordRef};
+
+impl App {
+    /// Who decides: the reviewer's name, or the login name until one is given.
+    pub(super) fn reviewer(&self) -> String {
+        self.settings
+            .reviewer_name()
+            .map(str::to_string)
+            .unwrap_or_else(crate::core::project::login_name)
+    }
+
+    /// Apply a decision action; returns false when `action` is not one.
+    pub(super) fn apply_decision(&mut self, action: &Action) -> bool {
+        if self.workspace.is_none() {
+            return false;
+        }
+        match action {
+            Action::AcceptCurrent | Action::RejectCurrent => {
+                if self.screen != Screen::Review {
+                    return true;
+                }
+                let Some((crm_row, erp_row)) = self.current_rows() else {
+                    return true;
+                };
+                let accept = *action == Action::AcceptCurrent;
+                if self.decide_pair(crm_row, erp_row, accept) {
+                    self.advance_to_next_open();
+                }
+            }
+            Action::UnsureCurrent => {
+                if let Some(item) = self.review.current {
+                    self.review.unsure.insert(item);
+                }
+                self.advance_to_next_open();
+            }
+            Action::SkipCurrent => self.advance_to_next_open(),
+            Action::Accept { crm_row, erp_row } => {
+                self.decide_pair(*crm_row, *erp_row, true);
+            }
+            Action::Reject { crm_row, erp_row } => {
+                self.decide_pair(*crm_row, *erp_row, false);
+            }
+            Action::Link { crm_row, erp_row } => self.link(*crm_row, *erp_row),
+            Action::BulkAccept { threshold } => self.bulk_accept(*threshold),
+            Action::Undo => self.undo_redo(true),
+            Action::Redo => self.undo_redo(false),
+            Action::MarkDuplicates { side, master, rows } => {
+                self.mark_duplicates(*side, *master, rows);
+            }
+            Action::MarkNotDuplicates { side, rows } => self.mark_not_duplicates(*side, rows),
+            Action::SetCreation {
+                side,
+                rows,
+                creation,
+            } => self.set_creation(*side, rows, *creation),
+            _ => return false,
+        }
+        true
+    }
+
+    fn current_rows(&self) -> Option<(usize, usize)> {
+        let workspace = self.workspace.as_ref()?;
+        let item = workspace.items.get(self.review.current?)?;
+        Some((item.crm_row, item.erp_row))
+    }
+
+    fn advance_to_next_open(&mut self) {
+        if let Some(workspace) = &self.workspace {
+            let position = self.review.position();
+            self.review.current = self.review.next_open(workspace, position);
+        }
+    }
+
+    fn decide_pair(&mut self, crm_row: usize, erp_row: usize, accept: bool) -> bool {
+        let by = self.reviewer();
+        let Some(workspace) = self.workspace.as_mut() else {
+            return false;
+        };
+        let crm = workspace.key(Side::Crm, crm_row).to_string();
+        let erp = workspace.key(Side::Erp, erp_row).to_string();
+        let decision = if accept {
+            Decision::Accept { crm, erp }
+        } else {
+            Decision::Reject { crm, erp }
+        };
+        let result = workspace.decide(&decision, &by, None);
+        self.after_change(result.map(|entry| format!("{} at {}", entry.kind.as_str(), entry.at)))
+    }
+
+    fn link(&mut self, crm_row: usize, erp_row: usize) {
+        let by = self.reviewer();
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let decision = Decision::Link {
+            crm: workspace.key(Side::Crm, crm_row).to_string(),
+            erp: workspace.key(Side::Erp, erp_row).to_string(),
+        };
+        let result = workspace.decide(&decision, &by, None);
+        if self.after_change(result.map(|entry| format!("link at {}", entry.at))) {
+            self.review.crm_view.selected = None;
+            self.review.erp_view.selected = None;
+        }
+    }
+
+    fn bulk_accept(&mut self, threshold: f64) {
+        let by = self.reviewer();
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let decisions: Vec<Decision> = workspace
+            .items
+            .iter()
+            .filter(|item| !item.is_alternative && item.is_open() && item.probability >= threshold)
+            .map(|item| Decision::Accept {
+                crm: workspace.key(Side::Crm, item.crm_row).to_string(),
+                erp: workspace.key(Side::Erp, item.erp_row).to_string(),
+            })
+            .collect();
+        let note = format!(
+            "bulk accept of {} pairs scoring {threshold:.3} or more",
+            decisions.len()
+        );
+        let result = workspace.decide_batch(&decisions, &by, &note);
+        self.after_change(result.map(|count| format!("{count} pairs accepted in one batch")));
+        self.advance_to_next_open();
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let by = self.reviewer();
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let result = if undo {
+            workspace.undo(&by)
+        } else {
+            workspace.redo(&by)
+        };
+        let verb = if undo { "undone" } else { "redone" };
+        self.after_change(result.map(|count| match count {
+            1 => format!("1 decision {verb}"),
+            many => format!("{many} decisions {verb} (one batch)"),
+        }));
+    }
+
+    fn mark_duplicates(&mut self, side: Side, master: usize, rows: &[usize]) {
+        let by = self.reviewer();
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let master_ref = RecordRef::new(side, workspace.key(side, master));
+        let decisions: Vec<Decision> = rows
+            .iter()
+            .filter(|&&row| row != master)
+            .map(|&row| Decision::Duplicate {
+                master: master_ref.clone(),
+                duplicate: RecordRef::new(side, workspace.key(side, row)),
+            })
+            .collect();
+        let note = format!("duplicates of {master_ref}");
+        let result = workspace.decide_batch(&decisions, &by, &note);
+        self.after_change(result.map(|count| format!("{count} duplicates of {master_ref} marked")));
+    }
+
+    fn mark_not_duplicates(&mut self, side: Side, rows: &[usize]) {
+        let by = self.reviewer();
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let Some((&first, others)) = rows.split_first() else {
+            return;
+        };
+        let first_ref = RecordRef::new(side, workspace.key(side, first));
+        let decisions: Vec<Decision> = others
+            .iter()
+            .map(|&row| Decision::NotDuplicate {
+                first: first_ref.clone(),
+                second: RecordRef::new(side, workspace.key(side, row)),
+            })
+            .collect();
+        let note = format!("not duplicates of {first_ref}");
+        let result = workspace.decide_batch(&decisions, &by, &note);
+        self.after_change(result.map(|count| format!("{count} records marked not duplicates")));
+    }
+
+    fn set_creation(&mut self, side: Side, rows: &[usize], creation: CreationAction) {
+        let by = self.reviewer();
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let decisions: Vec<Decision> = rows
+            .iter()
+            .map(|&row| Decision::Action {
+                record: RecordRef::new(side, workspace.key(side, row)),
+                action: creation,
+            })
+            .collect();
+        let result = if let [single] = decisions.as_slice() {
+            workspace.decide(single, &by, None).map(|_| 1)
+        } else {
+            let note = format!("{} for {} {side} records", creation.as_str(), rows.len());
+            workspace.decide_batch(&decisions, &by, &note)
+        };
+        self.after_change(result.map(|count| format!("{} for {count} records", creation.as_str())));
+    }
+
+    /// After a change: "saved" in the status bar, or the refusal as a notice. Returns true
+    /// when the change was made.
+    fn after_change(&mut self, result: Result<String, ProjectError>) -> bool {
+        self.generation += 1;
+        match result {
+            Ok(what) => {
+                self.saved = Some(what);
+                true
+            }
+            Err(error) => {
+                self.notices.push(Notice::error(error.to_string()));
+                false
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Bulk accept: the histogram of open suggestions' scores, a threshold, the count at or above
+//! it, and an explicit confirmation. Off until the user opens it; one undo reverts the batch.
+
+use crate::app::action::Action;
+use crate::app::widgets::histogram::{bin_counts, count_at_or_above, histogram_ui};
+use crate::app::workspace::Workspace;
+
+/// The lowest threshold offered.
+pub const MIN_THRESHOLD: f64 = 0.5;
+
+/// Bulk accept's own state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkState {
+    /// Shown below the queue bar.
+    pub open: bool,
+    /// Pairs at or above this score are accepted.
+    pub threshold: f64,
+    /// The confirmation step is showing.
+    pub confirming: bool,
+}
+
+impl Default for BulkState {
+    fn default() -> Self {
+        BulkState {
+            open: false,
+            threshold: 0.95,
+            confirming: false,
+        }
+    }
+}
+
+/// Scores of the open suggested pairs (alternatives left out).
+pub fn open_scores(workspace: &Workspace) -> Vec<f64> {
+    workspace
+        .items
+        .iter()
+        .filter(|item| !item.is_alternative && item.is_open())
+        .map(|item| item.probability)
+        .collect()
+}
+
+/// Draw bulk accept.
+pub fn bulk_ui(ui: &mut egui::Ui, state: &mut BulkState, workspace: &Workspace) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let scores = open_scores(workspace);
+    ui.strong("Bulk accept");
+    histogram_ui(ui, &bin_counts(&scores), state.threshold);
+    ui.horizontal(|ui| {
+        let label = ui.label("Threshold");
+        let slider = ui
+            .add(egui::Slider::new(&mut state.threshold, MIN_THRESHOLD..=1.0).fixed_decimals(3))
+            .labelled_by(label.id);
+        if slider.changed() {
+            state.confirming = false;
+        }
+    });
+    let count = count_at_or_above(&scores, state.threshold);
+    ui.label(format!(
+        "{count} of {} open pairs score {:.3} or more",
+        scores.len(),
+        state.threshold
+    ));
+    if !state.confirming {
+        let ask = ui
+            .add_enabled(
+                count > 0,
+                egui::Button::new(format!("Accept {count} pairs…")),
+            )
+            .on_hover_text("Asks for a confirmation first");
+        if ask.clicked() {
+            state.confirming = true;
+        }
+        return actions;
+    }
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        format!(
+            "Accept all {count} open pairs scoring {:.3} or more? One undo takes the whole batch back.",
+            state.threshold
+        ),
+    );
+    ui.horizontal(|ui| {
+        if ui
+            .button(format!("Confirm: accept {count} pairs"))
+            .clicked()
+        {
+            actions.push(Action::BulkAccept {
+                threshold: state.threshold,
+            });
+            state.confirming = false;
+            state.open = false;
+        }
+        if ui.button("Cancel bulk accept").clicked() {
+            state.confirming = false;
+        }
+    });
+    actions
+}

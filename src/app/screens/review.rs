@@ -1,0 +1,284 @@
+//! The review screen: the CRM list on the left, the ERP list on the right, the current pair in
+//! the middle with its field-by-field comparison, score, contributions and reason, the other
+//! candidates below, manual links and bulk accept.
+
+use std::collections::HashSet;
+
+use crate::app::action::{Action, QueueOrder};
+use crate::app::screens::bulk::{BulkState, bulk_ui};
+use crate::app::screens::pair::{link_ui, pair_ui};
+use crate::app::search::SearchIndex;
+use crate::app::widgets::record_table::{ListView, record_table_ui};
+use crate::app::workspace::Workspace;
+use crate::core::model::Side;
+
+/// The review screen's own state.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewState {
+    /// How the queue is ordered.
+    pub order: QueueOrder,
+    /// Indexes into the workspace's items: the suggested pairs in queue order.
+    pub queue: Vec<usize>,
+    /// The item shown in the middle.
+    pub current: Option<usize>,
+    /// The CRM table.
+    pub crm_view: ListView,
+    /// The ERP table.
+    pub erp_view: ListView,
+    /// Bulk accept, when open.
+    pub bulk: BulkState,
+    /// Put the keyboard in the CRM search box on the next frame.
+    pub focus_search: bool,
+    /// Pairs marked unsure in this session (they stay open).
+    pub unsure: HashSet<usize>,
+    queue_for: Option<(QueueOrder, u64)>,
+}
+
+/// The search indexes of both lists, built once per project.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndexes {
+    /// The CRM list's index.
+    pub crm: SearchIndex,
+    /// The ERP list's index.
+    pub erp: SearchIndex,
+}
+
+impl SearchIndexes {
+    /// Fold every record of both lists once.
+    pub fn build(workspace: &Workspace) -> SearchIndexes {
+        SearchIndexes {
+            crm: SearchIndex::build(workspace.crm()),
+            erp: SearchIndex::build(workspace.erp()),
+        }
+    }
+}
+
+impl ReviewState {
+    /// The table of one list.
+    pub fn view_mut(&mut self, side: Side) -> &mut ListView {
+        match side {
+            Side::Crm => &mut self.crm_view,
+            Side::Erp => &mut self.erp_view,
+        }
+    }
+
+    /// Rebuild the queue when the order or the suggestions (`structure`) changed; keep the
+    /// current pair.
+    pub fn refresh_queue(&mut self, workspace: &Workspace, structure: u64) {
+        let key = (self.order, structure);
+        if self.queue_for == Some(key) {
+            return;
+        }
+        self.queue = build_queue(workspace, self.order);
+        self.queue_for = Some(key);
+        let current_valid = self
+            .current
+            .is_some_and(|item| item < workspace.items.len());
+        if !current_valid {
+            self.current = self.next_open(workspace, None);
+        }
+    }
+
+    /// The queue position of the current pair.
+    pub fn position(&self) -> Option<usize> {
+        let current = self.current?;
+        self.queue.iter().position(|&item| item == current)
+    }
+
+    /// The first open pair after `after` (a queue position), wrapping round; the first pair
+    /// of the queue when none is open.
+    pub fn next_open(&self, workspace: &Workspace, after: Option<usize>) -> Option<usize> {
+        let start = after.map_or(0, |position| position + 1);
+        let count = self.queue.len();
+        (0..count)
+            .map(|offset| self.queue[(start + offset) % count])
+            .find(|&item| workspace.items[item].is_open())
+            .or_else(|| self.queue.first().copied())
+    }
+
+    /// Move by `step` along the queue.
+    pub fn step(&mut self, step: isize) {
+        if self.queue.is_empty() {
+            return;
+        }
+        let count = self.queue.len() as isize;
+        let position = self.position().map_or(0, |position| position as isize);
+        let next = (position + step).rem_euclid(count) as usize;
+        self.current = self.queue.get(next).copied();
+    }
+}
+
+/// The suggested pairs (not the alternatives) in queue order. By need: pairs whose records
+/// also appear in a competing candidate (conflicts) first, then scores nearest to a coin toss;
+/// by score: highest first.
+pub fn build_queue(workspace: &Workspace, order: QueueOrder) -> Vec<usize> {
+    let mut contested_crm = HashSet::new();
+    let mut contested_erp = HashSet::new();
+    for item in workspace.items.iter().filter(|item| item.is_alternative) {
+        contested_crm.insert(item.crm_row);
+        contested_erp.insert(item.erp_row);
+    }
+    let mut queue: Vec<usize> = (0..workspace.items.len())
+        .filter(|&index| !workspace.items[index].is_alternative)
+        .collect();
+    let items = &workspace.items;
+    match order {
+        QueueOrder::ByScore => {
+            queue.sort_by(|&a, &b| items[b].probability.total_cmp(&items[a].probability));
+        }
+        QueueOrder::ByNeed => {
+            let need = |index: usize| {
+                let item = &items[index];
+                let conflict =
+                    contested_crm.contains(&item.crm_row) || contested_erp.contains(&item.erp_row);
+                (!conflict, (item.probability - 0.5).abs())
+            };
+            queue.sort_by(|&a, &b| {
+                let (conflict_a, distance_a) = need(a);
+                let (conflict_b, distance_b) = need(b);
+                conflict_a
+                    .cmp(&conflict_b)
+                    .then(distance_a.total_cmp(&distance_b))
+            });
+        }
+    }
+    queue
+}
+
+/// Draw the review screen.
+pub fn review_ui(
+    ui: &mut egui::Ui,
+    state: &mut ReviewState,
+    workspace: &Workspace,
+    indexes: &SearchIndexes,
+    generation: u64,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let focus_search = std::mem::take(&mut state.focus_search);
+    for (side, index) in [(Side::Crm, &indexes.crm), (Side::Erp, &indexes.erp)] {
+        state
+            .view_mut(side)
+            .refresh(index, workspace.flags(side), generation);
+    }
+    let highlight = state.current.and_then(|item| workspace.items.get(item));
+    egui::Panel::left("crm_list")
+        .resizable(true)
+        .default_size(330.0)
+        .min_size(220.0)
+        .show(ui, |ui| {
+            ui.heading("CRM accounts");
+            let clicked = record_table_ui(
+                ui,
+                Side::Crm,
+                &mut state.crm_view,
+                workspace.crm(),
+                &workspace.crm_flags,
+                highlight.map(|item| item.crm_row),
+                focus_search,
+            );
+            if let Some(row) = clicked {
+                state.crm_view.selected = toggle(state.crm_view.selected, row);
+            }
+        });
+    egui::Panel::right("erp_list")
+        .resizable(true)
+        .default_size(330.0)
+        .min_size(220.0)
+        .show(ui, |ui| {
+            ui.heading("ERP customers");
+            let clicked = record_table_ui(
+                ui,
+                Side::Erp,
+                &mut state.erp_view,
+                workspace.erp(),
+                &workspace.erp_flags,
+                highlight.map(|item| item.erp_row),
+                false,
+            );
+            if let Some(row) = clicked {
+                state.erp_view.selected = toggle(state.erp_view.selected, row);
+            }
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("pair_scroll")
+            .show(ui, |ui| {
+                queue_bar_ui(ui, state, workspace, &mut actions);
+                ui.separator();
+                if state.bulk.open {
+                    actions.extend(bulk_ui(ui, &mut state.bulk, workspace));
+                    ui.separator();
+                }
+                link_ui(ui, state, workspace, &mut actions);
+                match state.current {
+                    Some(item) => pair_ui(ui, workspace, item, &mut actions),
+                    None => {
+                        ui.label("Matching suggested no pairs. Link records by hand: select one on each side.");
+                    }
+                }
+            });
+    });
+    actions
+}
+
+fn toggle(selected: Option<usize>, row: usize) -> Option<usize> {
+    if selected == Some(row) {
+        None
+    } else {
+        Some(row)
+    }
+}
+
+fn queue_bar_ui(
+    ui: &mut egui::Ui,
+    state: &mut ReviewState,
+    workspace: &Workspace,
+    actions: &mut Vec<Action>,
+) {
+    let open = workspace.status.open;
+    ui.horizontal_wrapped(|ui| {
+        let position = state.position().map_or(0, |position| position + 1);
+        ui.strong(format!("Pair {position} of {}", state.queue.len()));
+        ui.label(format!("({open} open)"));
+        ui.separator();
+        let label = ui.label("Order");
+        let combo = egui::ComboBox::from_id_salt("queue_order")
+            .selected_text(order_label(state.order))
+            .show_ui(ui, |ui| {
+                for order in [QueueOrder::ByNeed, QueueOrder::ByScore] {
+                    ui.selectable_value(&mut state.order, order, order_label(order));
+                }
+            });
+        combo
+            .response
+            .labelled_by(label.id)
+            .accessible_name("Queue order");
+        ui.separator();
+        let has_pair = state.current.is_some();
+        for command in [Action::PreviousPair, Action::NextPair] {
+            if let Some(action) = command.button(ui, has_pair) {
+                actions.push(action);
+            }
+        }
+        ui.separator();
+        let bulk_label = if state.bulk.open {
+            "Close bulk accept"
+        } else {
+            "Bulk accept…"
+        };
+        if ui
+            .button(bulk_label)
+            .on_hover_text("Accept every open pair at or above a score, after a confirmation")
+            .clicked()
+        {
+            state.bulk.open = !state.bulk.open;
+        }
+    });
+}
+
+fn order_label(order: QueueOrder) -> &'static str {
+    match order {
+        QueueOrder::ByNeed => "needs a human most",
+        QueueOrder::ByScore => "highest score first",
+    }
+}

@@ -1,0 +1,154 @@
+//! Unmatched: the records with no link, with the action they stand to get (decided, or the
+//! default from their account type and the creation policy), and the buttons create in ERP,
+//! create in CRM and ignore, one by one or for the filtered selection.
+
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::action::Action;
+use crate::app::screens::pair::record_title;
+use crate::app::workspace::Workspace;
+use crate::core::model::Side;
+use crate::core::normalize::text::fold;
+use crate::core::project::{ActionState, CreationAction, UnlinkedRecord};
+
+/// The unmatched screen's own state.
+#[derive(Debug, Clone, Default)]
+pub struct UnmatchedState {
+    /// Which list is shown.
+    pub side: Option<Side>,
+    /// Only records whose name or id contains this.
+    pub query: String,
+}
+
+/// The action column's text.
+fn state_text(state: &ActionState<'_>) -> String {
+    match state {
+        ActionState::Decided(action, entry) => {
+            format!("{} (decided by {})", action.as_str(), entry.by)
+        }
+        ActionState::Default(action) => format!("{} (default)", action.as_str()),
+        ActionState::NeedsErpAccount => "needs an ERP account (policy: keyed by hand)".to_string(),
+        ActionState::Undecided => "undecided".to_string(),
+    }
+}
+
+/// The actions offered for a record of `side`, as the policy allows them.
+fn offered(side: Side, workspace: &Workspace) -> Vec<CreationAction> {
+    let policy = workspace.project().policy();
+    let create = match side {
+        Side::Crm => CreationAction::CreateInErp,
+        Side::Erp => CreationAction::CreateInCrm,
+    };
+    [create, CreationAction::Ignore]
+        .into_iter()
+        .filter(|action| policy.allows(*action))
+        .collect()
+}
+
+fn action_label(action: CreationAction) -> &'static str {
+    match action {
+        CreationAction::CreateInErp => "Create in ERP",
+        CreationAction::CreateInCrm => "Create in CRM",
+        CreationAction::Ignore => "Ignore",
+    }
+}
+
+/// Draw the unmatched screen.
+pub fn unmatched_ui(
+    ui: &mut egui::Ui,
+    state: &mut UnmatchedState,
+    workspace: &Workspace,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let side = *state.side.get_or_insert(Side::Crm);
+    let policy = workspace.project().policy();
+    ui.horizontal(|ui| {
+        ui.heading("Records with no link");
+        for candidate in [Side::Crm, Side::Erp] {
+            let text = format!("{} records", candidate.as_str().to_uppercase());
+            if ui.selectable_label(side == candidate, text).clicked() {
+                state.side = Some(candidate);
+            }
+        }
+    });
+    ui.label(format!("Creation policy: {}.", policy.describe()));
+    let list = workspace.list(side);
+    let folded = fold(state.query.trim());
+    let records: Vec<UnlinkedRecord<'_>> = workspace
+        .project()
+        .unlinked_records(side)
+        .into_iter()
+        .filter(|record| {
+            folded.is_empty() || fold(&record_title(list, record.row)).contains(&folded)
+        })
+        .collect();
+    let offered = offered(side, workspace);
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter records");
+        ui.add(egui::TextEdit::singleline(&mut state.query).desired_width(200.0))
+            .labelled_by(label.id);
+        ui.label(format!("{} records", records.len()));
+        ui.separator();
+        let rows: Vec<usize> = records.iter().map(|record| record.row).collect();
+        for action in &offered {
+            let text = format!("{} for all {} shown", action_label(*action), rows.len());
+            if ui
+                .add_enabled(!rows.is_empty(), egui::Button::new(text))
+                .clicked()
+            {
+                actions.push(Action::SetCreation {
+                    side,
+                    rows: rows.clone(),
+                    creation: *action,
+                });
+            }
+        }
+    });
+    TableBuilder::new(ui)
+        .id_salt(("unmatched", side))
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(320.0).clip(true))
+        .column(Column::initial(110.0))
+        .column(Column::initial(300.0).clip(true))
+        .column(Column::remainder())
+        .header(20.0, |mut header| {
+            for name in ["Record", "Account type", "Action", "Decide"] {
+                header.col(|ui| {
+                    ui.strong(name);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(24.0, records.len(), |mut row| {
+                let Some(record) = records.get(row.index()) else {
+                    return;
+                };
+                let title = record_title(list, record.row);
+                row.col(|ui| {
+                    ui.add(egui::Label::new(&title).truncate());
+                });
+                row.col(|ui| {
+                    ui.label(record.account_type.map_or("", |kind| kind.label()));
+                });
+                row.col(|ui| {
+                    ui.label(state_text(&record.state));
+                });
+                row.col(|ui| {
+                    for action in &offered {
+                        let button = ui
+                            .small_button(action_label(*action))
+                            .on_hover_text(format!("{} for {title}", action_label(*action)));
+                        if button.clicked() {
+                            actions.push(Action::SetCreation {
+                                side,
+                                rows: vec![record.row],
+                                creation: *action,
+                            });
+                        }
+                    }
+                });
+            });
+        });
+    actions
+}

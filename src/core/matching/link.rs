@@ -1,0 +1,168 @@
+//! Linking two lists: score the candidate pairs, assign one-to-one, band and explain.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::assign::{Edge, assign};
+use super::compare::Comparer;
+use super::explain::explain;
+use super::features::Features;
+use super::model::Model;
+use super::scoring::{RowLabel, ScoredPair, score};
+use super::xref::check_xrefs;
+use super::{Band, MatchOptions, MatchOutput, PairSuggestion};
+use crate::core::model::Dataset;
+
+/// Benefit given to an accepted label in the assignment, so that it always wins its records.
+const ACCEPTED_BENEFIT: f64 = 1e9;
+
+/// Suggest which CRM records and ERP records are the same customer (see the module docs of
+/// [`super`]).
+pub fn match_lists(crm: &Dataset, erp: &Dataset, options: &MatchOptions) -> MatchOutput {
+    let features = Features::build(&[crm, erp]);
+    let comparer = Comparer::new(&features, 0, 1);
+    let labels: Vec<RowLabel> = options
+        .labels
+        .iter()
+        .filter_map(|label| {
+            Some(RowLabel {
+                left: u32::try_from(label.crm_row).ok()?,
+                right: u32::try_from(label.erp_row).ok()?,
+                is_match: label.is_match,
+            })
+        })
+        .collect();
+    let scoring = score(
+        &comparer,
+        &labels,
+        options.review_threshold,
+        options.max_block_pairs,
+    );
+    if std::env::var_os("LEDGERLINK_SHOW_MODEL").is_some() {
+        eprint!("{}", scoring.model.describe());
+    }
+    let edges: Vec<Edge> = scoring
+        .pairs
+        .iter()
+        .map(|pair| Edge {
+            left: pair.left,
+            right: pair.right,
+            benefit: if pair.accepted {
+                ACCEPTED_BENEFIT
+            } else {
+                pair.weight - scoring.review_weight + 1.0
+            },
+        })
+        .collect();
+    let chosen = assign(&edges);
+    let mut is_chosen = vec![false; edges.len()];
+    for &index in &chosen {
+        is_chosen[index] = true;
+    }
+    let rivals = Rivals::of(&scoring.pairs);
+    let suggest = |index: usize, band: Band| -> PairSuggestion {
+        suggestion(&comparer, &scoring.model, &scoring.pairs[index], band)
+    };
+    let pairs: Vec<PairSuggestion> = chosen
+        .par_iter()
+        .map(|&index| {
+            let band = band_of(&scoring.model, &scoring.pairs, index, &rivals, options);
+            suggest(index, band)
+        })
+        .collect();
+    let alternatives: Vec<PairSuggestion> = (0..edges.len())
+        .into_par_iter()
+        .filter(|&index| !is_chosen[index])
+        .map(|index| suggest(index, Band::Review))
+        .collect();
+    let xref_checks = check_xrefs(crm, &comparer, &scoring.model, &pairs, options);
+    MatchOutput {
+        pairs,
+        alternatives,
+        compared_pairs: scoring.compared,
+        xref_checks,
+    }
+}
+
+fn suggestion(
+    comparer: &Comparer<'_>,
+    model: &Model,
+    pair: &ScoredPair,
+    band: Band,
+) -> PairSuggestion {
+    let (l, r) = (pair.left as usize, pair.right as usize);
+    let (contributions, reason) = explain(comparer, model, l, r, pair.pattern);
+    PairSuggestion {
+        crm_row: l,
+        erp_row: r,
+        probability: model.probability(pair.weight),
+        band,
+        contributions,
+        reason,
+    }
+}
+
+/// `auto` when the pair is sure enough and no rival pair of either record comes close.
+fn band_of(
+    model: &Model,
+    pairs: &[ScoredPair],
+    index: usize,
+    rivals: &Rivals,
+    options: &MatchOptions,
+) -> Band {
+    let pair = &pairs[index];
+    if pair.accepted {
+        return Band::Auto;
+    }
+    let rival = rivals.best_other(pair.left, pair.right, index);
+    let sure = model.probability(pair.weight) >= options.auto_threshold;
+    let clear = rival.is_none_or(|weight| pair.weight - weight >= options.auto_margin_bits);
+    if sure && clear {
+        Band::Auto
+    } else {
+        Band::Review
+    }
+}
+
+/// The two heaviest pairs of every record, to find each pair's strongest rival.
+struct Rivals {
+    left: FxHashMap<u32, [(f64, usize); 2]>,
+    right: FxHashMap<u32, [(f64, usize); 2]>,
+}
+
+impl Rivals {
+    fn of(pairs: &[ScoredPair]) -> Rivals {
+        let mut rivals = Rivals {
+            left: FxHashMap::default(),
+            right: FxHashMap::default(),
+        };
+        for (index, pair) in pairs.iter().enumerate() {
+            for (map, key) in [
+                (&mut rivals.left, pair.left),
+                (&mut rivals.right, pair.right),
+            ] {
+                let top = map
+                    .entry(key)
+                    .or_insert([(f64::NEG_INFINITY, usize::MAX); 2]);
+                if pair.weight > top[0].0 {
+                    top[1] = top[0];
+                    top[0] = (pair.weight, index);
+                } else if pair.weight > top[1].0 {
+                    top[1] = (pair.weight, index);
+                }
+            }
+        }
+        rivals
+    }
+
+    /// The heaviest pair other than `index` sharing its left or right record.
+    fn best_other(&self, left: u32, right: u32, index: usize) -> Option<f64> {
+        let other = |top: Option<&[(f64, usize); 2]>| {
+            top.map(|top| if top[0].1 == index { top[1] } else { top[0] })
+                .filter(|(_, at)| *at != usize::MAX)
+                .map(|(weight, _)| weight)
+        };
+        let candidates = [other(self.left.get(&left)), other(self.right.get(&right))];
+        candidates.into_iter().flatten().reduce(f64::max)
+    }
+}

@@ -1,0 +1,197 @@
+//! String similarity measures used by the comparison levels.
+//!
+//! Jaro-Winkler and the optimal-string-alignment distance are computed here on short ASCII
+//! strings with stack buffers and bit masks: `strsim` allocates on every call, which costs more
+//! than the comparison itself when millions of candidate pairs are compared. Longer or non-ASCII
+//! strings fall back to `strsim`, and the unit tests pin both paths to the same results.
+
+/// Longest string (in bytes) handled by the allocation-free paths.
+const FAST_LEN: usize = 64;
+
+/// Jaro-Winkler similarity in [0, 1] (1 for equal strings), as `strsim::jaro_winkler`.
+///
+/// ```
+/// use ledgerlink::core::matching::similarity::jaro_winkler;
+/// assert!(jaro_winkler("martha", "marhta") > 0.96);
+/// assert_eq!(jaro_winkler("mueller", "mueller"), 1.0);
+/// ```
+pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let (a_bytes, b_bytes) = (a.as_bytes(), b.as_bytes());
+    if a.is_ascii() && b.is_ascii() && a_bytes.len() <= FAST_LEN && b_bytes.len() <= FAST_LEN {
+        let sim = jaro_ascii(a_bytes, b_bytes);
+        if sim > 0.7 {
+            let prefix = a_bytes
+                .iter()
+                .zip(b_bytes)
+                .take(4)
+                .take_while(|(x, y)| x == y)
+                .count();
+            sim + 0.1 * prefix as f64 * (1.0 - sim)
+        } else {
+            sim
+        }
+    } else {
+        strsim::jaro_winkler(a, b)
+    }
+}
+
+/// Jaro similarity of two ASCII byte strings of at most 64 bytes.
+fn jaro_ascii(a: &[u8], b: &[u8]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return if a.is_empty() && b.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut a_flags: u64 = 0;
+    let mut b_flags: u64 = 0;
+    let mut matches = 0usize;
+    for (i, &ch) in a.iter().enumerate() {
+        let low = i.saturating_sub(window);
+        let high = (i + window + 1).min(b.len());
+        for (j, &other) in b.iter().enumerate().take(high).skip(low) {
+            if other == ch && b_flags & (1u64 << j) == 0 {
+                a_flags |= 1u64 << i;
+                b_flags |= 1u64 << j;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut transpositions = 0usize;
+    let mut j = 0usize;
+    for (i, &ch) in a.iter().enumerate() {
+        if a_flags & (1u64 << i) == 0 {
+            continue;
+        }
+        while b_flags & (1u64 << j) == 0 {
+            j += 1;
+        }
+        if b[j] != ch {
+            transpositions += 1;
+        }
+        j += 1;
+    }
+    let m = matches as f64;
+    let t = (transpositions / 2) as f64;
+    (m / a.len() as f64 + m / b.len() as f64 + (m - t) / m) / 3.0
+}
+
+/// Optimal-string-alignment distance (edits, adjacent transpositions count as one), as
+/// `strsim::osa_distance`.
+///
+/// ```
+/// use ledgerlink::core::matching::similarity::osa_distance;
+/// assert_eq!(osa_distance("19560409", "19650409"), 1);
+/// assert_eq!(osa_distance("5304218", "5304281"), 1);
+/// assert_eq!(osa_distance("abc", "xyz"), 3);
+/// ```
+pub fn osa_distance(a: &str, b: &str) -> usize {
+    if a == b {
+        return 0;
+    }
+    let (a_bytes, b_bytes) = (a.as_bytes(), b.as_bytes());
+    if a.is_ascii() && b.is_ascii() && a_bytes.len() < FAST_LEN && b_bytes.len() < FAST_LEN {
+        osa_ascii(a_bytes, b_bytes)
+    } else {
+        strsim::osa_distance(a, b)
+    }
+}
+
+/// OSA distance of ASCII strings shorter than 64 bytes, with three rotating rows on the stack
+/// (row `i` of the dynamic programme lives at `i % 3`).
+fn osa_ascii(a: &[u8], b: &[u8]) -> usize {
+    const W: usize = FAST_LEN + 1;
+    if a.is_empty() {
+        return b.len();
+    }
+    if b.is_empty() {
+        return a.len();
+    }
+    let mut rows = [0usize; 3 * W];
+    for (j, cell) in rows.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (current, previous, before) = ((i % 3) * W, ((i + 2) % 3) * W, ((i + 1) % 3) * W);
+        rows[current] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[previous + j] + 1)
+                .min(rows[current + j - 1] + 1)
+                .min(rows[previous + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[before + j - 2] + 1);
+            }
+            rows[current + j] = best;
+        }
+    }
+    rows[(a.len() % 3) * W + b.len()]
+}
+
+/// Similarity in [0, 1] from the OSA distance: 1 - distance / longer length.
+pub fn osa_similarity(a: &str, b: &str) -> f64 {
+    let longer = a.chars().count().max(b.chars().count());
+    if longer == 0 {
+        return 1.0;
+    }
+    1.0 - osa_distance(a, b) as f64 / longer as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORDS: [&str; 16] = [
+        "",
+        "a",
+        "martha",
+        "marhta",
+        "dixon",
+        "dicksonx",
+        "mueller maschinenbau",
+        "muller maschinenbau",
+        "pridhamstreet",
+        "pridham street",
+        "19560409",
+        "19650409",
+        "crate",
+        "trace",
+        "münchen",
+        "muenchen",
+    ];
+
+    #[test]
+    fn fast_paths_agree_with_strsim() {
+        for a in WORDS {
+            for b in WORDS {
+                let expected = strsim::jaro_winkler(a, b);
+                assert!(
+                    (jaro_winkler(a, b) - expected).abs() < 1e-12,
+                    "jaro_winkler({a:?}, {b:?})"
+                );
+                assert_eq!(
+                    osa_distance(a, b),
+                    strsim::osa_distance(a, b),
+                    "osa({a:?}, {b:?})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn typical_typos_score_high() {
+        assert!(jaro_winkler("neumann", "neumnan") > 0.95);
+        assert!(jaro_winkler("smith", "jones") < 0.5);
+        assert_eq!(osa_distance("4223", "4232"), 1);
+        assert!((osa_similarity("abcd", "abce") - 0.75).abs() < 1e-12);
+    }
+}

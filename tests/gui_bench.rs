@@ -1,0 +1,242 @@
+//! Speed of the workshop window with 100,000 records on each side (ignored by default):
+//!
+//! ```text
+//! cargo test --release --test gui_bench -- --ignored --nocapture
+//! ```
+//!
+//! Prints the time to open the project (to the first frame of the review screen), the time of
+//! a review-screen frame (egui layout, headless), and the time to filter a list as the user
+//! types. `LEDGERLINK_BENCH_RECORDS` changes the size; `LEDGERLINK_BENCH_KEEP=DIR` keeps the
+//! project file in DIR (for a real window: `ledgerlink DIR/bench.ledgerlink --bench-frames N`).
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ledgerlink::app::action::Action;
+use ledgerlink::app::search::{RecordFilter, SearchIndex};
+use ledgerlink::core::matching::{Band, Contribution, PairSuggestion};
+use ledgerlink::core::model::Role;
+use ledgerlink::core::project::{NewProject, Policy, Project, SuggestionSet};
+
+const STREETS: [&str; 6] = [
+    "Hauptstraße",
+    "Rue de la Paix",
+    "Kings Road",
+    "Via Roma",
+    "Ulica Długa",
+    "Bahnhofstr.",
+];
+const CITIES: [&str; 6] = ["München", "Paris", "London", "Roma", "Łódź", "Zürich"];
+const FORMS: [&str; 5] = ["GmbH", "SA", "Ltd", "S.r.l.", "Sp. z o.o."];
+
+fn company(index: usize) -> String {
+    let stems = [
+        "Müller", "Schmidt", "Dubois", "Rossi", "Kowalski", "Smith", "Weber", "Martin",
+    ];
+    format!(
+        "{} {} {}",
+        stems[index % stems.len()],
+        ["Handel", "Bau", "Logistik", "Trading", "Consulting"][index / 8 % 5],
+        FORMS[index % FORMS.len()]
+    ) + &format!(" {}", index / 40)
+}
+
+fn as_refs(rows: &[[String; 5]]) -> Vec<Vec<&str>> {
+    rows.iter()
+        .map(|row| row.iter().map(String::as_str).collect())
+        .collect()
+}
+
+fn lists(
+    records: usize,
+) -> (
+    ledgerlink::core::model::Dataset,
+    ledgerlink::core::model::Dataset,
+) {
+    let crm_rows: Vec<[String; 5]> = (0..records)
+        .map(|index| {
+            [
+                format!("0016{index:011}"),
+                company(index),
+                format!("{} {}", STREETS[index % 6], index % 200 + 1),
+                CITIES[index % 6].to_string(),
+                if index % 3 == 0 {
+                    "Customer"
+                } else {
+                    "Prospect"
+                }
+                .to_string(),
+            ]
+        })
+        .collect();
+    let erp_rows: Vec<[String; 5]> = (0..records)
+        .map(|index| {
+            [
+                format!("{}", 100_000 + index),
+                company(index).to_uppercase(),
+                format!("{} {}", STREETS[index % 6], index % 200 + 1),
+                CITIES[(index + index / 7) % 6].to_string(),
+                format!("DE{:09}", index * 7919 % 1_000_000_000),
+            ]
+        })
+        .collect();
+    let crm_refs = as_refs(&crm_rows);
+    let erp_refs = as_refs(&erp_rows);
+    let crm_slices: Vec<&[&str]> = crm_refs.iter().map(Vec::as_slice).collect();
+    let erp_slices: Vec<&[&str]> = erp_refs.iter().map(Vec::as_slice).collect();
+    let crm = common::list(
+        &[
+            ("Account ID", Some(Role::Id)),
+            ("Account Name", Some(Role::Name)),
+            ("Billing Street", Some(Role::Street)),
+            ("Billing City", Some(Role::City)),
+            ("Type", Some(Role::AccountType)),
+        ],
+        &crm_slices,
+    );
+    let erp = common::list(
+        &[
+            ("Debitor", Some(Role::Id)),
+            ("Name1", Some(Role::Name)),
+            ("Strasse", Some(Role::Street)),
+            ("Ort", Some(Role::City)),
+            ("USt-IdNr", Some(Role::TaxId)),
+        ],
+        &erp_slices,
+    );
+    (crm, erp)
+}
+
+fn suggestions(records: usize) -> SuggestionSet {
+    let contributions = vec![
+        Contribution {
+            field: "name".into(),
+            level: "close".into(),
+            weight: 7.2,
+        },
+        Contribution {
+            field: "street".into(),
+            level: "exact".into(),
+            weight: 4.1,
+        },
+        Contribution {
+            field: "city".into(),
+            level: "different".into(),
+            weight: -1.5,
+        },
+    ];
+    let pair = |crm_row: usize, erp_row: usize, probability: f64| PairSuggestion {
+        crm_row,
+        erp_row,
+        probability,
+        band: if probability >= 0.95 {
+            Band::Auto
+        } else {
+            Band::Review
+        },
+        contributions: contributions.clone(),
+        reason: "Names agree apart from the legal form; same street; different city.".into(),
+    };
+    SuggestionSet {
+        pairs: (0..records)
+            .filter(|index| index % 10 != 9)
+            .map(|index| pair(index, index, 0.5 + (index % 500) as f64 / 1000.0))
+            .collect(),
+        alternatives: (0..records / 20)
+            .map(|index| pair(index * 20, index * 20 + 1, 0.4))
+            .collect(),
+        duplicates: Vec::new(),
+        xref_checks: Vec::new(),
+    }
+}
+
+#[test]
+#[ignore = "benchmark: run with --release -- --ignored --nocapture"]
+fn review_screen_with_100000_records_per_side() {
+    let records: usize = std::env::var("LEDGERLINK_BENCH_RECORDS")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let keep = std::env::var_os("LEDGERLINK_BENCH_KEEP").map(PathBuf::from);
+    let file = keep
+        .unwrap_or_else(|| dir.path().to_path_buf())
+        .join("bench.ledgerlink");
+    let _ = std::fs::remove_file(&file);
+    let started = Instant::now();
+    let (crm, erp) = lists(records);
+    let setup = NewProject {
+        crm,
+        erp,
+        crm_mapping: Vec::new(),
+        erp_mapping: Vec::new(),
+        policy: Policy::default(),
+        by: "bench".into(),
+    };
+    Project::create_with_suggestions(&file, setup, &suggestions(records)).unwrap();
+    println!(
+        "records_per_side={records} project_created_s={:.2}",
+        started.elapsed().as_secs_f64()
+    );
+
+    let mut harness = common::harness();
+    harness.state_mut().set_reviewer_for_tests("bench");
+    harness.step();
+    let ctx = harness.ctx.clone();
+    let opening = Instant::now();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::OpenProject(file.clone()));
+    harness.state_mut().wait_for_work(&ctx, 600);
+    harness.step();
+    println!(
+        "open_to_first_review_frame_s={:.3}",
+        opening.elapsed().as_secs_f64()
+    );
+    assert!(
+        harness.state().workspace().is_some(),
+        "{:?}",
+        harness.state().notices()
+    );
+
+    let mut frames = Vec::new();
+    for frame in 0..120 {
+        if frame % 2 == 0 {
+            harness.key_press(egui::Key::J);
+        }
+        let step = Instant::now();
+        harness.step();
+        frames.push(step.elapsed().as_secs_f64() * 1000.0);
+    }
+    frames.sort_by(f64::total_cmp);
+    let mean = frames.iter().sum::<f64>() / frames.len() as f64;
+    println!(
+        "review_frame_ms mean={mean:.2} median={:.2} p95={:.2} max={:.2}",
+        frames[frames.len() / 2],
+        frames[frames.len() * 95 / 100],
+        frames[frames.len() - 1]
+    );
+
+    let workspace = harness.state().workspace().unwrap();
+    let index = SearchIndex::build(workspace.crm());
+    let flags = workspace.crm_flags.clone();
+    for query in ["m", "mü", "müller", "müller handel", "zzz"] {
+        let search = Instant::now();
+        let rows = index.filter(query, RecordFilter::All, &flags);
+        println!(
+            "search query={query:?} rows={} ms={:.2}",
+            rows.len(),
+            search.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    let decide = Instant::now();
+    harness.state_mut().apply(&ctx, Action::AcceptCurrent);
+    println!(
+        "accept_one_pair_ms={:.1}",
+        decide.elapsed().as_secs_f64() * 1000.0
+    );
+}

@@ -1,0 +1,133 @@
+//! From two exports to decisions, as a person would: the demo CRM and ERP files typed on the
+//! start screen, a column mapped by hand, "Match" on a background thread, a pair accepted by
+//! key, and the project file checked; and the bundled demo.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+
+use egui_kittest::kittest::Queryable;
+use ledgerlink::app::action::{Action, Screen};
+use ledgerlink::core::model::{Role, Side};
+use ledgerlink::core::project::Project;
+
+fn demo_file(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/demo")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn two_exports_are_mapped_matched_and_decided() {
+    let dir = tempfile::tempdir().unwrap();
+    let project_file = dir.path().join("workshop.ledgerlink");
+    let mut harness = common::harness();
+    harness.state_mut().set_reviewer_for_tests("Anna Schmidt");
+    harness.run();
+    common::type_into(
+        &mut harness,
+        "CRM accounts file",
+        &demo_file("crm_accounts.csv"),
+    );
+    common::type_into(
+        &mut harness,
+        "ERP customers file",
+        &demo_file("erp_customers.xlsx"),
+    );
+    harness.get_by_label("Read lists").click();
+    harness.step();
+    common::finish_work(&mut harness);
+    assert_eq!(
+        harness.state().screen(),
+        Screen::Import,
+        "{:?}",
+        harness.state().notices()
+    );
+
+    // Salesforce's custom field "Email__c" is not recognised: map it to email by hand.
+    let crm = harness.state().import_state().draft(Side::Crm).unwrap();
+    assert_eq!(crm.dataset.column_of(Role::Email), None);
+    harness.get_by_label("crm role of Email__c").scroll_to_me();
+    harness.run();
+    harness.get_by_label("crm role of Email__c").click();
+    harness.run();
+    harness.get_by_label("email").click();
+    harness.run();
+    let crm = harness.state().import_state().draft(Side::Crm).unwrap();
+    assert_eq!(crm.mapping_text(), ["email=11"]);
+
+    // The project file: typed on the start screen, then back to the import screen.
+    harness.get_by_label("Start").click();
+    harness.run();
+    let field = egui::accesskit::Role::TextInput;
+    harness
+        .get_by_role_and_label(field, "New project file")
+        .focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_role_and_label(field, "New project file")
+        .type_text(&project_file.display().to_string());
+    harness.run();
+    harness.get_by_label("Import").click();
+    harness.run();
+    harness.get_by_label("Match").click();
+    harness.step();
+    common::finish_work(&mut harness);
+    assert_eq!(
+        harness.state().screen(),
+        Screen::Review,
+        "{:?}",
+        harness.state().notices()
+    );
+    let workspace = harness.state().workspace().unwrap();
+    assert!(
+        workspace.items.len() > 100,
+        "{} suggestions",
+        workspace.items.len()
+    );
+    let mapped = workspace.crm();
+    assert_eq!(mapped.column_of(Role::Email), Some(10));
+
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let project = Project::open(&project_file).unwrap();
+    assert_eq!(project.links().len(), 1);
+    assert_eq!(project.links()[0].by, "Anna Schmidt");
+}
+
+#[test]
+fn the_demo_opens_on_the_review_screen() {
+    let mut harness = common::harness();
+    harness.state_mut().set_reviewer_for_tests("Anna Schmidt");
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Action::OpenDemo);
+    harness.step();
+    common::finish_work(&mut harness);
+    assert_eq!(
+        harness.state().screen(),
+        Screen::Review,
+        "{:?}",
+        harness.state().notices()
+    );
+    let status = &harness.state().workspace().unwrap().status;
+    assert!(
+        status.crm_records > 250 && status.erp_records > 200,
+        "{status:?}"
+    );
+    assert!(status.suggested > 200, "{status:?}");
+    let file = harness
+        .state()
+        .workspace()
+        .unwrap()
+        .project()
+        .file()
+        .to_path_buf();
+    drop(harness);
+    std::fs::remove_file(file).unwrap();
+}

@@ -1,0 +1,95 @@
+//! Resolving the rest on a small project: mark a duplicate cluster with its master, and set
+//! creation actions one by one and for a filtered selection; checked in the project file.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use egui::accesskit::Role as A11y;
+use egui_kittest::kittest::Queryable;
+use ledgerlink::core::model::Side;
+use ledgerlink::core::project::{DecisionKind, Project};
+
+/// Select everything in the field and type over it.
+fn replace_text(
+    harness: &mut egui_kittest::Harness<'static, ledgerlink::app::App>,
+    label: &str,
+    text: &str,
+) {
+    harness
+        .get_by_role_and_label(A11y::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    if !text.is_empty() {
+        harness
+            .get_by_role_and_label(A11y::TextInput, label)
+            .type_text(text);
+        harness.run();
+    }
+}
+
+#[test]
+fn a_duplicate_cluster_is_marked_with_the_chosen_master_and_undone() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("Duplicates").click();
+    harness.run();
+    harness.get_by_label("Same VAT number and name; city spelled differently.");
+    harness.get_by_label("Keep A-5 Mueller GmbH").click();
+    harness.run();
+    harness.get_by_label("Mark duplicates of A-5").click();
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    let marks = project.duplicate_marks();
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0].first.key, "A-5", "the master comes first");
+    assert_eq!(marks[0].second.as_ref().unwrap().key, "A-1");
+    assert!(project.are_duplicates(Side::Crm, "A-1", "A-5"));
+    drop(project);
+    harness.get_by_label("score 0.970, marked duplicates");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(Project::open(&file).unwrap().duplicate_marks().is_empty());
+    harness.get_by_label("score 0.970, open");
+}
+
+#[test]
+fn creation_actions_are_set_one_by_one_and_for_a_filtered_selection() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("Unmatched").click();
+    harness.run();
+    harness.get_by_label_contains("Creation policy:");
+    // Every CRM record is unlinked; the Customers get create_in_erp by default.
+    harness.get_by_label("5 records");
+    replace_text(&mut harness, "Filter records", "tokyo");
+    harness.get_by_label("0 records");
+    replace_text(&mut harness, "Filter records", "東京");
+    harness.get_by_label("1 records");
+    harness.get_by_label("Ignore").click();
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    let decided: Vec<(String, DecisionKind)> = project
+        .decisions()
+        .into_iter()
+        .map(|entry| (entry.first.key.clone(), entry.kind))
+        .collect();
+    assert_eq!(decided.len(), 1);
+    assert_eq!(decided[0].0, "A-4");
+    assert_eq!(decided[0].1.as_str(), "ignore");
+    drop(project);
+
+    // The ERP side: create every unlinked ERP customer in the CRM, in one batch.
+    harness.get_by_label("ERP records").click();
+    harness.run();
+    replace_text(&mut harness, "Filter records", "");
+    harness
+        .get_by_label("Create in CRM for all 4 shown")
+        .click();
+    harness.run();
+    let status = Project::open(&file).unwrap().status();
+    assert_eq!(status.actions.create_in_crm, 4);
+    assert_eq!(status.actions.ignore, 1);
+    harness.get_by_label("Actions: 5");
+}

@@ -1,0 +1,208 @@
+//! The review screen on a small project opened from its file: the pair field by field, the
+//! queue, the keyboard, search, other candidates, and every decision (accept by click and by
+//! key, reject, undo, redo, link by hand, bulk accept) checked in the project file itself.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+
+use egui::accesskit::Role as A11y;
+use egui_kittest::kittest::Queryable;
+use ledgerlink::app::action::Screen;
+use ledgerlink::core::project::{DecisionKind, Project};
+
+/// The links in effect in the project file, as (CRM id, ERP id, kind, by).
+fn links_in_file(file: &Path) -> Vec<(String, String, DecisionKind, String)> {
+    let project = Project::open(file).unwrap();
+    let mut links: Vec<_> = project
+        .links()
+        .into_iter()
+        .map(|entry| {
+            let (crm, erp) = entry.pair().unwrap();
+            (
+                crm.to_string(),
+                erp.to_string(),
+                entry.kind,
+                entry.by.clone(),
+            )
+        })
+        .collect();
+    links.sort_by(|a, b| a.0.cmp(&b.0));
+    links
+}
+
+#[test]
+fn the_queue_starts_with_the_conflict_and_shows_it_field_by_field() {
+    let (_dir, _file, harness) = common::review_harness();
+    assert_eq!(harness.state().screen(), Screen::Review);
+    // A-3 has a competing candidate, so it needs a human first.
+    harness.get_by_label("Pair 1 of 3");
+    harness.get_by_label("Same VAT number; names differ in legal form.");
+    harness.get_by_label("Score 0.620");
+    // In the list (a button) and in the comparison (a label).
+    assert_eq!(
+        harness.get_all_by_label("Łódź Trading Sp. z o.o.").count(),
+        2
+    );
+    assert_eq!(harness.get_all_by_label("Lodz Trading").count(), 2);
+    assert!(harness.get_all_by_label("PL5260001246").count() >= 2);
+    harness.get_by_label("Ewa");
+    harness.get_by_label("name: close (+6.5 bits)");
+    harness.get_by_label("Show A-3 / 10004");
+    harness.get_by_label("Reviewed 0 of 3");
+}
+
+#[test]
+fn j_and_k_and_the_arrows_move_along_the_queue() {
+    let (_dir, _file, mut harness) = common::review_harness();
+    harness.key_press(egui::Key::J);
+    harness.run();
+    harness.get_by_label("Pair 2 of 3");
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.get_by_label("Pair 3 of 3");
+    harness.key_press(egui::Key::K);
+    harness.run();
+    harness.get_by_label("Pair 2 of 3");
+    harness.get_by_label("Previous").click();
+    harness.run();
+    harness.get_by_label("Pair 1 of 3");
+}
+
+#[test]
+fn another_candidate_can_be_shown() {
+    let (_dir, _file, mut harness) = common::review_harness();
+    harness.get_by_label("Show A-3 / 10004").click();
+    harness.run();
+    harness.get_by_label("Only the country agrees.");
+    assert_eq!(harness.get_all_by_label("Tokyo Shoji KK").count(), 2);
+}
+
+#[test]
+fn searching_a_list_ignores_case_and_accents_and_ctrl_f_focuses_it() {
+    let (_dir, _file, mut harness) = common::review_harness();
+    harness.get_by_label("CRM: 5 of 5 records");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    let search = || (A11y::TextInput, "Search CRM");
+    assert!(
+        harness
+            .get_by_role_and_label(search().0, search().1)
+            .is_focused()
+    );
+    harness
+        .get_by_role_and_label(search().0, search().1)
+        .type_text("muller");
+    harness.run();
+    harness.get_by_label("CRM: 1 of 5 records");
+    // Typing in the search box decides nothing: J and Y stay text.
+    harness
+        .get_by_role_and_label(search().0, search().1)
+        .type_text("jy");
+    harness.run();
+    harness.get_by_label("CRM: 0 of 5 records");
+    harness.get_by_label("Pair 1 of 3");
+    harness.get_by_label("Reviewed 0 of 3");
+}
+
+#[test]
+fn accept_by_click_and_by_key_reject_undo_and_redo_reach_the_project_file() {
+    let (_dir, file, mut harness) = common::review_harness();
+    // Click: accept A-3 / 10003; the queue moves on to the next open pair.
+    harness.get_by_label("Accept").click();
+    harness.run();
+    harness.get_by_label("Reviewed 1 of 3");
+    harness.get_by_label_contains("Saved: accept at");
+    assert_eq!(
+        links_in_file(&file),
+        [(
+            "A-3".to_string(),
+            "10003".to_string(),
+            DecisionKind::Accept,
+            "Anna Schmidt".to_string()
+        )]
+    );
+    // Keyboard: Y accepts the next one, N rejects the last.
+    harness.key_press(egui::Key::Y);
+    harness.run();
+    harness.key_press(egui::Key::N);
+    harness.run();
+    harness.get_by_label("Reviewed 3 of 3");
+    let project = Project::open(&file).unwrap();
+    assert_eq!(project.links().len(), 2);
+    assert_eq!(project.status().rejected, 1);
+    drop(project);
+    // Undo takes back the rejection, redo puts it back (Ctrl+Shift+Z and Ctrl+Y).
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(Project::open(&file).unwrap().status().rejected, 0);
+    harness.get_by_label("Redo available");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(Project::open(&file).unwrap().status().rejected, 1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(Project::open(&file).unwrap().status().rejected, 1);
+}
+
+#[test]
+fn two_records_are_linked_by_hand_and_a_second_link_is_warned_about() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("東京商事株式会社").click();
+    harness.run();
+    harness.get_by_label("Tokyo Shoji KK").click();
+    harness.run();
+    harness.get_by_label("Link selected").click();
+    harness.run();
+    let links = links_in_file(&file);
+    assert_eq!(links.len(), 1);
+    assert_eq!((links[0].0.as_str(), links[0].1.as_str()), ("A-4", "10004"));
+    assert_eq!(links[0].2, DecisionKind::Link);
+
+    // A-4 is now taken: selecting it with another ERP customer names the existing link.
+    harness.get_by_label("東京商事株式会社").click();
+    harness.run();
+    harness.get_by_label("Societe Generale").click();
+    harness.run();
+    harness.get_by_label_contains(
+        "CRM A-4 東京商事株式会社 is already linked to ERP 10004 Tokyo Shoji KK",
+    );
+    harness.get_by_label("Link anyway");
+}
+
+#[test]
+fn bulk_accept_above_a_threshold_is_confirmed_and_undone_in_one_step() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("Bulk accept…").click();
+    harness.run();
+    harness.get_by_label("1 of 3 open pairs score 0.950 or more");
+    harness
+        .get_by_role_and_label(A11y::Slider, "Threshold")
+        .set_value_accesskit(0.9);
+    harness.run();
+    harness.get_by_label("2 of 3 open pairs score 0.900 or more");
+    harness.get_by_label("Accept 2 pairs…").click();
+    harness.run();
+    harness.get_by_label("Confirm: accept 2 pairs").click();
+    harness.run();
+    let links = links_in_file(&file);
+    let ids: Vec<(&str, &str)> = links
+        .iter()
+        .map(|link| (link.0.as_str(), link.1.as_str()))
+        .collect();
+    assert_eq!(ids, [("A-1", "10001"), ("A-2", "10002")]);
+    harness.get_by_label("Reviewed 2 of 3");
+    // One undo takes the whole batch back.
+    harness.get_by_label("Undo available");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(links_in_file(&file).is_empty());
+    harness.get_by_label("Reviewed 0 of 3");
+}
