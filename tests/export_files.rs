@@ -80,7 +80,8 @@ fn creations_use_the_target_systems_columns_and_neutralise_formulas() {
             "note"
         ]
     );
-    // 001F is a marked duplicate and 001G has an open suggestion: both held back.
+    // 001F is a marked duplicate and 001G has an open suggestion: both held back. The ERP
+    // writes countries as codes, so "Deutschland" becomes "DE".
     assert_eq!(rows.len(), 1, "{rows:?}");
     let expected_name = format!("'{FORMULA_NAME}");
     assert_eq!(

@@ -3,6 +3,9 @@
 //! tool maps them at once; plain English names where it had no such column), the source id in
 //! the target's cross-reference column, and how the action came about.
 //!
+//! Countries follow the target's style: when its export writes ISO codes (`DE`), a country
+//! written as a name (`Germany`, `Deutschland`) is converted to its code.
+//!
 //! Rows: every unlinked record whose action is the creation, decided in the workshop or given
 //! by the creation policy's default. Under a policy that forbids creating ERP accounts, the
 //! CRM customers that need one are listed in `create_in_erp.csv` too (`needs_erp_account`):
@@ -19,6 +22,7 @@
 use std::collections::HashSet;
 
 use crate::core::model::{Role, Side};
+use crate::core::normalize::address::country_code;
 use crate::core::project::{
     ActionState, CreationAction, NumberSource, PairStatus, Project, RecordView, UnlinkedRecord,
 };
@@ -62,6 +66,29 @@ pub struct Creations {
 /// The columns of the target list a record is written into.
 struct Layout {
     roles: Vec<(Role, String)>,
+    /// The target list writes countries as ISO codes (`DE`), so names are converted.
+    country_codes: bool,
+}
+
+/// True when most countries of `side`'s list are written as two-letter codes (`DE`, `FR`).
+fn writes_country_codes(project: &Project, side: Side) -> bool {
+    let dataset = project.dataset(side);
+    let Some(column) = dataset.column_of(Role::Country) else {
+        return false;
+    };
+    let (mut codes, mut filled) = (0usize, 0usize);
+    for row in 0..dataset.len() {
+        let text = dataset.cells.cell(row, column).trim();
+        if text.is_empty() {
+            continue;
+        }
+        filled += 1;
+        codes += usize::from(text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()));
+        if filled == 1_000 {
+            break;
+        }
+    }
+    filled > 0 && codes * 5 >= filled * 4
 }
 
 impl Layout {
@@ -75,7 +102,10 @@ impl Layout {
                 },
             )
             .collect();
-        Layout { roles }
+        Layout {
+            roles,
+            country_codes: writes_country_codes(project, target),
+        }
     }
 
     fn has(&self, role: Role) -> bool {
@@ -94,6 +124,10 @@ impl Layout {
                         format!("{} {}", own(Role::Street), own(Role::HouseNumber))
                             .trim()
                             .to_string()
+                    }
+                    Role::Country if self.country_codes => {
+                        let country = own(Role::Country);
+                        country_code(&country).map_or(country, str::to_string)
                     }
                     other => own(other),
                 };

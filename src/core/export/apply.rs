@@ -12,7 +12,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::core::model::Side;
-use crate::core::project::{Decision, DecisionKind, Project};
+use crate::core::project::{Decision, DecisionKind, Project, ProjectError};
 
 use super::review::{ReviewError, ReviewRow, read_review};
 
@@ -135,6 +135,43 @@ fn check_row(project: &Project, row: &ReviewRow) -> Option<String> {
     None
 }
 
+/// What became of one row.
+enum Outcome {
+    Applied(DecisionKind),
+    Refused(String),
+    Unsure,
+    Blank,
+}
+
+/// Check and apply one row. Refusals are outcomes; only failures of the project are errors.
+fn apply_row(project: &mut Project, row: &ReviewRow, by: &str) -> Result<Outcome, ProjectError> {
+    let accept = match verdict(&row.decision) {
+        Ok(Verdict::Blank) => return Ok(Outcome::Blank),
+        Ok(Verdict::Unsure) => return Ok(Outcome::Unsure),
+        Ok(Verdict::Accept) => true,
+        Ok(Verdict::Reject) => false,
+        Err(reason) => return Ok(Outcome::Refused(reason)),
+    };
+    project.refresh()?;
+    if let Some(reason) = check_row(project, row) {
+        return Ok(Outcome::Refused(reason));
+    }
+    let (crm, erp) = (row.crm.clone(), row.erp.clone());
+    let decision = if accept {
+        Decision::Accept { crm, erp }
+    } else {
+        Decision::Reject { crm, erp }
+    };
+    let note = Some(row.note.as_str()).filter(|note| !note.is_empty());
+    match project.decide(&decision, by, note) {
+        Ok(entry) => Ok(Outcome::Applied(entry.kind)),
+        Err(error) => match error.refusal() {
+            Some(refusal) => Ok(Outcome::Refused(refusal.to_string())),
+            None => Err(error),
+        },
+    }
+}
+
 /// Apply the decisions of the review workbook `file` to `project`, taken by `by`.
 pub fn apply_review(
     project: &mut Project,
@@ -151,60 +188,28 @@ pub fn apply_review(
         blank: 0,
     };
     for row in &sheet.rows {
-        let refuse = |reason: String| RefusedRow {
+        let outcome = apply_row(project, row, by).map_err(|source| ReviewError::Project {
             file: sheet.file.clone(),
-            sheet: sheet.sheet.clone(),
-            row: row.row,
-            crm: row.crm.clone(),
-            erp: row.erp.clone(),
-            reason,
-        };
-        let accept = match verdict(&row.decision) {
-            Ok(Verdict::Blank) => {
-                report.blank += 1;
-                continue;
-            }
-            Ok(Verdict::Unsure) => {
-                report.unsure += 1;
-                continue;
-            }
-            Ok(Verdict::Accept) => true,
-            Ok(Verdict::Reject) => false,
-            Err(reason) => {
-                report.refused.push(refuse(reason));
-                continue;
-            }
-        };
-        let failed = |source, applied| ReviewError::Project {
-            file: sheet.file.clone(),
-            applied,
+            applied: report.applied.len(),
             source: Box::new(source),
-        };
-        project
-            .refresh()
-            .map_err(|source| failed(source, report.applied.len()))?;
-        if let Some(reason) = check_row(project, row) {
-            report.refused.push(refuse(reason));
-            continue;
-        }
-        let (crm, erp) = (row.crm.clone(), row.erp.clone());
-        let decision = if accept {
-            Decision::Accept { crm, erp }
-        } else {
-            Decision::Reject { crm, erp }
-        };
-        let note = Some(row.note.as_str()).filter(|note| !note.is_empty());
-        match project.decide(&decision, by, note) {
-            Ok(entry) => report.applied.push(AppliedRow {
+        })?;
+        match outcome {
+            Outcome::Applied(kind) => report.applied.push(AppliedRow {
                 row: row.row,
                 crm: row.crm.clone(),
                 erp: row.erp.clone(),
-                kind: entry.kind,
+                kind,
             }),
-            Err(error) => match error.refusal() {
-                Some(refusal) => report.refused.push(refuse(refusal.to_string())),
-                None => return Err(failed(error, report.applied.len())),
-            },
+            Outcome::Refused(reason) => report.refused.push(RefusedRow {
+                file: sheet.file.clone(),
+                sheet: sheet.sheet.clone(),
+                row: row.row,
+                crm: row.crm.clone(),
+                erp: row.erp.clone(),
+                reason,
+            }),
+            Outcome::Unsure => report.unsure += 1,
+            Outcome::Blank => report.blank += 1,
         }
     }
     Ok(report)

@@ -1,7 +1,11 @@
-//! The comparable form of the fields `conflicts.csv` checks, built on [`crate::core::normalize`]:
-//! two values conflict when their comparable forms differ.
+//! Whether two values of a field say the same thing once normalised with
+//! [`crate::core::normalize`]: `Hauptstr. 5` and `Hauptstraße 5`, `030 1234567` and
+//! `+49 30 1234567`, `Deutschland` and `DE`, `DE 123 456 789` and `123456789` (German record)
+//! agree; `conflicts.csv` lists the fields that do not.
 
+use crate::core::normalize::address::{country_code, postcode, street};
 use crate::core::normalize::ids::tax_id;
+use crate::core::normalize::phone::{phone, phone_last_digits};
 use crate::core::normalize::text::{fold, name_key};
 
 /// The kinds of field compared.
@@ -23,84 +27,69 @@ pub enum FieldKind {
     Email,
 }
 
-/// The comparable form of `raw`, or `None` when it holds nothing usable (empty, `n/a`).
-/// `country` is the record's country as exported (used by tax ids and phones).
-pub fn comparable(kind: FieldKind, raw: &str, country: Option<&str>) -> Option<String> {
-    let raw = raw.trim();
+/// Digits compared of two phone numbers when one cannot be put in international form (no
+/// country known and no international prefix).
+const PHONE_TAIL: usize = 7;
+
+/// One side of a comparison: the value as exported and its record's country as exported.
+#[derive(Debug, Clone, Copy)]
+pub struct Value<'a> {
+    /// The text as exported.
+    pub raw: &'a str,
+    /// The record's country column, if any.
+    pub country: Option<&'a str>,
+}
+
+impl Value<'_> {
+    fn country_code(&self) -> Option<&'static str> {
+        self.country.and_then(country_code)
+    }
+}
+
+/// The comparable form of one value, or `None` when it holds nothing usable (empty, `n/a`).
+/// Phones are compared by [`agree`] instead.
+fn comparable(kind: FieldKind, value: Value<'_>) -> Option<String> {
+    let raw = value.raw.trim();
     if raw.is_empty() {
         return None;
     }
     let key = match kind {
-        FieldKind::Street => street_key(raw),
-        FieldKind::Postcode => raw
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|ch| ch.to_ascii_uppercase())
-            .collect(),
+        FieldKind::Street => {
+            let address = street(raw, None);
+            format!(
+                "{}|{}",
+                address.street,
+                address.house_number.unwrap_or_default()
+            )
+        }
+        FieldKind::Postcode => postcode(raw, value.country_code())?,
         FieldKind::City => name_key(raw).replace(' ', ""),
-        FieldKind::Country => country_key(raw),
-        FieldKind::TaxId => tax_id(raw, country.and_then(country_code).as_deref())?,
-        FieldKind::Phone => phone_key(raw)?,
+        FieldKind::Country => country_code(raw).map_or_else(|| fold(raw), str::to_string),
+        FieldKind::TaxId => tax_id(raw, value.country_code())?,
+        FieldKind::Phone => phone(raw, value.country_code())?,
         FieldKind::Email => raw.to_lowercase(),
     };
     (!key.is_empty()).then_some(key)
 }
 
-/// Street with abbreviations spelled out (`Hauptstr.` = `Hauptstraße`), without spaces.
-fn street_key(raw: &str) -> String {
-    name_key(raw)
-        .split(' ')
-        .map(|token| match token {
-            "st" => "street".to_string(),
-            "rd" => "road".to_string(),
-            "ave" => "avenue".to_string(),
-            _ if token.ends_with("str") => format!("{token}asse"),
-            _ => token.to_string(),
-        })
-        .collect()
-}
-
-/// A country as an ISO code when it is written as one, else its folded name.
-fn country_key(raw: &str) -> String {
-    country_code(raw).unwrap_or_else(|| fold(raw))
-}
-
-/// An ISO 3166 alpha-2 code from a country written as a code or as a common name.
-fn country_code(raw: &str) -> Option<String> {
-    let folded = fold(raw.trim());
-    if folded.len() == 2 && folded.bytes().all(|byte| byte.is_ascii_alphabetic()) {
-        return Some(folded.to_ascii_uppercase());
+/// True when `left` and `right` say the same (both empty counts as the same).
+pub fn agree(kind: FieldKind, left: Value<'_>, right: Value<'_>) -> bool {
+    if kind == FieldKind::Phone {
+        let both_international = (comparable(kind, left), comparable(kind, right));
+        if let (Some(left), Some(right)) = &both_international {
+            return left == right;
+        }
+        let tail = |value: Value<'_>| phone_last_digits(value.raw, PHONE_TAIL);
+        return match (tail(left), tail(right)) {
+            (None, None) => {
+                let digits = |text: &str| text.chars().filter(char::is_ascii_digit).count();
+                digits(left.raw) == 0 && digits(right.raw) == 0
+                    || left.raw.trim() == right.raw.trim()
+            }
+            (left, right) => left == right,
+        };
     }
-    const NAMES: [(&str, &str); 12] = [
-        ("germany", "DE"),
-        ("deutschland", "DE"),
-        ("austria", "AT"),
-        ("osterreich", "AT"),
-        ("switzerland", "CH"),
-        ("schweiz", "CH"),
-        ("france", "FR"),
-        ("netherlands", "NL"),
-        ("united kingdom", "GB"),
-        ("spain", "ES"),
-        ("italy", "IT"),
-        ("belgium", "BE"),
-    ];
-    NAMES
-        .iter()
-        .find(|(name, _)| *name == folded)
-        .map(|(_, code)| (*code).to_string())
-}
-
-/// A phone number as its last eight digits after the international or trunk prefix, so
-/// `+49 30 1234567`, `0049 30 1234567` and `030 1234567` compare equal.
-fn phone_key(raw: &str) -> Option<String> {
-    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-    let digits = digits.trim_start_matches('0');
-    if digits.len() < 5 {
-        return None;
-    }
-    let tail = digits.len().saturating_sub(8);
-    Some(digits[tail..].to_string())
+    comparable(kind, left) == comparable(kind, right)
 }
 
 #[cfg(test)]
@@ -108,25 +97,46 @@ mod tests {
     use super::*;
 
     fn same(kind: FieldKind, left: &str, right: &str) -> bool {
-        comparable(kind, left, Some("DE")) == comparable(kind, right, Some("DE"))
+        let value = |raw| Value {
+            raw,
+            country: Some("Deutschland"),
+        };
+        agree(kind, value(left), value(right))
     }
 
     #[test]
-    fn spellings_of_one_value_compare_equal() {
+    fn spellings_of_one_value_agree() {
         assert!(same(FieldKind::Street, "Hauptstr. 5", "Hauptstraße 5"));
-        assert!(same(FieldKind::Postcode, "10 115", "10115"));
+        assert!(same(FieldKind::Postcode, "1067", "01067"));
         assert!(same(FieldKind::City, "Köln", "KOELN"));
         assert!(same(FieldKind::Country, "Germany", "DE"));
         assert!(same(FieldKind::TaxId, "DE 123 456 789", "123456789"));
         assert!(same(FieldKind::Phone, "+49 30 1234567", "030 1234567"));
         assert!(same(FieldKind::Email, "Info@Acme.de ", "info@acme.de"));
+        assert!(same(FieldKind::Phone, "", " "));
     }
 
     #[test]
     fn different_values_do_not() {
         assert!(!same(FieldKind::Street, "Hauptstr. 5", "Hauptstr. 7"));
         assert!(!same(FieldKind::Phone, "030 1234567", "030 7654321"));
+        assert!(!same(FieldKind::Phone, "030 1234567", ""));
         assert!(!same(FieldKind::Email, "a@acme.de", ""));
         assert!(same(FieldKind::TaxId, "n/a", ""));
+    }
+
+    #[test]
+    fn phones_without_a_country_compare_their_last_digits() {
+        let bare = |raw| Value { raw, country: None };
+        assert!(agree(
+            FieldKind::Phone,
+            bare("030 1234567"),
+            bare("+49 30 1234567")
+        ));
+        assert!(!agree(
+            FieldKind::Phone,
+            bare("030 1234567"),
+            bare("030 1234568")
+        ));
     }
 }

@@ -12,7 +12,7 @@
 use crate::core::model::{Role, Side};
 use crate::core::project::{Project, RecordView};
 
-use super::compare::{FieldKind, comparable};
+use super::compare::{FieldKind, Value, agree};
 use super::table::{Cell, Table};
 
 /// The file name.
@@ -99,6 +99,13 @@ fn raw_value(record: &RecordView<'_>, kind: FieldKind) -> String {
     }
 }
 
+/// The record's country as exported, when it has one.
+fn country<'a>(record: &RecordView<'a>) -> Option<&'a str> {
+    record
+        .value(Role::Country)
+        .filter(|country| !country.trim().is_empty())
+}
+
 /// The conflicts table.
 pub fn conflicts_table(project: &Project) -> Table {
     let mut table = Table::with_header(FILE, "Conflicts", &HEADER);
@@ -123,12 +130,18 @@ pub fn conflicts_table(project: &Project) -> Table {
         ) else {
             continue;
         };
-        let countries = (crm.value(Role::Country), erp.value(Role::Country));
+        let (crm_country, erp_country) = (country(&crm), country(&erp));
         for field in &fields {
             let (crm_value, erp_value) = (raw_value(&crm, field.kind), raw_value(&erp, field.kind));
-            let crm_key_value = comparable(field.kind, &crm_value, countries.0.or(countries.1));
-            let erp_key_value = comparable(field.kind, &erp_value, countries.1.or(countries.0));
-            if crm_key_value == erp_key_value {
+            let left = Value {
+                raw: &crm_value,
+                country: crm_country.or(erp_country),
+            };
+            let right = Value {
+                raw: &erp_value,
+                country: erp_country.or(crm_country),
+            };
+            if agree(field.kind, left, right) {
                 continue;
             }
             table.push(vec![

@@ -297,6 +297,36 @@ pub fn read_review(file: &Path) -> Result<ReviewSheet, ReviewError> {
     })
 }
 
+/// The positions of the columns apply-review reads: Decision, Note, CRM id, ERP id, CRM hash,
+/// ERP hash (Note and the hashes may be missing).
+fn find_columns(
+    header: &[String],
+    file: &Path,
+    sheet: &str,
+) -> Result<[Option<usize>; 6], ReviewError> {
+    let column = |name: &'static str, required: bool| {
+        let found = header
+            .iter()
+            .position(|text| text.eq_ignore_ascii_case(name));
+        match (found, required) {
+            (None, true) => Err(ReviewError::MissingColumn {
+                file: file.to_path_buf(),
+                sheet: sheet.to_string(),
+                column: name,
+            }),
+            (found, _) => Ok(found),
+        }
+    };
+    Ok([
+        column(DECISION, true)?,
+        column(NOTE, false)?,
+        column(CRM_ID, true)?,
+        column(ERP_ID, true)?,
+        column(CRM_HASH, false)?,
+        column(ERP_HASH, false)?,
+    ])
+}
+
 fn read_review_guarded(file: &Path) -> Result<ReviewSheet, ReviewError> {
     use calamine::Reader;
     let unreadable = |detail: String| ReviewError::Unreadable {
@@ -328,30 +358,10 @@ fn read_review_guarded(file: &Path) -> Result<ReviewSheet, ReviewError> {
                 .collect()
         })
         .unwrap_or_default();
-    let column = |name: &'static str, required: bool| {
-        let found = header
-            .iter()
-            .position(|text| text.eq_ignore_ascii_case(name));
-        match (found, required) {
-            (None, true) => Err(ReviewError::MissingColumn {
-                file: file.to_path_buf(),
-                sheet: sheet.clone(),
-                column: name,
-            }),
-            (found, _) => Ok(found),
-        }
-    };
-    let columns = [
-        column(DECISION, true)?,
-        column(NOTE, false)?,
-        column(CRM_ID, true)?,
-        column(ERP_ID, true)?,
-        column(CRM_HASH, false)?,
-        column(ERP_HASH, false)?,
-    ];
+    let columns = find_columns(&header, file, &sheet)?;
     let mut result = ReviewSheet {
         file: file.to_path_buf(),
-        sheet: sheet.clone(),
+        sheet,
         rows: Vec::new(),
     };
     for (index, cells) in rows.enumerate() {
