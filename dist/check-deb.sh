@@ -83,9 +83,15 @@ if command -v appstreamcli >/dev/null; then
     appstreamcli validate --no-net /usr/share/metainfo/io.ledgerlink.Ledgerlink.metainfo.xml
 fi
 
+# Debian's triggers (shared-mime-info, desktop-file-utils) refresh these caches when installed.
 if [[ -f /usr/share/mime/globs2 ]]; then
     step "MIME database knows *.ledgerlink"
     grep ':\*\.ledgerlink$' /usr/share/mime/globs2
+fi
+if [[ -f /usr/share/applications/mimeinfo.cache ]]; then
+    step "desktop database offers ledgerlink.desktop for projects and CSV"
+    grep -E '^(application/x-ledgerlink-project|text/csv)=.*ledgerlink\.desktop' \
+        /usr/share/applications/mimeinfo.cache
 fi
 
 # A fresh HOME and config dir, and a working directory away from the source tree: the installed

@@ -158,3 +158,137 @@ fn a_file_that_is_not_a_project_exits_2_and_stays_untouched() {
     }
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "id,name\n1,Acme\n");
 }
+
+const CRM_CSV: &str = "\
+Account ID;Account Name;Street;Postal Code;City;Country;Phone;Account Type
+A-1;Müller Maschinenbau GmbH;Hauptstraße 5;10115;Berlin;Germany;+49 30 1234567;Customer
+A-2;Schmidt & Söhne KG;Bahnhofstr. 12;50667;Köln;Germany;0221 555123;Customer
+A-3;Weber Logistik AG;Industrieweg 3;80331;München;Germany;089 998877;Prospect
+A-4;Fischer Bau GmbH;Ringstraße 8;20095;Hamburg;Germany;040 112233;Lead
+";
+
+const ERP_CSV: &str = "\
+Kundennummer;Name;Strasse;PLZ;Ort;Land;Telefon
+10001;Mueller Maschinenbau GmbH;Hauptstr. 5;10115;Berlin;DE;030 1234567
+10002;Schmidt und Söhne KG;Bahnhofstraße 12;50667;Koeln;DE;+49 221 555123
+10004;Krause Elektro GmbH;Mühlweg 7;04109;Leipzig;DE;0341 778899
+";
+
+/// Next month: 10001 moved house, 10004 gone, 10005 new.
+const ERP_JUNE_CSV: &str = "\
+Kundennummer;Name;Strasse;PLZ;Ort;Land;Telefon
+10001;Mueller Maschinenbau GmbH;Hauptstr. 7;10115;Berlin;DE;030 1234567
+10002;Schmidt und Söhne KG;Bahnhofstraße 12;50667;Koeln;DE;+49 221 555123
+10005;Fischer Bau GmbH;Ringstr. 8;20095;Hamburg;DE;040 112233
+";
+
+#[test]
+fn new_imports_matches_and_reimport_reports_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let (crm, erp, erp_june) = (
+        write("crm.csv", CRM_CSV),
+        write("erp.csv", ERP_CSV),
+        write("erp-june.csv", ERP_JUNE_CSV),
+    );
+    let file = dir.path().join("workshop.ledgerlink");
+    let path = file.to_str().unwrap();
+
+    let output = ledgerlink(&[
+        "new",
+        path,
+        "--crm",
+        &crm,
+        "--erp",
+        &erp,
+        "--policy",
+        "crm_to_erp",
+        "--by",
+        "anna",
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let status = status_json(&file);
+    assert_eq!(
+        (
+            status["crm_records"].as_u64(),
+            status["erp_records"].as_u64()
+        ),
+        (Some(4), Some(3))
+    );
+    assert!(status["suggested"].as_u64().unwrap() >= 2, "{status}");
+    assert_eq!(status["policy"], "crm_to_erp,numbers=erp");
+    // The project holds everything: it opens without the source files.
+    std::fs::remove_file(&crm).unwrap();
+    let project = ledgerlink::core::project::Project::open(&file).unwrap();
+    assert!(project.suggestions().find("A-1", "10001").is_some());
+    assert_eq!(
+        project.list(ledgerlink::core::model::Side::Crm).imported_by,
+        "anna"
+    );
+    drop(project);
+
+    let output = ledgerlink(&["decide", path, "--accept", "A-1", "10001"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let output = ledgerlink(&["decide", path, "--create", "erp:10004"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "crm_to_erp forbids creating CRM accounts"
+    );
+    ledgerlink(&["decide", path, "--ignore", "erp:10004"]);
+
+    let output = ledgerlink(&["reimport", path, "--erp", &erp_june, "--by", "bert"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let report = text(&output.stdout);
+    assert!(report.contains("changed      1 10001"), "{report}");
+    assert!(report.contains("new          1 10005"), "{report}");
+    assert!(report.contains("disappeared  1 10004"), "{report}");
+    let status = status_json(&file);
+    assert_eq!(status["stale"], 1, "{status}");
+    assert_eq!(status["missing"], 1, "{status}");
+    assert_eq!(status["accepted"], 1);
+    let project = ledgerlink::core::project::Project::open(&file).unwrap();
+    assert!(
+        project.suggestions().find("A-4", "10005").is_some(),
+        "the new ERP record gets a suggestion"
+    );
+}
+
+#[test]
+fn new_refuses_bad_input_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let crm = dir.path().join("crm.csv");
+    std::fs::write(&crm, CRM_CSV).unwrap();
+    let crm = crm.to_str().unwrap();
+    let file = dir.path().join("w.ledgerlink");
+    let path = file.to_str().unwrap();
+    let output = ledgerlink(&["new", path, "--crm", crm, "--erp", "missing.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("missing.csv"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(!file.exists(), "no project is left behind");
+    let output = ledgerlink(&[
+        "new", path, "--crm", crm, "--erp", crm, "--policy", "sideways",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("sideways"));
+    let output = ledgerlink(&["new", path, "--crm", crm, "--erp", crm, "--crm-map", "vat"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("--crm-map vat"),
+        "{}",
+        text(&output.stderr)
+    );
+    std::fs::write(&file, "keep me").unwrap();
+    let output = ledgerlink(&["new", path, "--crm", crm, "--erp", crm]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep me");
+}

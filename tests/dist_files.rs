@@ -291,6 +291,10 @@ fn deb_assets() -> Vec<(String, String, String)> {
 
 #[test]
 fn deb_assets_point_at_files_that_exist() {
+    let manifest: toml::Table = toml::from_str(&read_text("Cargo.toml")).unwrap();
+    let copyright = manifest["package"]["metadata"]["deb"]["license-file"].as_str();
+    let copyright = copyright.expect("license-file names the copyright file");
+    assert!(repo_path(copyright).is_file(), "{copyright} does not exist");
     let assets = deb_assets();
     for (source, destination, mode) in &assets {
         assert!(mode == "644" || mode == "755", "{source}: mode {mode}");

@@ -92,6 +92,22 @@ fn text_encodings_are_decoded_without_loss() {
 }
 
 #[test]
+fn utf16_big_endian_and_mac_line_ends_are_read() {
+    let text = "Kundennummer\tFirma\tOrt\r00042\tMüller GmbH\tKöln\r00043\tŁódź Sp. z o.o.\tŁódź\r";
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    let list = import_bytes("kunden.txt", &bytes, None, &[]).unwrap();
+    assert_eq!(list.report.encoding.as_deref(), Some("UTF-16BE BOM"));
+    assert_eq!(list.report.delimiter, Some('\t'));
+    assert_eq!(list.len(), 2);
+    assert_eq!(list.record_id(1), "00043");
+    assert_eq!(list.source_rows, [2, 3], "a bare CR ends a line");
+    assert_eq!(list.value(1, Role::City), Some("Łódź"));
+}
+
+#[test]
 fn workbook_cells_become_text_without_damage() {
     let hubspot = import("hubspot_companies_de.xlsx");
     assert_eq!(hubspot.record_id(0), "18234567012");

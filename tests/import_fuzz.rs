@@ -8,7 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, Once};
 
 use ledgerlink::core::import::import_bytes;
 
@@ -46,14 +46,23 @@ const NAMES: [&str; 8] = [
 
 static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
+/// Record where every panic happens (once for the whole test binary), then let the default
+/// hook print it as usual.
 fn record_panics() {
-    std::panic::set_hook(Box::new(|info| {
-        let place = info
-            .location()
-            .map(|location| location.file().to_string())
-            .unwrap_or_default();
-        PANICS.lock().unwrap().push(place);
-    }));
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let print = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let place = info
+                .location()
+                .map(|location| location.file().to_string())
+                .unwrap_or_default();
+            if let Ok(mut panics) = PANICS.lock() {
+                panics.push(place);
+            }
+            print(info);
+        }));
+    });
 }
 
 /// Import and make sure it returns; the result itself may be either.

@@ -75,6 +75,63 @@ fn suggestions() -> SuggestionSet {
     }
 }
 
+/// CPU time this thread has run (Linux: `/proc/thread-self/schedstat`), to tell the work done
+/// from the waiting on a machine shared with other jobs.
+fn cpu_time() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|text| text.split_whitespace().next()?.parse::<u64>().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
+}
+
+/// Wall-clock and CPU time of `work`.
+fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration, Duration) {
+    let (wall, cpu) = (Instant::now(), cpu_time());
+    let result = work();
+    (result, wall.elapsed(), cpu_time().saturating_sub(cpu))
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What one durable write costs on this disk right now: 4 KB appended and synced, 200 times.
+fn fsync_floor(dir: &std::path::Path) {
+    use std::io::Write;
+    let mut file = std::fs::File::create(dir.join("fsync-probe")).unwrap();
+    let mut walls = Vec::new();
+    for _ in 0..200 {
+        let started = Instant::now();
+        file.write_all(&[7u8; 4096]).unwrap();
+        file.sync_data().unwrap();
+        walls.push(started.elapsed());
+    }
+    walls.sort();
+    println!(
+        "raw 4 KB write + fsync on the same disk: p50 {:.2?}, p99 {:.2?}",
+        percentile(&walls, 0.5),
+        percentile(&walls, 0.99)
+    );
+}
+
+fn report(what: &str, mut walls: Vec<Duration>, mut cpus: Vec<Duration>) {
+    walls.sort();
+    cpus.sort();
+    println!(
+        "{what}: p50 {:.2?}, p99 {:.2?}, max {:.2?} (CPU p50 {:.2?}, p99 {:.2?})",
+        percentile(&walls, 0.5),
+        percentile(&walls, 0.99),
+        walls[walls.len() - 1],
+        percentile(&cpus, 0.5),
+        percentile(&cpus, 0.99)
+    );
+}
+
 fn percentile(sorted: &[Duration], fraction: f64) -> Duration {
     let index = ((sorted.len() as f64 * fraction).ceil() as usize).clamp(1, sorted.len()) - 1;
     sorted[index]
@@ -91,7 +148,13 @@ fn accept(i: usize) -> Decision {
 #[ignore = "benchmark: run with --release -- --ignored --nocapture"]
 fn project_at_workshop_scale() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("bench.ledgerlink");
+    // LEDGERLINK_BENCH_KEEP=DIR keeps the project there for further measurements.
+    let keep = std::env::var_os("LEDGERLINK_BENCH_KEEP").map(std::path::PathBuf::from);
+    let file = keep
+        .as_deref()
+        .unwrap_or(dir.path())
+        .join("bench.ledgerlink");
+    let _ = std::fs::remove_file(&file);
     let setup = NewProject {
         crm: list("crm.csv", "C", true),
         erp: list("erp.csv", "E", false),
@@ -100,12 +163,12 @@ fn project_at_workshop_scale() {
         policy: Default::default(),
         by: "bench".into(),
     };
-    let started = Instant::now();
-    let mut project = Project::create_with_suggestions(&file, setup, &suggestions()).unwrap();
-    println!(
-        "create (200,000 records, 110,000 suggestions): {:.2?}",
-        started.elapsed()
-    );
+    println!("load average before: {}", load_average());
+    let suggestions = suggestions();
+    let (project, wall, cpu) =
+        timed(|| Project::create_with_suggestions(&file, setup, &suggestions).unwrap());
+    let mut project = project;
+    println!("create (200,000 records, 110,000 suggestions): {wall:.2?} (CPU {cpu:.2?})");
 
     // 100,000 decisions: 90,000 accepted, 5,000 rejected, 5,000 ERP records ignored.
     let mut decisions: Vec<Decision> = (0..90_000).map(accept).collect();
@@ -117,67 +180,56 @@ fn project_at_workshop_scale() {
         record: RecordRef::new(Side::Erp, format!("E{i}")),
         action: CreationAction::Ignore,
     }));
-    let started = Instant::now();
-    for chunk in decisions.chunks(10_000) {
-        project.decide_batch(chunk, "bench", None).unwrap();
-    }
-    println!(
-        "100,000 decisions in batches of 10,000: {:.2?}",
-        started.elapsed()
-    );
+    let ((), wall, cpu) = timed(|| {
+        for chunk in decisions.chunks(10_000) {
+            project.decide_batch(chunk, "bench", None).unwrap();
+        }
+    });
+    println!("100,000 decisions in batches of 10,000: {wall:.2?} (CPU {cpu:.2?})");
     drop(project);
 
-    let mut opens = Vec::new();
     for _ in 0..3 {
-        let started = Instant::now();
-        let project = Project::open(&file).unwrap();
-        opens.push(started.elapsed());
+        let (project, wall, cpu) = timed(|| Project::open(&file).unwrap());
+        println!("open with 100,000 decisions: {wall:.2?} (CPU {cpu:.2?})");
         assert_eq!(project.decisions().len(), 100_000);
     }
-    println!("open with 100,000 decisions: {opens:.2?}");
 
     let mut project = Project::open(&file).unwrap();
-    let mut timings = Vec::new();
+    let (mut walls, mut cpus) = (Vec::new(), Vec::new());
     for i in 95_000..97_000 {
-        let started = Instant::now();
-        project
-            .decide(&accept(i), "bench", Some("one by one"))
-            .unwrap();
-        timings.push(started.elapsed());
+        let (entry, wall, cpu) = timed(|| project.decide(&accept(i), "bench", Some("one by one")));
+        entry.unwrap();
+        walls.push(wall);
+        cpus.push(cpu);
     }
-    timings.sort();
-    println!(
-        "one decision (2,000 accepts): p50 {:.2?}, p99 {:.2?}, max {:.2?}",
-        percentile(&timings, 0.5),
-        percentile(&timings, 0.99),
-        timings[timings.len() - 1]
-    );
+    report("one decision (2,000 accepts)", walls, cpus);
+    fsync_floor(dir.path());
 
-    let mut history = Vec::new();
-    for _ in 0..200 {
-        let started = Instant::now();
-        project.undo("bench").unwrap();
-        history.push(started.elapsed());
+    let (mut walls, mut cpus) = (Vec::new(), Vec::new());
+    for step in 0..400 {
+        let (entry, wall, cpu) = timed(|| {
+            if step < 200 {
+                project.undo("bench")
+            } else {
+                project.redo("bench")
+            }
+        });
+        entry.unwrap();
+        walls.push(wall);
+        cpus.push(cpu);
     }
-    for _ in 0..200 {
-        let started = Instant::now();
-        project.redo("bench").unwrap();
-        history.push(started.elapsed());
-    }
-    history.sort();
-    println!(
-        "undo/redo (400): p50 {:.2?}, p99 {:.2?}",
-        percentile(&history, 0.5),
-        percentile(&history, 0.99)
-    );
+    report("undo and redo (400)", walls, cpus);
 
-    let started = Instant::now();
-    let status = project.status();
-    println!("status: {:.2?}", started.elapsed());
+    let (status, wall, cpu) = timed(|| project.status());
+    println!("status: {wall:.2?} (CPU {cpu:.2?})");
     assert_eq!(status.accepted, 92_000);
     assert_eq!(status.rejected, 5_000);
     assert_eq!(status.open, 3_000);
     assert_eq!(status.actions.ignore, 5_000);
     let size = std::fs::metadata(&file).unwrap().len();
-    println!("file size: {:.1} MB", size as f64 / 1e6);
+    println!(
+        "file size: {:.1} MB; load average after: {}",
+        size as f64 / 1e6,
+        load_average()
+    );
 }

@@ -44,7 +44,10 @@ fn a_project_keeps_both_lists_exactly_and_opens_without_the_source_files() {
     assert_eq!(project.suggestions().pairs().count(), 3);
     let first = &project.suggestions().items[0];
     assert_eq!((first.crm.as_str(), first.erp.as_str()), ("C1", "1001"));
+    assert_eq!(first.id, 1);
+    assert_eq!(first.contributions.len(), 1);
     assert_eq!(first.contributions[0].weight, 7.5);
+    assert_eq!(first.contributions[0].field, "name");
     assert_eq!(project.policy().to_string(), "both,numbers=erp");
 }
 

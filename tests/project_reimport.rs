@@ -7,7 +7,7 @@ mod project_support;
 
 use ledgerlink::core::matching::{Label, PairSuggestion};
 use ledgerlink::core::model::{Dataset, Role, Side};
-use ledgerlink::core::project::{Decision, Project, RecordRef, SuggestionSet};
+use ledgerlink::core::project::{Decision, Labels, Project, RecordRef, SuggestionSet};
 use project_support::{dataset, new_project, pair};
 
 /// Next month's ERP export: 1001 renamed, 1003 gone, 1005 new.
@@ -25,7 +25,7 @@ fn newer_erp() -> Dataset {
 }
 
 /// A stand-in for matching: pairs whose names start with the same word, except rejected ones.
-fn first_word_matcher(crm: &Dataset, erp: &Dataset, labels: &[Label]) -> SuggestionSet {
+fn first_word_matcher(crm: &Dataset, erp: &Dataset, labels: &Labels) -> SuggestionSet {
     let first_word = |list: &Dataset, row: usize| {
         let name = list.value(row, Role::Name).unwrap_or("").to_lowercase();
         name.split_whitespace().next().unwrap_or("").to_string()
@@ -33,7 +33,7 @@ fn first_word_matcher(crm: &Dataset, erp: &Dataset, labels: &[Label]) -> Suggest
     let mut pairs: Vec<PairSuggestion> = Vec::new();
     for crm_row in 0..crm.len() {
         for erp_row in 0..erp.len() {
-            let rejected = labels.iter().any(|label| {
+            let rejected = labels.pairs.iter().any(|label| {
                 !label.is_match && label.crm_row == crm_row && label.erp_row == erp_row
             });
             if !rejected && first_word(crm, crm_row) == first_word(erp, erp_row) {
@@ -85,7 +85,7 @@ fn reimport_keeps_decisions_marks_changed_ones_stale_and_reports_the_rest() {
     let mut seen_labels = Vec::new();
     let report = project
         .reimport_with(Side::Erp, newer_erp(), None, "bert", |crm, erp, labels| {
-            seen_labels = labels.to_vec();
+            seen_labels = labels.pairs.clone();
             first_word_matcher(crm, erp, labels)
         })
         .unwrap();

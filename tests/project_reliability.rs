@@ -57,7 +57,7 @@ fn decider_child() {
     for i in 0..count {
         let crm = format!("C{}", i + offset);
         let erp = format!("E{i}");
-        if project.partners(Side::Crm, &crm).contains(&erp) {
+        if project.partners(Side::Crm, &crm).contains(&erp.as_str()) {
             println!("done {i}");
             continue;
         }

@@ -124,7 +124,7 @@ fn bench_febrl4(dir: &Path, scratch: &Path, runs: usize) -> Result<Row> {
     let auto = Metrics::of(&truth, &read_pairs(&out, Some("auto"))?);
     Ok(Row {
         dataset: "FEBRL4 match".into(),
-        records: "5,000 x 5,000".into(),
+        records: run.records.clone(),
         compared: run.compared,
         metrics,
         auto_precision: Some(auto.precision()),
@@ -147,7 +147,7 @@ fn bench_febrl3(dir: &Path, scratch: &Path, runs: usize) -> Result<Row> {
     let metrics = Metrics::of(&truth, &read_pairs(&out, None)?);
     Ok(Row {
         dataset: "FEBRL3 dedupe".into(),
-        records: "5,000".into(),
+        records: run.records.clone(),
         compared: run.compared,
         metrics,
         auto_precision: None,
@@ -157,8 +157,12 @@ fn bench_febrl3(dir: &Path, scratch: &Path, runs: usize) -> Result<Row> {
 }
 
 fn bench_synth(dir: &Path, scratch: &Path, runs: usize) -> Result<Row> {
-    let crm = dir.join("crm.csv");
-    let erp = dir.join("erp.csv");
+    let crm = dir.join("crm_accounts.csv");
+    let erp = ["erp_customers.csv", "erp_customers.xlsx"]
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|candidate| candidate.is_file())
+        .with_context(|| format!("{}: no erp_customers.csv or .xlsx", dir.display()))?;
     let out = scratch.join("synth_pairs.csv");
     let arguments = vec![
         "match".to_string(),
@@ -166,16 +170,19 @@ fn bench_synth(dir: &Path, scratch: &Path, runs: usize) -> Result<Row> {
         path(&crm),
         "--erp".into(),
         path(&erp),
+        "--crm-map".into(),
+        "email=Email__c".into(),
         "--out".into(),
         path(&out),
     ];
     let run = run_child(&arguments, runs)?;
-    let truth = read_pairs(&dir.join("truth.csv"), None)?;
-    let metrics = Metrics::of(&truth, &read_pairs(&out, None)?);
-    let auto = Metrics::of(&truth, &read_pairs(&out, Some("auto"))?);
+    let one_to_one = read_pairs(&dir.join("truth_links_one_to_one.csv"), None)?;
+    let all_links = read_pairs(&dir.join("truth_links.csv"), None)?;
+    let metrics = Metrics::fair(&one_to_one, &all_links, &read_pairs(&out, None)?);
+    let auto = Metrics::fair(&one_to_one, &all_links, &read_pairs(&out, Some("auto"))?);
     Ok(Row {
         dataset: format!("synth {}", dir.display()),
-        records: String::new(),
+        records: run.records.clone(),
         compared: run.compared,
         metrics,
         auto_precision: Some(auto.precision()),
@@ -192,6 +199,7 @@ struct ChildRun {
     seconds: f64,
     peak_mib: f64,
     compared: String,
+    records: String,
 }
 
 /// Run this binary with `arguments` `runs` times; keep the fastest run.
@@ -227,10 +235,16 @@ fn run_child(arguments: &[String], runs: usize) -> Result<ChildRun> {
             })
             .unwrap_or("")
             .to_string();
+        let records = stderr
+            .lines()
+            .find_map(|line| line.strip_prefix("records: "))
+            .unwrap_or("")
+            .to_string();
         let run = ChildRun {
             seconds,
             peak_mib: peak_kib / 1024.0,
             compared,
+            records,
         };
         if best.as_ref().is_none_or(|b| run.seconds < b.seconds) {
             best = Some(run);
@@ -241,7 +255,7 @@ fn run_child(arguments: &[String], runs: usize) -> Result<ChildRun> {
 
 fn print_table(rows: &[Row]) {
     println!(
-        "{:<28} {:>15} {:>12} {:>9} {:>9} {:>9} {:>9} {:>8} {:>9}",
+        "{:<36} {:>17} {:>12} {:>9} {:>9} {:>9} {:>9} {:>8} {:>9}",
         "dataset",
         "records",
         "compared",
@@ -257,7 +271,7 @@ fn print_table(rows: &[Row]) {
             .auto_precision
             .map_or_else(|| "-".to_string(), |p| format!("{p:.4}"));
         println!(
-            "{:<28} {:>15} {:>12} {:>9.4} {:>9.4} {:>9.4} {:>9} {:>8.3} {:>9.1}",
+            "{:<36} {:>17} {:>12} {:>9.4} {:>9.4} {:>9.4} {:>9} {:>8.3} {:>9.1}",
             row.dataset,
             row.records,
             row.compared,

@@ -7,10 +7,11 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use ledgerlink::core::import::{ColumnOverride, import_file};
-use ledgerlink::core::matching::{MatchOptions, dedupe_list};
+use ledgerlink::core::matching::dedupe_list;
 use ledgerlink::core::model::Side;
 
 use super::bench::report_peak_memory_if_asked;
+use super::match_cmd::options;
 
 /// Flags of `ledgerlink dedupe`.
 #[derive(Debug, Args)]
@@ -24,12 +25,16 @@ pub struct DedupeArgs {
     /// Where to write `cluster,id,score,reason` (default: standard output).
     #[arg(long, value_name = "CLUSTERS_CSV")]
     pub out: Option<PathBuf>,
+    /// Lowest match probability of two records in one cluster (default: the engine's).
+    #[arg(long, value_name = "P")]
+    pub review_threshold: Option<f64>,
 }
 
 /// Run `ledgerlink dedupe`.
 pub fn run(args: &DedupeArgs) -> Result<()> {
     let list = import_file(&args.input, &args.map)?;
-    let output = dedupe_list(&list, Side::Crm, &MatchOptions::default());
+    let options = options(args.review_threshold, None)?;
+    let output = dedupe_list(&list, Side::Crm, &options);
     let clusters = &output.clusters;
     let sink: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(
@@ -53,6 +58,7 @@ pub fn run(args: &DedupeArgs) -> Result<()> {
         }
     }
     writer.flush().context("cannot write the clusters")?;
+    eprintln!("records: {}", list.len());
     let records: usize = clusters.iter().map(|cluster| cluster.rows.len()).sum();
     eprintln!(
         "{} clusters holding {records} records, {} candidate pairs compared",

@@ -34,13 +34,40 @@ pub struct MatchArgs {
     /// Also check the CRM cross-reference column and write `crm_id,xref,status,suggested_erp_id`.
     #[arg(long = "check-xref", value_name = "XREF_CSV")]
     pub check_xref: Option<PathBuf>,
+    /// Lowest match probability of a suggested pair (default: the engine's).
+    #[arg(long, value_name = "P")]
+    pub review_threshold: Option<f64>,
+    /// Lowest match probability of an `auto` pair (default: the engine's).
+    #[arg(long, value_name = "P")]
+    pub auto_threshold: Option<f64>,
+}
+
+/// Matching options from the defaults and the threshold flags.
+pub fn options(review: Option<f64>, auto: Option<f64>) -> Result<MatchOptions> {
+    let mut options = MatchOptions::default();
+    for (value, slot, flag) in [
+        (review, &mut options.review_threshold, "--review-threshold"),
+        (auto, &mut options.auto_threshold, "--auto-threshold"),
+    ] {
+        if let Some(value) = value {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(BadInput(format!(
+                    "{flag} {value}: expected a probability from 0 to 1"
+                ))
+                .into());
+            }
+            *slot = value;
+        }
+    }
+    Ok(options)
 }
 
 /// Run `ledgerlink match`.
 pub fn run(args: &MatchArgs) -> Result<()> {
     let crm = import_file(&args.crm, &args.crm_map)?;
     let erp = import_file(&args.erp, &args.erp_map)?;
-    let output = match_lists(&crm, &erp, &MatchOptions::default());
+    let options = options(args.review_threshold, args.auto_threshold)?;
+    let output = match_lists(&crm, &erp, &options);
     write_pairs(&crm, &erp, &output, args.out.as_ref())?;
     if let Some(path) = &args.check_xref {
         if crm.column_of(Role::Xref).is_none() {
@@ -52,6 +79,7 @@ pub fn run(args: &MatchArgs) -> Result<()> {
         }
         write_xref(&crm, &erp, &output, path)?;
     }
+    eprintln!("records: {} x {}", crm.len(), erp.len());
     let auto = output
         .pairs
         .iter()

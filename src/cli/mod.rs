@@ -4,14 +4,18 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+mod apply_review;
 mod bench;
 mod decide;
 mod dedupe;
 mod eval;
+mod export;
 mod gui;
 mod history;
 mod inspect;
 mod match_cmd;
+mod new;
+mod reimport;
 mod status;
 pub mod synth;
 
@@ -58,6 +62,8 @@ pub enum Command {
     Demo,
     /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
     Inspect(inspect::InspectArgs),
+    /// Make a workshop project: import both lists, run matching, store everything in one file.
+    New(new::NewArgs),
     /// Show where a workshop project stands: records, pairs, decisions, actions, undo/redo.
     Status(status::StatusArgs),
     /// Take one decision on a project (accept, reject, link, create, ignore, duplicates).
@@ -66,6 +72,12 @@ pub enum Command {
     Undo(history::HistoryArgs),
     /// Put back the latest undone decision of a project.
     Redo(history::HistoryArgs),
+    /// Write links, updates, creation actions, duplicates, conflicts, audit and workbooks.
+    Export(export::ExportArgs),
+    /// Apply the decisions of a filled-in review.xlsx as if taken in the app.
+    ApplyReview(apply_review::ApplyReviewArgs),
+    /// Load a newer export of one list into a project; changed records make decisions stale.
+    Reimport(reimport::ReimportArgs),
     /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
     Synth(synth::SynthArgs),
 }
@@ -82,10 +94,14 @@ pub fn run(cli: Cli) -> Result<()> {
         None => gui::open(cli.project, false, window),
         Some(Command::Demo) => gui::open(None, true, window),
         Some(Command::Inspect(args)) => inspect::run(args),
+        Some(Command::New(args)) => new::run(args),
         Some(Command::Status(args)) => status::run(args),
         Some(Command::Decide(args)) => decide::run(args),
         Some(Command::Undo(args)) => history::run_undo(args),
         Some(Command::Redo(args)) => history::run_redo(args),
+        Some(Command::Export(args)) => export::run(args),
+        Some(Command::ApplyReview(args)) => apply_review::run(args),
+        Some(Command::Reimport(args)) => reimport::run(args),
         Some(Command::Synth(args)) => synth::run(args),
         Some(Command::Match(args)) => match_cmd::run(&args),
         Some(Command::Dedupe(args)) => dedupe::run(&args),

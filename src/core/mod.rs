@@ -1,5 +1,6 @@
 //! The pure core: everything except the GUI. Nothing here may use egui, eframe or rfd.
 
+pub mod export;
 pub mod import;
 pub mod matching;
 pub mod model;

@@ -339,6 +339,19 @@ def main() -> int:
     if args.ledgerlink.exists():
         with tempfile.TemporaryDirectory() as workdir:
             pairs, seconds, eval_line = run_ledgerlink(args.ledgerlink, args.synth_dir, erp_path, Path(workdir))
+            if pairs is None and "unrecognized subcommand" not in eval_line:
+                # An early `match` may read only plain comma CSV: retry on such copies of the lists.
+                first_error = eval_line
+                plain = Path(workdir) / "plain"
+                plain.mkdir()
+                crm.to_csv(plain / "crm_accounts.csv", index=False)
+                erp.to_csv(plain / "erp_customers.csv", index=False)
+                for truth in ("truth_links_one_to_one.csv", "truth_links.csv"):
+                    (plain / truth).write_bytes((args.synth_dir / truth).read_bytes())
+                pairs, seconds, eval_line = run_ledgerlink(
+                    args.ledgerlink, plain, plain / "erp_customers.csv", Path(workdir))
+                if pairs is not None:
+                    eval_line += f" (on plain comma-CSV copies; on the exports themselves: {first_error})"
         if pairs is None:
             note = f"ledgerlink match failed or does not exist yet: {eval_line}"
         else:

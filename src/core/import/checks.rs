@@ -79,51 +79,17 @@ fn duplicate_ids(
     source_row: &dyn Fn(usize) -> usize,
     warnings: &mut Vec<ImportWarning>,
 ) {
-    // Sort (hash, row) pairs instead of building a map of strings: 16 bytes a record.
-    let mut keyed: Vec<(u64, u32)> = (0..cells.len())
-        .filter_map(|row| {
-            let id = cells.cell(row, column).trim();
-            if id.is_empty() {
-                return None;
-            }
-            let mut hasher = DefaultHasher::new();
-            id.hash(&mut hasher);
-            u32::try_from(row).ok().map(|row| (hasher.finish(), row))
-        })
-        .collect();
-    keyed.sort_unstable();
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for same_hash in keyed
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|group| group.len() > 1)
-    {
-        let mut rows: Vec<usize> = same_hash.iter().map(|&(_, row)| row as usize).collect();
-        rows.sort_by(|&a, &b| {
-            cells
-                .cell(a, column)
-                .trim()
-                .cmp(cells.cell(b, column).trim())
-        });
-        for same_id in
-            rows.chunk_by(|&a, &b| cells.cell(a, column).trim() == cells.cell(b, column).trim())
-        {
-            if same_id.len() > 1 {
-                let mut sorted = same_id.to_vec();
-                sorted.sort_unstable();
-                let id = cells.cell(sorted[0], column).trim().to_string();
-                groups.push((id, sorted.into_iter().map(source_row).collect()));
-            }
-        }
-    }
-    groups.sort_by_key(|(_, rows)| rows[0]);
-    for (id, rows) in groups.iter().take(DUPLICATES_LISTED) {
+    let groups = duplicate_groups(cells, column);
+    for rows in groups.iter().take(DUPLICATES_LISTED) {
+        let id = cells.cell(rows[0], column).trim();
+        let source: Vec<usize> = rows.iter().map(|&row| source_row(row)).collect();
         warnings.push(ImportWarning {
-            row: Some(rows[0]),
+            row: Some(source[0]),
             column: Some(column + 1),
             message: format!(
                 "id '{id}' appears {} times: rows {}",
                 rows.len(),
-                row_list(rows)
+                row_list(&source)
             ),
         });
     }
@@ -137,6 +103,38 @@ fn duplicate_ids(
             ),
         });
     }
+}
+
+/// The rows (0-based, ascending) of each id that occurs more than once, ignoring surrounding
+/// spaces; groups in the order of their first row. Sorts (hash, row) pairs instead of building
+/// a map of strings: 16 bytes a record.
+fn duplicate_groups(cells: &CellStore, column: usize) -> Vec<Vec<usize>> {
+    let id = |row: usize| cells.cell(row, column).trim();
+    let mut keyed: Vec<(u64, u32)> = (0..cells.len())
+        .filter(|&row| !id(row).is_empty())
+        .filter_map(|row| {
+            let mut hasher = DefaultHasher::new();
+            id(row).hash(&mut hasher);
+            u32::try_from(row).ok().map(|row| (hasher.finish(), row))
+        })
+        .collect();
+    keyed.sort_unstable();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for same_hash in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if same_hash.len() < 2 {
+            continue;
+        }
+        // Rows come sorted within a hash; a stable sort by text keeps them so per id.
+        let mut rows: Vec<usize> = same_hash.iter().map(|&(_, row)| row as usize).collect();
+        rows.sort_by(|&a, &b| id(a).cmp(id(b)));
+        for same_id in rows.chunk_by(|&a, &b| id(a) == id(b)) {
+            if same_id.len() > 1 {
+                groups.push(same_id.to_vec());
+            }
+        }
+    }
+    groups.sort_by_key(|rows| rows[0]);
+    groups
 }
 
 fn padded_ids(

@@ -61,6 +61,7 @@ fn aliases() -> &'static HashMap<String, Role> {
 /// assert_eq!(detect_role("USt-IdNr."), Some(Role::TaxId));
 /// assert_eq!(detect_role("ERP_Customer_No__c"), Some(Role::Xref));
 /// assert_eq!(detect_role("*ContactName"), Some(Role::Name));
+/// assert_eq!(detect_role("Email__c"), Some(Role::Email));
 /// assert_eq!(detect_role("(Do Not Modify) Account"), None);
 /// assert_eq!(detect_role("Lieblingsfarbe"), None);
 /// ```
@@ -73,7 +74,15 @@ pub fn detect_role(header: &str) -> Option<Role> {
     if key.is_empty() {
         return None;
     }
-    aliases().get(&key).copied()
+    aliases().get(&key).copied().or_else(|| {
+        // A Salesforce custom field (`Email__c`, person account `Birthdate__pc`) means what its
+        // name without the suffix means.
+        let lower = trimmed.to_ascii_lowercase();
+        let base = lower
+            .strip_suffix("__c")
+            .or_else(|| lower.strip_suffix("__pc"))?;
+        aliases().get(&header_key(base)).copied()
+    })
 }
 
 /// A row of the first rows of a file, kept while the header is searched.
@@ -125,8 +134,9 @@ pub(super) struct HeaderChoice {
 }
 
 /// Find the header among the first rows. A header has at least half as many filled cells as the
-/// widest row (so a title block of one-cell rows is passed over), is mostly not numbers, and
-/// when any row names known columns, it names at least half as many as the best row does.
+/// widest row, or two known column names (so a title block of one-cell rows is passed over), is
+/// mostly not numbers, and when any row names known columns, it names at least half as many as
+/// the best row does.
 pub(super) fn find_header(head: &[HeadRow]) -> Option<HeaderChoice> {
     let widest = head.iter().map(HeadRow::non_empty).max().unwrap_or(0);
     if widest == 0 {
@@ -141,7 +151,9 @@ pub(super) fn find_header(head: &[HeadRow]) -> Option<HeaderChoice> {
         .filter(|&index| {
             let row = &head[index];
             let filled = row.non_empty();
-            filled >= needed && row.numeric_cells() * 2 <= filled
+            // A header may leave columns unnamed; known names make up for the gaps.
+            let wide_enough = filled >= needed || (filled >= 2 && row.alias_hits() >= 2);
+            wide_enough && row.numeric_cells() * 2 <= filled
         })
         .collect();
     let best_hits = candidates
@@ -319,6 +331,8 @@ mod tests {
             ("Kontotyp", Role::AccountType),
             ("ERP number", Role::Xref),
             ("Debitorennummer", Role::Xref),
+            ("Email__c", Role::Email),
+            ("Birthdate__pc", Role::Date),
         ];
         for (header, role) in cases {
             assert_eq!(detect_role(header), Some(role), "{header}");
@@ -341,6 +355,16 @@ mod tests {
         let choice = find_header(&head).unwrap();
         assert_eq!(head[choice.header].row, 5);
         assert_eq!(choice.second, None);
+    }
+
+    #[test]
+    fn a_header_with_unnamed_columns_is_still_the_header() {
+        let head = vec![
+            row(1, &["Kundennummer", "Firma", "", "", ""]),
+            row(2, &["10001", "Müller GmbH", "x", "y", "z"]),
+            row(3, &["10002", "Weiß KG", "x", "y", "z"]),
+        ];
+        assert_eq!(find_header(&head).unwrap().header, 0);
     }
 
     #[test]

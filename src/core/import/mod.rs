@@ -25,6 +25,7 @@ mod csv;
 mod decode;
 mod detect;
 mod error;
+mod footer;
 mod records;
 mod sheet;
 mod spec;

@@ -1,6 +1,6 @@
 //! [`RecordReader`]: delimited records from a byte stream through `csv-core`, with the exact
-//! 1-based line on which each record starts (line breaks between records are skipped here, so
-//! blank lines and the LF of a CRLF never shift the count), and without a `String` per field.
+//! 1-based line on which each record starts (LF, CRLF and the bare CR of Excel's "CSV
+//! (Macintosh)" each end one line; blank lines count), and without a `String` per field.
 
 use std::io::{self, Read};
 
@@ -21,8 +21,33 @@ pub(super) struct RecordReader<R> {
     fields: Vec<u8>,
     ends: Vec<usize>,
     count: usize,
-    /// Line feeds skipped here between records (the parser counts the ones it reads).
-    skipped_newlines: u64,
+    lines: LineCounter,
+}
+
+/// Counts line breaks in consumed bytes: LF, CRLF and a bare CR each end one line.
+#[derive(Debug, Default)]
+struct LineCounter {
+    /// Line breaks consumed so far.
+    breaks: u64,
+    /// The last byte consumed was a CR (so a LF right after it ends no further line).
+    after_cr: bool,
+}
+
+impl LineCounter {
+    fn count(&mut self, consumed: &[u8]) {
+        for position in memchr::memchr2_iter(b'\r', b'\n', consumed) {
+            let after_cr = match position {
+                0 => self.after_cr,
+                _ => consumed[position - 1] == b'\r',
+            };
+            if consumed[position] == b'\r' || !after_cr {
+                self.breaks += 1;
+            }
+        }
+        if let Some(&last) = consumed.last() {
+            self.after_cr = last == b'\r';
+        }
+    }
 }
 
 /// A record whose fields were found to be UTF-8.
@@ -59,7 +84,7 @@ impl<R: Read> RecordReader<R> {
             fields: vec![0; 4096],
             ends: vec![0; 64],
             count: 0,
-            skipped_newlines: 0,
+            lines: LineCounter::default(),
         }
     }
 
@@ -85,11 +110,10 @@ impl<R: Read> RecordReader<R> {
             let Some(&byte) = self.buffer[self.start..self.end].first() else {
                 return Ok(());
             };
-            match byte {
-                b'\n' => self.skipped_newlines += 1,
-                b'\r' => {}
-                _ => return Ok(()),
+            if byte != b'\n' && byte != b'\r' {
+                return Ok(());
             }
+            self.lines.count(&[byte]);
             self.start += 1;
         }
     }
@@ -97,7 +121,7 @@ impl<R: Read> RecordReader<R> {
     /// Read the next record; returns the line it starts on, or `None` at the end.
     pub fn read(&mut self) -> io::Result<Option<u64>> {
         self.skip_line_breaks()?;
-        let line = self.parser.line() + self.skipped_newlines;
+        let line = self.lines.breaks + 1;
         let (mut written, mut ended) = (0, 0);
         loop {
             self.fill()?;
@@ -107,6 +131,8 @@ impl<R: Read> RecordReader<R> {
                 &mut self.fields[written..],
                 &mut self.ends[ended..],
             );
+            self.lines
+                .count(&self.buffer[self.start..self.start + read]);
             self.start += read;
             written += wrote;
             ended += ends;

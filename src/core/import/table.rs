@@ -5,6 +5,7 @@
 use crate::core::model::{CellStore, CellStoreFull, ImportWarning};
 
 use super::columns::{HEADER_SEARCH_ROWS, HeadRow, find_header};
+use super::footer::is_footer_text;
 
 /// Individual warnings of one kind before the rest are summed up in one line.
 const WARNINGS_PER_KIND: usize = 20;
@@ -106,8 +107,12 @@ impl TableBuilder {
             cells: CellStore::new(header_row.cells.len()),
             ..Table::default()
         };
-        table.cells.reserve(self.reserve.0, self.reserve.1);
-        table.source_rows.reserve(self.reserve.0);
+        // Every cell but a row's last needs a delimiter byte: never reserve more cells than
+        // the file has bytes, whatever the first lines suggested.
+        let (rows, bytes) = self.reserve;
+        let rows = rows.min(bytes / header_row.cells.len().max(1) + 1);
+        table.cells.reserve(rows, bytes);
+        table.source_rows.reserve(rows);
         let skipped: Vec<&HeadRow> = head[..choice.header]
             .iter()
             .filter(|row| non_empty(&row.cells[..]) > 0)
@@ -304,43 +309,6 @@ fn shorten(text: &str) -> String {
     }
     let short: String = text.chars().take(MAX).collect();
     format!("{short}...")
-}
-
-/// Text that ends a report rather than being a record: totals, confidentiality notes,
-/// copyright lines and print stamps (Salesforce, QuickBooks, SAP list output).
-fn is_footer_text(text: &str) -> bool {
-    const STARTS: [&str; 24] = [
-        "grand total",
-        "total ",
-        "totals",
-        "total:",
-        "summe",
-        "gesamt",
-        "confidential",
-        "vertraulich",
-        "informations confidentielles",
-        "información confidencial",
-        "vertrouwelijke",
-        "copyright",
-        "©",
-        "(c) ",
-        "generated",
-        "report generated",
-        "printed",
-        "monday,",
-        "tuesday,",
-        "wednesday,",
-        "thursday,",
-        "friday,",
-        "saturday,",
-        "sunday,",
-    ];
-    let lower = text.trim().to_lowercase();
-    STARTS.iter().any(|start| lower.starts_with(start))
-        || lower.contains(" records)")
-        || lower.contains(" datensätze)")
-        || lower.contains("all rights reserved")
-        || lower.contains("do not distribute")
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::compare::Comparer;
-use super::features::ListFeatures;
-use super::field::{Field, FieldSet};
+use super::features::{Features, ListFeatures};
+use super::field::{Key, KeySet};
 use super::vocab::NONE;
 
 /// Name tokens per record used to build token-pair keys.
@@ -41,6 +41,8 @@ enum KeyKind {
     DatePostcode,
     StreetCity,
     Address2,
+    LastHouse,
+    StreetWordHouse,
 }
 
 /// Mix a key kind and up to two value ids into one 64-bit key.
@@ -62,47 +64,49 @@ enum KeySide {
 
 /// Push the blocking keys of `row` into `out`.
 fn record_keys(
+    features: &Features,
     list: &ListFeatures,
     row: usize,
-    active: FieldSet,
+    active: KeySet,
     side: KeySide,
     out: &mut Vec<u64>,
 ) {
     out.clear();
-    let value = |field: Field| {
-        if active.contains(field) {
-            list.value(row, field)
+    let value = |key_of: Key| {
+        if active.contains(key_of) {
+            list.value(row, key_of)
         } else {
             NONE
         }
     };
-    let single = |kind: KeyKind, field: Field, out: &mut Vec<u64>| {
-        let id = value(field);
+    let single = |kind: KeyKind, key_of: Key, out: &mut Vec<u64>| {
+        let id = value(key_of);
         if id != NONE {
             out.push(key(kind, id, 0));
         }
     };
-    single(KeyKind::TaxId, Field::TaxId, out);
-    single(KeyKind::Phone, Field::Phone, out);
-    single(KeyKind::Domain, Field::Domain, out);
-    single(KeyKind::Date, Field::Date, out);
-    single(KeyKind::Address2, Field::Address2, out);
-    single(KeyKind::LastName, Field::LastName, out);
-    if active.contains(Field::Xref) {
+    single(KeyKind::TaxId, Key::TaxId, out);
+    single(KeyKind::Phone, Key::Phone, out);
+    single(KeyKind::Domain, Key::Domain, out);
+    single(KeyKind::Date, Key::Date, out);
+    single(KeyKind::Address2, Key::Address2, out);
+    single(KeyKind::LastName, Key::LastName, out);
+    if active.contains(Key::Xref) {
         xref_keys(list, row, side, out);
     }
     let pairs = [
-        (KeyKind::PostcodeHouse, Field::Postcode, Field::HouseNumber),
-        (KeyKind::StreetHouse, Field::Street, Field::HouseNumber),
-        (KeyKind::StreetCity, Field::Street, Field::City),
-        (KeyKind::FullName, Field::FirstName, Field::LastName),
-        (KeyKind::LastPostcode, Field::LastName, Field::Postcode),
-        (KeyKind::FirstPostcode, Field::FirstName, Field::Postcode),
-        (KeyKind::LastDate, Field::LastName, Field::Date),
-        (KeyKind::FirstDate, Field::FirstName, Field::Date),
-        (KeyKind::LastCity, Field::LastName, Field::City),
-        (KeyKind::FirstCity, Field::FirstName, Field::City),
-        (KeyKind::DatePostcode, Field::Date, Field::Postcode),
+        (KeyKind::PostcodeHouse, Key::Postcode, Key::HouseNumber),
+        (KeyKind::StreetHouse, Key::Street, Key::HouseNumber),
+        (KeyKind::StreetCity, Key::Street, Key::City),
+        (KeyKind::FullName, Key::FirstName, Key::LastName),
+        (KeyKind::LastPostcode, Key::LastName, Key::Postcode),
+        (KeyKind::FirstPostcode, Key::FirstName, Key::Postcode),
+        (KeyKind::LastDate, Key::LastName, Key::Date),
+        (KeyKind::FirstDate, Key::FirstName, Key::Date),
+        (KeyKind::LastCity, Key::LastName, Key::City),
+        (KeyKind::FirstCity, Key::FirstName, Key::City),
+        (KeyKind::DatePostcode, Key::Date, Key::Postcode),
+        (KeyKind::LastHouse, Key::LastName, Key::HouseNumber),
     ];
     for (kind, first, second) in pairs {
         let (a, b) = (value(first), value(second));
@@ -110,13 +114,28 @@ fn record_keys(
             out.push(key(kind, a, b));
         }
     }
-    if active.contains(Field::Name) {
-        token_keys(list, row, value(Field::Postcode), value(Field::City), out);
+    let (street, house) = (value(Key::Street), value(Key::HouseNumber));
+    if street != NONE && house != NONE {
+        // The street's first word with the house number survives a typo in the street type
+        // ("leahy place", "leahy lplace").
+        let text = features.vocab(Key::Street).text(street);
+        let word = text.split(' ').next().unwrap_or(text);
+        out.push(key(KeyKind::StreetWordHouse, text_hash(word), house));
+    }
+    if active.contains(Key::Name) {
+        token_keys(list, row, value(Key::Postcode), value(Key::City), out);
     }
 }
 
+/// A 32-bit FNV-1a hash of a text, for keys built from part of a value.
+fn text_hash(text: &str) -> u32 {
+    text.bytes().fold(0x811C_9DC5u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
+}
+
 fn xref_keys(list: &ListFeatures, row: usize, side: KeySide, out: &mut Vec<u64>) {
-    let xref = list.value(row, Field::Xref);
+    let xref = list.value(row, Key::Xref);
     let id = list.ids.get(row).copied().unwrap_or(NONE);
     // Left xref meets right id under tag 0, right xref meets left id under tag 1.
     let (xref_tag, id_tag) = match side {
@@ -162,8 +181,9 @@ struct Block {
 /// An index of the right-hand list's keys, queried once per left-hand record.
 #[derive(Debug)]
 pub struct Blocking<'a> {
+    features: &'a Features,
     left: &'a ListFeatures,
-    active: FieldSet,
+    active: KeySet,
     same_list: bool,
     blocks: FxHashMap<u64, Block>,
     rows: Vec<u32>,
@@ -175,13 +195,14 @@ impl<'a> Blocking<'a> {
     pub fn new(comparer: &Comparer<'a>, max_block_pairs: u64) -> Blocking<'a> {
         let (left, right) = (comparer.left(), comparer.right());
         let same_list = std::ptr::eq(left, right);
-        let active = comparer.active();
+        let active = comparer.active_keys();
         let right_side = if same_list {
             KeySide::Same
         } else {
             KeySide::Right
         };
-        let mut entries = all_keys(right, active, right_side);
+        let features = comparer.features();
+        let mut entries = all_keys(features, right, active, right_side);
         entries.par_sort_unstable();
         let mut blocks: FxHashMap<u64, Block> = FxHashMap::default();
         blocks.reserve(entries.len() / 2);
@@ -201,13 +222,14 @@ impl<'a> Blocking<'a> {
                 block.left_count = block.len;
             }
         } else {
-            for (block_key, _) in all_keys(left, active, KeySide::Left) {
+            for (block_key, _) in all_keys(features, left, active, KeySide::Left) {
                 if let Some(block) = blocks.get_mut(&block_key) {
                     block.left_count += 1;
                 }
             }
         }
         Blocking {
+            features,
             left,
             active,
             same_list,
@@ -226,7 +248,7 @@ impl<'a> Blocking<'a> {
         } else {
             KeySide::Left
         };
-        record_keys(self.left, l, self.active, side, keys);
+        record_keys(self.features, self.left, l, self.active, side, keys);
         for block_key in keys.iter() {
             let Some(block) = self.blocks.get(block_key) else {
                 continue;
@@ -251,19 +273,24 @@ impl<'a> Blocking<'a> {
         out.dedup();
     }
 
-    /// The features the index was built from.
-    pub fn active_fields(&self) -> FieldSet {
+    /// The keys the index was built from.
+    pub fn active_keys(&self) -> KeySet {
         self.active
     }
 }
 
-fn all_keys(list: &ListFeatures, active: FieldSet, side: KeySide) -> Vec<(u64, u32)> {
+fn all_keys(
+    features: &Features,
+    list: &ListFeatures,
+    active: KeySet,
+    side: KeySide,
+) -> Vec<(u64, u32)> {
     (0..list.len())
         .into_par_iter()
         .fold(
             || (Vec::new(), Vec::new()),
             |(mut entries, mut scratch): (Vec<(u64, u32)>, Vec<u64>), row| {
-                record_keys(list, row, active, side, &mut scratch);
+                record_keys(features, list, row, active, side, &mut scratch);
                 entries.extend(scratch.iter().map(|&block_key| (block_key, row as u32)));
                 (entries, scratch)
             },

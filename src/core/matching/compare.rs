@@ -1,8 +1,9 @@
 //! Comparison levels: two records' keys compared field by field into a [`Pattern`] of levels
 //! (exact, close, fuzzy, partial, different, or missing when either side has no value).
 
+use super::address::{location_level, street_level};
 use super::features::{Features, ListFeatures};
-use super::field::{Field, FieldSet, Pattern};
+use super::field::{Field, FieldSet, Key, KeySet, Pattern};
 use super::similarity::{jaro_winkler, osa_distance};
 use super::vocab::NONE;
 
@@ -17,6 +18,9 @@ pub const FUZZY: u8 = 3;
 /// Three steps below exact (names only).
 pub const PARTIAL: u8 = 4;
 
+/// Name tokens compared per name (longer names are rare; their tail is ignored).
+const MAX_NAME_TOKENS: usize = 12;
+
 /// Name similarity from which two names count as `close`, `fuzzy` and `partial`.
 const NAME_CLOSE: f64 = 0.92;
 const NAME_FUZZY: f64 = 0.8;
@@ -29,6 +33,7 @@ pub struct Comparer<'a> {
     left: &'a ListFeatures,
     right: &'a ListFeatures,
     active: FieldSet,
+    active_keys: KeySet,
     same_list: bool,
     token_weights: Vec<f32>,
 }
@@ -40,17 +45,23 @@ impl<'a> Comparer<'a> {
         let left_list = &features.lists[left];
         let right_list = &features.lists[right];
         let same_list = left == right;
-        let mut active = left_list.mapped.intersection(right_list.mapped);
+        let mut active_keys = left_list.mapped.intersection(right_list.mapped);
         let xref_usable = if same_list {
-            left_list.mapped.contains(Field::Xref)
+            left_list.mapped.contains(Key::Xref)
         } else {
-            (left_list.mapped.contains(Field::Xref) && right_list.has_id)
-                || (right_list.mapped.contains(Field::Xref) && left_list.has_id)
+            (left_list.mapped.contains(Key::Xref) && right_list.has_id)
+                || (right_list.mapped.contains(Key::Xref) && left_list.has_id)
         };
         if xref_usable {
-            active.insert(Field::Xref);
+            active_keys.insert(Key::Xref);
         } else {
-            active.0 &= !(1 << Field::Xref.index());
+            active_keys.0 &= !(1 << Key::Xref.index());
+        }
+        let mut active = FieldSet::default();
+        for field in Field::ALL {
+            if field.keys().iter().any(|&key| active_keys.contains(key)) {
+                active.insert(field);
+            }
         }
         let records = features
             .lists
@@ -69,14 +80,20 @@ impl<'a> Comparer<'a> {
             left: left_list,
             right: right_list,
             active,
+            active_keys,
             same_list,
             token_weights,
         }
     }
 
-    /// The fields compared (mapped on both sides).
+    /// The fields compared (some key of theirs mapped on both sides).
     pub fn active(&self) -> FieldSet {
         self.active
+    }
+
+    /// The keys mapped on both sides (the cross-reference when it can meet an id).
+    pub fn active_keys(&self) -> KeySet {
+        self.active_keys
     }
 
     /// The features compared.
@@ -101,6 +118,8 @@ impl<'a> Comparer<'a> {
             let level = match field {
                 Field::Name => self.name_level(l, r),
                 Field::Xref => self.xref_level(l, r),
+                Field::Street => street_level(self, l, r),
+                Field::Location => location_level(self, l, r),
                 _ => self.value_level(field, l, r),
             };
             pattern.set(field, level);
@@ -111,19 +130,34 @@ impl<'a> Comparer<'a> {
         pattern
     }
 
+    /// The ids of `key` for left record `l` and right record `r`.
+    pub fn ids(&self, key: Key, l: usize, r: usize) -> (u32, u32) {
+        if self.active_keys.contains(key) {
+            (self.left.value(l, key), self.right.value(r, key))
+        } else {
+            (NONE, NONE)
+        }
+    }
+
+    /// The texts of two value ids of `key`.
+    pub fn texts(&self, key: Key, ids: (u32, u32)) -> (&'a str, &'a str) {
+        let vocab = self.features.vocab(key);
+        (vocab.text(ids.0), vocab.text(ids.1))
+    }
+
     fn value_level(&self, field: Field, l: usize, r: usize) -> u8 {
-        let (a, b) = (self.left.value(l, field), self.right.value(r, field));
-        if a == NONE || b == NONE {
+        let key = field.keys()[0];
+        let ids = self.ids(key, l, r);
+        if ids.0 == NONE || ids.1 == NONE {
             return MISSING;
         }
-        if a == b {
+        if ids.0 == ids.1 {
             return EXACT;
         }
-        let vocab = self.features.vocab(field);
-        let (a, b) = (vocab.text(a), vocab.text(b));
+        let (a, b) = self.texts(key, ids);
         let different = field.different();
         match field {
-            Field::FirstName | Field::LastName | Field::Street => {
+            Field::FirstName | Field::LastName => {
                 let similarity = jaro_winkler(a, b);
                 if similarity >= 0.92 || equal_without_spaces(a, b) {
                     CLOSE
@@ -133,14 +167,14 @@ impl<'a> Comparer<'a> {
                     different
                 }
             }
-            Field::Address2 | Field::City => {
+            Field::Address2 => {
                 if jaro_winkler(a, b) >= 0.88 {
                     CLOSE
                 } else {
                     different
                 }
             }
-            Field::Postcode | Field::TaxId => {
+            Field::TaxId => {
                 if a.len() >= 4 && osa_distance(a, b) <= 1 {
                     CLOSE
                 } else {
@@ -160,8 +194,8 @@ impl<'a> Comparer<'a> {
     }
 
     fn xref_level(&self, l: usize, r: usize) -> u8 {
-        let left_xref = self.left.value(l, Field::Xref);
-        let right_xref = self.right.value(r, Field::Xref);
+        let left_xref = self.left.value(l, Key::Xref);
+        let right_xref = self.right.value(r, Key::Xref);
         if self.same_list {
             return match (left_xref, right_xref) {
                 (NONE, _) | (_, NONE) => MISSING,
@@ -189,8 +223,8 @@ impl<'a> Comparer<'a> {
 
     fn name_level(&self, l: usize, r: usize) -> u8 {
         let (a, b) = (
-            self.left.value(l, Field::Name),
-            self.right.value(r, Field::Name),
+            self.left.value(l, Key::Name),
+            self.right.value(r, Key::Name),
         );
         if a == NONE || b == NONE {
             return MISSING;
@@ -214,8 +248,8 @@ impl<'a> Comparer<'a> {
     /// how rare it is (a shared "Bank" counts for little), averaged over both directions.
     pub fn name_similarity(&self, l: usize, r: usize) -> f64 {
         let (a, b) = (
-            self.left.value(l, Field::Name),
-            self.right.value(r, Field::Name),
+            self.left.value(l, Key::Name),
+            self.right.value(r, Key::Name),
         );
         if a == NONE || b == NONE {
             return 0.0;
@@ -223,22 +257,35 @@ impl<'a> Comparer<'a> {
         if a == b {
             return 1.0;
         }
-        let vocab = self.features.vocab(Field::Name);
+        let vocab = self.features.vocab(Key::Name);
         let (text_a, text_b) = (vocab.text(a), vocab.text(b));
         if equal_without_spaces(text_a, text_b) {
             return 0.97;
         }
-        let (tokens_a, tokens_b) = (self.left.name_tokens(l), self.right.name_tokens(r));
-        let forward = self.soft_coverage(tokens_a, tokens_b);
-        let backward = self.soft_coverage(tokens_b, tokens_a);
+        let tokens_a = self.left.name_tokens(l);
+        let tokens_b = self.right.name_tokens(r);
+        let tokens_a = &tokens_a[..tokens_a.len().min(MAX_NAME_TOKENS)];
+        let tokens_b = &tokens_b[..tokens_b.len().min(MAX_NAME_TOKENS)];
+        // Every token pair is compared once; each token keeps its best partner.
+        let mut best_a = [0.0f64; MAX_NAME_TOKENS];
+        let mut best_b = [0.0f64; MAX_NAME_TOKENS];
+        for (i, &x) in tokens_a.iter().enumerate() {
+            for (j, &y) in tokens_b.iter().enumerate() {
+                let similarity = self.token_similarity(x, y);
+                best_a[i] = best_a[i].max(similarity);
+                best_b[j] = best_b[j].max(similarity);
+            }
+        }
+        let forward = self.coverage(tokens_a, &best_a);
+        let backward = self.coverage(tokens_b, &best_b);
         (forward + backward) / 2.0
     }
 
-    /// Share of the weight of `from`'s tokens found (exactly or nearly) among `to`'s tokens.
-    fn soft_coverage(&self, from: &[u32], to: &[u32]) -> f64 {
+    /// Share of the weight of `tokens` found in the other name, given each token's best match.
+    fn coverage(&self, tokens: &[u32], best: &[f64]) -> f64 {
         let mut total = 0.0;
         let mut found = 0.0;
-        for &token in from {
+        for (&token, &similarity) in tokens.iter().zip(best) {
             let weight = f64::from(
                 self.token_weights
                     .get(token as usize)
@@ -246,11 +293,7 @@ impl<'a> Comparer<'a> {
                     .unwrap_or(1.0),
             );
             total += weight;
-            let best = to
-                .iter()
-                .map(|&other| self.token_similarity(token, other))
-                .fold(0.0, f64::max);
-            found += weight * best;
+            found += weight * similarity;
         }
         if total > 0.0 { found / total } else { 0.0 }
     }
@@ -278,16 +321,16 @@ impl<'a> Comparer<'a> {
             return;
         }
         let features = self.features;
-        let text = |list: &ListFeatures, row: usize, field: Field| {
-            features.vocab(field).text(list.value(row, field))
+        let text = |list: &ListFeatures, row: usize, key: Key| {
+            features.vocab(key).text(list.value(row, key))
         };
         let (first_l, last_l) = (
-            text(self.left, l, Field::FirstName),
-            text(self.left, l, Field::LastName),
+            text(self.left, l, Key::FirstName),
+            text(self.left, l, Key::LastName),
         );
         let (first_r, last_r) = (
-            text(self.right, r, Field::FirstName),
-            text(self.right, r, Field::LastName),
+            text(self.right, r, Key::FirstName),
+            text(self.right, r, Key::LastName),
         );
         let crossed = |a: &str, b: &str| !a.is_empty() && jaro_winkler(a, b) >= 0.92;
         if crossed(first_l, last_r) && crossed(last_l, first_r) {
@@ -298,7 +341,7 @@ impl<'a> Comparer<'a> {
 }
 
 /// True when both texts are equal once spaces are dropped ("pridham street", "pridhamstreet").
-fn equal_without_spaces(a: &str, b: &str) -> bool {
+pub fn equal_without_spaces(a: &str, b: &str) -> bool {
     fn strip(text: &str) -> impl Iterator<Item = u8> + '_ {
         text.bytes().filter(|&byte| byte != b' ')
     }

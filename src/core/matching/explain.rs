@@ -2,8 +2,9 @@
 //! as "same VAT number and phone; name 94% alike once 'gmbh' is set aside; different city".
 
 use super::Contribution;
-use super::compare::{CLOSE, Comparer, EXACT, MISSING};
-use super::field::{Field, Pattern};
+use super::address::street_similarity;
+use super::compare::{CLOSE, Comparer, EXACT, FUZZY, MISSING, PARTIAL};
+use super::field::{Field, Key, Pattern};
 use super::model::Model;
 use super::similarity::jaro_winkler;
 use super::vocab::NONE;
@@ -11,6 +12,18 @@ use super::vocab::NONE;
 /// An exact agreement whose term-frequency adjustment takes more than this many bits away is
 /// called a common value.
 const COMMON_BITS: f64 = -2.0;
+
+/// What one field says about a pair, in words.
+enum Phrase {
+    /// "same {label}".
+    Same(&'static str),
+    /// "same {label} (a common one)".
+    Common(&'static str),
+    /// A phrase of its own ("name 94% alike", "postcode one typo apart").
+    Similar(String),
+    /// "different {label}".
+    Different(&'static str),
+}
 
 /// The contributions (largest effect first) and the sentence for left row `l` and right row `r`.
 pub fn explain(
@@ -21,45 +34,52 @@ pub fn explain(
     pattern: Pattern,
 ) -> (Vec<Contribution>, String) {
     let mut contributions = Vec::new();
-    // Phrases are collected with their field's rank, so that a sentence always reads in the
-    // same order: identifiers, names, address.
+    // Phrases are kept with their field's rank, so that every sentence reads in the same
+    // order: identifiers, names, address.
     let mut same: Vec<(u8, &str)> = Vec::new();
     let mut common: Vec<(u8, &str)> = Vec::new();
     let mut similar: Vec<(u8, String)> = Vec::new();
     let mut different: Vec<(u8, &str)> = Vec::new();
-    let mut name_part = None;
-    let left_value = |field: Field| comparer.left().value(l, field);
     for field in model.active().fields() {
         let level = pattern.level(field);
         if level == MISSING {
             continue;
         }
-        let weight = model.field_weight(field, level, left_value(field));
+        let value = field
+            .term_frequency_key()
+            .map_or(NONE, |key| comparer.left().value(l, key));
+        let weight = model.field_weight(field, level, value);
         contributions.push(Contribution {
             field: field.label().to_string(),
             level: field.levels()[usize::from(level)].to_string(),
             weight,
         });
-        if field == Field::Name && level != EXACT {
-            name_part = Some(name_phrase(comparer, l, r, level));
-            continue;
-        }
-        if level == EXACT {
-            if weight - model.level_weight(field, level) < COMMON_BITS {
-                common.push((field.rank_in_reason(), field.label()));
-            } else if weight > 0.0 {
-                same.push((field.rank_in_reason(), field.label()));
-            }
-        } else if level == field.different() {
-            if weight < 0.0 {
-                different.push((field.rank_in_reason(), field.label()));
-            }
-        } else if weight > 0.0 {
-            let phrase = phrase_for_similar(comparer, field, l, r, level);
-            similar.push((field.rank_in_reason(), phrase));
+        let rank = field.rank_in_reason();
+        let adjustment = weight - model.level_weight(field, level);
+        match phrase(comparer, field, level, l, r, adjustment) {
+            Phrase::Same(label) if weight > 0.0 => same.push((rank, label)),
+            Phrase::Common(label) => common.push((rank, label)),
+            Phrase::Similar(text) if weight > 0.0 => similar.push((rank, text)),
+            Phrase::Different(label) if weight < 0.0 => different.push((rank, label)),
+            _ => {}
         }
     }
     contributions.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+    (
+        contributions,
+        sentence(comparer, l, r, same, common, similar, different),
+    )
+}
+
+fn sentence(
+    comparer: &Comparer<'_>,
+    l: usize,
+    r: usize,
+    mut same: Vec<(u8, &str)>,
+    mut common: Vec<(u8, &str)>,
+    mut similar: Vec<(u8, String)>,
+    mut different: Vec<(u8, &str)>,
+) -> String {
     let mut parts = Vec::new();
     if !same.is_empty() {
         let labels = in_order(&mut same);
@@ -77,10 +97,9 @@ pub fn explain(
         };
         parts.push(format!("same {} ({noun})", join(&in_order(&mut common))));
     }
-    parts.extend(name_part);
     if !similar.is_empty() {
         similar.sort_by_key(|(rank, _)| *rank);
-        let phrases: Vec<&str> = similar.iter().map(|(_, phrase)| phrase.as_str()).collect();
+        let phrases: Vec<&str> = similar.iter().map(|(_, text)| text.as_str()).collect();
         parts.push(join(&phrases));
     }
     if !different.is_empty() {
@@ -89,25 +108,96 @@ pub fn explain(
     if parts.is_empty() {
         parts.push("nothing to compare".to_string());
     }
-    (contributions, parts.join("; "))
+    parts.join("; ")
 }
 
-/// "name 94% alike once 'gmbh' is set aside".
-fn name_phrase(comparer: &Comparer<'_>, l: usize, r: usize, level: u8) -> String {
-    if level == Field::Name.different() {
-        return "different name".to_string();
+fn phrase(
+    comparer: &Comparer<'_>,
+    field: Field,
+    level: u8,
+    l: usize,
+    r: usize,
+    adjustment: f64,
+) -> Phrase {
+    if level == field.different() {
+        return match field {
+            Field::Location if different_countries(comparer, l, r) => Phrase::Different("country"),
+            Field::Location => Phrase::Different("city"),
+            other => Phrase::Different(other.label()),
+        };
     }
-    let percent = (comparer.name_similarity(l, r) * 100.0).round() as u32;
-    format!("name {percent}% alike{}", legal_form_note(comparer, l, r))
+    match field {
+        Field::Street => street_phrase(comparer, level, l, r),
+        Field::Location => location_phrase(comparer, level, l, r),
+        Field::Name if level != EXACT => {
+            let percent = (comparer.name_similarity(l, r) * 100.0).round() as u32;
+            Phrase::Similar(format!(
+                "name {percent}% alike{}",
+                legal_form_note(comparer, l, r)
+            ))
+        }
+        _ if level == EXACT && adjustment < COMMON_BITS => Phrase::Common(field.label()),
+        _ if level == EXACT => Phrase::Same(field.label()),
+        Field::FirstName | Field::LastName | Field::Address2 => {
+            let (a, b) = comparer.texts(field.keys()[0], comparer.ids(field.keys()[0], l, r));
+            let percent = (jaro_winkler(a, b) * 100.0).round() as u32;
+            Phrase::Similar(format!("{} {percent}% alike", field.label()))
+        }
+        Field::TaxId | Field::Date if level == CLOSE => {
+            Phrase::Similar(format!("{} one typo apart", field.label()))
+        }
+        Field::Phone => Phrase::Similar("phone with the same last digits".to_string()),
+        other => Phrase::Similar(format!("similar {}", other.label())),
+    }
+}
+
+fn street_phrase(comparer: &Comparer<'_>, level: u8, l: usize, r: usize) -> Phrase {
+    let streets = comparer.ids(Key::Street, l, r);
+    let has_streets = streets.0 != NONE && streets.1 != NONE;
+    let percent = if has_streets {
+        (street_similarity(comparer, streets) * 100.0).round() as u32
+    } else {
+        0
+    };
+    match level {
+        EXACT => Phrase::Same("street and house number"),
+        CLOSE => Phrase::Similar(format!("street {percent}% alike")),
+        FUZZY if !has_streets => Phrase::Same("house number"),
+        FUZZY if percent >= 90 => Phrase::Similar("same street, other house number".to_string()),
+        _ => Phrase::Similar(format!("same house number, street {percent}% alike")),
+    }
+}
+
+fn location_phrase(comparer: &Comparer<'_>, level: u8, l: usize, r: usize) -> Phrase {
+    let postcodes = comparer.ids(Key::Postcode, l, r);
+    let has_postcodes = postcodes.0 != NONE && postcodes.1 != NONE;
+    match level {
+        EXACT => Phrase::Same("postcode"),
+        CLOSE if has_postcodes => Phrase::Similar("postcode one typo apart".to_string()),
+        CLOSE | FUZZY => Phrase::Same("city"),
+        PARTIAL => {
+            let regions = comparer.ids(Key::Region, l, r);
+            if regions.0 != NONE && regions.0 == regions.1 {
+                Phrase::Same("region")
+            } else {
+                Phrase::Same("country")
+            }
+        }
+        _ => Phrase::Different("city"),
+    }
+}
+
+fn different_countries(comparer: &Comparer<'_>, l: usize, r: usize) -> bool {
+    let countries = comparer.ids(Key::Country, l, r);
+    countries.0 != NONE && countries.1 != NONE && countries.0 != countries.1
 }
 
 /// " once 'gmbh' is set aside" when either name carried a legal form.
 fn legal_form_note(comparer: &Comparer<'_>, l: usize, r: usize) -> String {
-    let features = comparer.features();
-    let vocab = features.vocab(Field::LegalForm);
+    let vocab = comparer.features().vocab(Key::LegalForm);
     let forms: Vec<&str> = [
-        comparer.left().value(l, Field::LegalForm),
-        comparer.right().value(r, Field::LegalForm),
+        comparer.left().value(l, Key::LegalForm),
+        comparer.right().value(r, Key::LegalForm),
     ]
     .into_iter()
     .filter(|&id| id != NONE)
@@ -118,32 +208,6 @@ fn legal_form_note(comparer: &Comparer<'_>, l: usize, r: usize) -> String {
         [one] => format!(" once '{one}' is set aside"),
         [a, b] if a == b => format!(" once '{a}' is set aside"),
         [a, b, ..] => format!(" once '{a}' and '{b}' are set aside"),
-    }
-}
-
-fn phrase_for_similar(
-    comparer: &Comparer<'_>,
-    field: Field,
-    l: usize,
-    r: usize,
-    level: u8,
-) -> String {
-    let features = comparer.features();
-    let vocab = features.vocab(field);
-    let (a, b) = (
-        vocab.text(comparer.left().value(l, field)),
-        vocab.text(comparer.right().value(r, field)),
-    );
-    match field {
-        Field::FirstName | Field::LastName | Field::Street | Field::City | Field::Address2 => {
-            let percent = (jaro_winkler(a, b) * 100.0).round() as u32;
-            format!("{} {percent}% alike", field.label())
-        }
-        Field::Postcode | Field::TaxId | Field::Date if level == CLOSE => {
-            format!("{} one typo apart", field.label())
-        }
-        Field::Phone => "phone with the same last digits".to_string(),
-        _ => format!("similar {}", field.label()),
     }
 }
 

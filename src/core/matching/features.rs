@@ -4,7 +4,7 @@
 
 use rayon::prelude::*;
 
-use super::field::{FIELD_COUNT, Field, FieldSet};
+use super::field::{KEY_COUNT, Key, KeySet};
 use super::normalized::{self, NormalizedRecord, RoleColumns};
 use super::vocab::{NONE, Vocabulary};
 use crate::core::model::{Dataset, Role};
@@ -17,12 +17,12 @@ const CHUNK: usize = 16_384;
 pub struct ListFeatures {
     /// 0 for the first list (CRM, or the only list when deduplicating), 1 for the second.
     pub side: usize,
-    /// Fields whose role is mapped in this list.
-    pub mapped: FieldSet,
+    /// Keys whose role is mapped in this list.
+    pub mapped: KeySet,
     /// True when the list has an id column.
     pub has_id: bool,
-    /// Per record, the value id of every field ([`NONE`] when empty or not mapped).
-    pub values: Vec<[u32; FIELD_COUNT]>,
+    /// Per record, the value id of every key ([`NONE`] when empty or not mapped).
+    pub values: Vec<[u32; KEY_COUNT]>,
     /// Per record, its own id in the cross-reference vocabulary ([`NONE`] without id).
     pub ids: Vec<u32>,
     /// Per record, where its name tokens start in `tokens` (one more entry than records).
@@ -42,11 +42,11 @@ impl ListFeatures {
         self.values.is_empty()
     }
 
-    /// The value id of `field` for `row`.
-    pub fn value(&self, row: usize, field: Field) -> u32 {
+    /// The value id of `key` for `row`.
+    pub fn value(&self, row: usize, key: Key) -> u32 {
         self.values
             .get(row)
-            .map_or(NONE, |values| values[field.index()])
+            .map_or(NONE, |values| values[key.index()])
     }
 
     /// The name tokens of `row`.
@@ -60,7 +60,7 @@ impl ListFeatures {
 /// Comparison keys of one or two lists with the vocabularies they share.
 #[derive(Debug, Clone, Default)]
 pub struct Features {
-    /// One vocabulary per field (the cross-reference vocabulary also holds the records' ids).
+    /// One vocabulary per key (the cross-reference vocabulary also holds the records' ids).
     pub vocabs: Vec<Vocabulary>,
     /// Name tokens, with their document frequencies per side.
     pub tokens: Vocabulary,
@@ -72,7 +72,7 @@ impl Features {
     /// Compute the keys of `lists` (one or two datasets).
     pub fn build(lists: &[&Dataset]) -> Features {
         let mut features = Features {
-            vocabs: vec![Vocabulary::default(); FIELD_COUNT],
+            vocabs: vec![Vocabulary::default(); KEY_COUNT],
             tokens: Vocabulary::default(),
             lists: Vec::with_capacity(lists.len()),
         };
@@ -87,18 +87,18 @@ impl Features {
         features
     }
 
-    /// The vocabulary of `field`.
-    pub fn vocab(&self, field: Field) -> &Vocabulary {
-        &self.vocabs[field.index()]
+    /// The vocabulary of `key`.
+    pub fn vocab(&self, key: Key) -> &Vocabulary {
+        &self.vocabs[key.index()]
     }
 
-    /// The text of `field` for `row` of list `list`.
-    pub fn text(&self, list: usize, row: usize, field: Field) -> &str {
+    /// The text of `key` for `row` of list `list`.
+    pub fn text(&self, list: usize, row: usize, key: Key) -> &str {
         let id = self
             .lists
             .get(list)
-            .map_or(NONE, |features| features.value(row, field));
-        self.vocab(field).text(id)
+            .map_or(NONE, |features| features.value(row, key));
+        self.vocab(key).text(id)
     }
 
     fn build_list(
@@ -132,7 +132,7 @@ impl Features {
     }
 
     fn intern_record(&mut self, list: &mut ListFeatures, record: &NormalizedRecord, side: usize) {
-        let mut values = [NONE; FIELD_COUNT];
+        let mut values = [NONE; KEY_COUNT];
         for (index, value) in record.values.iter().enumerate() {
             if let Some(text) = value.as_deref() {
                 values[index] = self.vocabs[index].intern(text, side);
@@ -140,7 +140,7 @@ impl Features {
         }
         list.values.push(values);
         let id = match record.id.as_deref() {
-            Some(id) => self.vocabs[Field::Xref.index()].intern(id, side),
+            Some(id) => self.vocabs[Key::Xref.index()].intern(id, side),
             None => NONE,
         };
         list.ids.push(id);
@@ -197,17 +197,17 @@ mod tests {
         let features = Features::build(&[&crm, &erp]);
         let (left, right) = (&features.lists[0], &features.lists[1]);
         assert_eq!(left.len(), 2);
-        assert!(left.mapped.contains(Field::City));
-        assert!(!right.mapped.contains(Field::City));
+        assert!(left.mapped.contains(Key::City));
+        assert!(!right.mapped.contains(Key::City));
         assert_eq!(
-            left.value(0, Field::Name),
-            right.value(0, Field::Name),
+            left.value(0, Key::Name),
+            right.value(0, Key::Name),
             "folded names share one id"
         );
-        assert_eq!(features.text(0, 0, Field::City), "koln");
-        assert_eq!(left.value(1, Field::City), NONE);
-        assert_eq!(features.text(1, 0, Field::LegalForm), "gmbh");
+        assert_eq!(features.text(0, 0, Key::City), "koln");
+        assert_eq!(left.value(1, Key::City), NONE);
+        assert_eq!(features.text(1, 0, Key::LegalForm), "gmbh");
         assert_eq!(left.name_tokens(0), right.name_tokens(0));
-        assert_eq!(features.vocab(Field::Xref).text(left.ids[0]), "1");
+        assert_eq!(features.vocab(Key::Xref).text(left.ids[0]), "1");
     }
 }

@@ -1,13 +1,20 @@
-//! The compared fields, their comparison levels and their names in plain words.
+//! What is stored per record ([`Key`]) and what is compared between two records ([`Field`]).
+//!
+//! Keys are the normalised values (postcode, city, street, house number ...). Fields group keys
+//! that are not independent: an unrelated firm in the same building agrees on street, house
+//! number, postcode, city, region and country at once, and weighing those six agreements as
+//! independent evidence would outweigh a different name. So street and house number form one
+//! comparison (`street`), and postcode, city, region and country another (`location`), each
+//! with levels from "same" to "different".
 
 use crate::core::model::Role;
 
-/// Number of compared fields (a comparison vector packs 4 bits per field into a `u64`).
-pub const FIELD_COUNT: usize = 16;
+/// Number of stored keys.
+pub const KEY_COUNT: usize = 16;
 
-/// A field compared between two records.
+/// A normalised value stored per record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
+pub enum Key {
     /// Company (or full person) name without its legal form.
     Name,
     /// The legal form taken out of the name (`gmbh`, `sarl`, `inc` ...).
@@ -38,7 +45,109 @@ pub enum Field {
     TaxId,
     /// Birth or founding date.
     Date,
-    /// A cross-reference: one side's stored number of the other side's record.
+    /// A cross-reference: the other system's number of this record.
+    Xref,
+}
+
+impl Key {
+    /// Every key, in storage order.
+    pub const ALL: [Key; KEY_COUNT] = [
+        Key::Name,
+        Key::LegalForm,
+        Key::FirstName,
+        Key::LastName,
+        Key::Street,
+        Key::HouseNumber,
+        Key::Address2,
+        Key::City,
+        Key::Postcode,
+        Key::Region,
+        Key::Country,
+        Key::Phone,
+        Key::Domain,
+        Key::TaxId,
+        Key::Date,
+        Key::Xref,
+    ];
+
+    /// Position in a record's key array.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The import role a key is read from (the legal form comes from the name, the domain
+    /// from website or e-mail).
+    pub fn role(self) -> Role {
+        match self {
+            Key::Name | Key::LegalForm => Role::Name,
+            Key::FirstName => Role::FirstName,
+            Key::LastName => Role::LastName,
+            Key::Street => Role::Street,
+            Key::HouseNumber => Role::HouseNumber,
+            Key::Address2 => Role::Address2,
+            Key::City => Role::City,
+            Key::Postcode => Role::Postcode,
+            Key::Region => Role::Region,
+            Key::Country => Role::Country,
+            Key::Phone => Role::Phone,
+            Key::Domain => Role::Website,
+            Key::TaxId => Role::TaxId,
+            Key::Date => Role::Date,
+            Key::Xref => Role::Xref,
+        }
+    }
+}
+
+/// A set of keys as a bit mask.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KeySet(pub u16);
+
+impl KeySet {
+    /// True when `key` is in the set.
+    pub fn contains(self, key: Key) -> bool {
+        self.0 & (1 << key.index()) != 0
+    }
+
+    /// Add `key`.
+    pub fn insert(&mut self, key: Key) {
+        self.0 |= 1 << key.index();
+    }
+
+    /// Keys in both sets.
+    pub fn intersection(self, other: KeySet) -> KeySet {
+        KeySet(self.0 & other.0)
+    }
+}
+
+/// Number of compared fields (a comparison vector packs 4 bits per field into a `u64`).
+pub const FIELD_COUNT: usize = 12;
+
+/// A comparison between two records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// Company (or full person) name.
+    Name,
+    /// Legal form.
+    LegalForm,
+    /// First name.
+    FirstName,
+    /// Last name.
+    LastName,
+    /// Street and house number.
+    Street,
+    /// Second address line.
+    Address2,
+    /// Postcode, city, region and country.
+    Location,
+    /// Phone.
+    Phone,
+    /// Web domain.
+    Domain,
+    /// Official number.
+    TaxId,
+    /// Birth or founding date.
+    Date,
+    /// Cross-reference against the other record's id.
     Xref,
 }
 
@@ -50,12 +159,8 @@ impl Field {
         Field::FirstName,
         Field::LastName,
         Field::Street,
-        Field::HouseNumber,
         Field::Address2,
-        Field::City,
-        Field::Postcode,
-        Field::Region,
-        Field::Country,
+        Field::Location,
         Field::Phone,
         Field::Domain,
         Field::TaxId,
@@ -68,7 +173,25 @@ impl Field {
         self as usize
     }
 
-    /// The field's name in plain words, as shown in reasons and contributions.
+    /// The keys the field compares (any of them mapped on both sides makes it comparable).
+    pub fn keys(self) -> &'static [Key] {
+        match self {
+            Field::Name => &[Key::Name],
+            Field::LegalForm => &[Key::LegalForm],
+            Field::FirstName => &[Key::FirstName],
+            Field::LastName => &[Key::LastName],
+            Field::Street => &[Key::Street, Key::HouseNumber],
+            Field::Address2 => &[Key::Address2],
+            Field::Location => &[Key::Postcode, Key::City, Key::Region, Key::Country],
+            Field::Phone => &[Key::Phone],
+            Field::Domain => &[Key::Domain],
+            Field::TaxId => &[Key::TaxId],
+            Field::Date => &[Key::Date],
+            Field::Xref => &[Key::Xref],
+        }
+    }
+
+    /// The field's name in plain words, as shown in contributions.
     pub fn label(self) -> &'static str {
         match self {
             Field::Name => "name",
@@ -76,12 +199,8 @@ impl Field {
             Field::FirstName => "first name",
             Field::LastName => "last name",
             Field::Street => "street",
-            Field::HouseNumber => "house number",
             Field::Address2 => "address line 2",
-            Field::City => "city",
-            Field::Postcode => "postcode",
-            Field::Region => "region",
-            Field::Country => "country",
+            Field::Location => "location",
             Field::Phone => "phone",
             Field::Domain => "web domain",
             Field::TaxId => "VAT number",
@@ -96,19 +215,40 @@ impl Field {
         const EXACT_ONLY: &[&str] = &["missing", "exact", "different"];
         const ONE_STEP: &[&str] = &["missing", "exact", "close", "different"];
         const TWO_STEPS: &[&str] = &["missing", "exact", "close", "fuzzy", "different"];
-        const NAME: &[&str] = &["missing", "exact", "close", "fuzzy", "partial", "different"];
+        const THREE_STEPS: &[&str] =
+            &["missing", "exact", "close", "fuzzy", "partial", "different"];
         match self {
-            Field::Name => NAME,
+            Field::Name | Field::Location => THREE_STEPS,
             Field::FirstName | Field::LastName | Field::Street | Field::Date => TWO_STEPS,
-            Field::Address2 | Field::City | Field::Postcode | Field::Phone | Field::TaxId => {
-                ONE_STEP
-            }
-            Field::LegalForm
-            | Field::HouseNumber
-            | Field::Region
-            | Field::Country
-            | Field::Domain
-            | Field::Xref => EXACT_ONLY,
+            Field::Address2 | Field::Phone | Field::TaxId => ONE_STEP,
+            Field::LegalForm | Field::Domain | Field::Xref => EXACT_ONLY,
+        }
+    }
+
+    /// Number of levels including `missing`.
+    pub fn level_count(self) -> usize {
+        self.levels().len()
+    }
+
+    /// The level index of `different`.
+    pub fn different(self) -> u8 {
+        (self.level_count() - 1) as u8
+    }
+
+    /// The key whose value frequency weighs an exact agreement (a rare name or postcode says
+    /// more than a common one; an internet provider's domain, a switchboard number or a group
+    /// VAT number shared by many records says little), if any.
+    pub fn term_frequency_key(self) -> Option<Key> {
+        match self {
+            Field::Name => Some(Key::Name),
+            Field::FirstName => Some(Key::FirstName),
+            Field::LastName => Some(Key::LastName),
+            Field::Street => Some(Key::Street),
+            Field::Location => Some(Key::Postcode),
+            Field::Phone => Some(Key::Phone),
+            Field::Domain => Some(Key::Domain),
+            Field::TaxId => Some(Key::TaxId),
+            _ => None,
         }
     }
 
@@ -124,53 +264,9 @@ impl Field {
             Field::LastName => 6,
             Field::Date => 7,
             Field::Street => 8,
-            Field::HouseNumber => 9,
-            Field::Address2 => 10,
-            Field::Postcode => 11,
-            Field::City => 12,
-            Field::Region => 13,
-            Field::Country => 14,
-            Field::LegalForm => 15,
-        }
-    }
-
-    /// Number of levels including `missing`.
-    pub fn level_count(self) -> usize {
-        self.levels().len()
-    }
-
-    /// The level index of `different`.
-    pub fn different(self) -> u8 {
-        (self.level_count() - 1) as u8
-    }
-
-    /// True when an exact agreement is weighed by how rare the agreed value is.
-    pub fn term_frequency_adjusted(self) -> bool {
-        matches!(
-            self,
-            Field::Name | Field::FirstName | Field::LastName | Field::City | Field::Street
-        )
-    }
-
-    /// The import role a field is read from (the legal form comes from the name, the domain
-    /// from website or e-mail, the cross-reference from `xref` against `id`).
-    pub fn role(self) -> Role {
-        match self {
-            Field::Name | Field::LegalForm => Role::Name,
-            Field::FirstName => Role::FirstName,
-            Field::LastName => Role::LastName,
-            Field::Street => Role::Street,
-            Field::HouseNumber => Role::HouseNumber,
-            Field::Address2 => Role::Address2,
-            Field::City => Role::City,
-            Field::Postcode => Role::Postcode,
-            Field::Region => Role::Region,
-            Field::Country => Role::Country,
-            Field::Phone => Role::Phone,
-            Field::Domain => Role::Website,
-            Field::TaxId => Role::TaxId,
-            Field::Date => Role::Date,
-            Field::Xref => Role::Xref,
+            Field::Address2 => 9,
+            Field::Location => 10,
+            Field::LegalForm => 11,
         }
     }
 }
@@ -190,9 +286,9 @@ impl FieldSet {
         self.0 |= 1 << field.index();
     }
 
-    /// Fields in both sets.
-    pub fn intersection(self, other: FieldSet) -> FieldSet {
-        FieldSet(self.0 & other.0)
+    /// Take `field` out.
+    pub fn remove(&mut self, field: Field) {
+        self.0 &= !(1 << field.index());
     }
 
     /// The fields of the set, in vector order.
@@ -241,7 +337,7 @@ mod tests {
     }
 
     #[test]
-    fn field_sets_list_their_fields() {
+    fn sets_list_their_members() {
         let mut set = FieldSet::default();
         set.insert(Field::Phone);
         set.insert(Field::Name);
@@ -249,8 +345,11 @@ mod tests {
             set.fields().collect::<Vec<_>>(),
             [Field::Name, Field::Phone]
         );
-        let mut other = FieldSet::default();
-        other.insert(Field::Phone);
-        assert_eq!(set.intersection(other), other);
+        set.remove(Field::Name);
+        assert_eq!(set.fields().collect::<Vec<_>>(), [Field::Phone]);
+        let mut keys = KeySet::default();
+        keys.insert(Key::City);
+        assert!(keys.contains(Key::City));
+        assert!(!keys.intersection(KeySet::default()).contains(Key::City));
     }
 }

@@ -40,9 +40,8 @@
 //! assert_eq!(output.pairs.len(), 16);
 //! let pair = &output.pairs[0];
 //! assert_eq!((pair.crm_row, pair.erp_row), (0, 0));
-//! // Sixteen records are little evidence: the pair is likely, but not `auto`.
-//! assert!(pair.probability > 0.9);
-//! assert_eq!(pair.band, Band::Review);
+//! assert!(pair.probability > 0.99);
+//! assert_eq!(pair.band, Band::Auto);
 //! assert_eq!(pair.reason, "same VAT number and name once 'gmbh' is set aside");
 //! ```
 
@@ -50,6 +49,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::model::Side;
 
+pub mod address;
 pub mod assign;
 pub mod blocking;
 pub mod compare;
@@ -90,10 +90,10 @@ impl Default for MatchOptions {
     fn default() -> Self {
         MatchOptions {
             labels: Vec::new(),
-            review_threshold: 0.5,
+            review_threshold: 0.1,
             auto_threshold: 0.999,
             auto_margin_bits: 6.0,
-            max_block_pairs: 2_500,
+            max_block_pairs: 100,
             cluster_min_probability: 0.05,
         }
     }

@@ -22,7 +22,7 @@ const EM_TOLERANCE: f64 = 1e-6;
 /// Largest weight one field can add or take, in bits.
 const WEIGHT_LIMIT: f64 = 24.0;
 /// A cross-reference is checked, not trusted: it may add at most this much.
-const XREF_LIMIT: f64 = 6.0;
+const XREF_LIMIT: f64 = 10.0;
 /// Term-frequency adjustments stay within this many bits of the field's average.
 const TF_LIMIT: f64 = 10.0;
 
@@ -70,10 +70,46 @@ impl Model {
             prior: 0.05,
             tf_bits: Vec::new(),
         };
-        model.expectation_maximisation(patterns, labelled);
+        // A record has at most one partner in the other list, so the true pairs among the
+        // candidates are at most as many as the smaller list has records (within one list,
+        // clusters of duplicates allow about twice as many pairs as records). Without this
+        // bound EM may settle on "same town" instead of "same customer".
+        let (left, right) = (comparer.left(), comparer.right());
+        let most_matches = if std::ptr::eq(left, right) {
+            2.0 * left.len() as f64
+        } else {
+            left.len().min(right.len()) as f64
+        };
+        let total = candidates as f64 + labelled.len() as f64;
+        let prior_cap = if total > 0.0 {
+            (most_matches / total).clamp(1e-6, 0.5)
+        } else {
+            0.5
+        };
+        model.prior = model.prior.min(prior_cap);
+        model.expectation_maximisation(patterns, labelled, prior_cap);
         model.update_weights();
-        model.tf_bits = term_frequency_bits(comparer, &model.u);
+        model.tf_bits = term_frequency_bits(comparer);
         model
+    }
+
+    /// The parameters in a table, one line per field and level (m, u, weight), for diagnostics.
+    pub fn describe(&self) -> String {
+        let mut text = format!("prior {:.5}\n", self.prior);
+        for field in self.active.fields() {
+            let f = field.index();
+            for level in 1..field.level_count() {
+                text.push_str(&format!(
+                    "{:<16} {:<9} m={:.4} u={:.6} w={:+.2}\n",
+                    field.label(),
+                    field.levels()[level],
+                    self.m[f][level],
+                    self.u[f][level],
+                    self.weights[f][level]
+                ));
+            }
+        }
+        text
     }
 
     /// The fields the model compares.
@@ -100,8 +136,9 @@ impl Model {
         (self.m[f][l], self.u[f][l])
     }
 
-    /// The weight of `field` for a pair at `level`, adjusted by the frequency of the left
-    /// record's value when both agree exactly.
+    /// The weight of `field` for a pair at `level`; an exact agreement is adjusted by the
+    /// frequency of `left_value`, the left record's value of the field's
+    /// [term-frequency key](Field::term_frequency_key) ([`NONE`] for no adjustment).
     pub fn field_weight(&self, field: Field, level: u8, left_value: u32) -> f64 {
         let base = self.level_weight(field, level);
         if level != EXACT || left_value == NONE {
@@ -121,7 +158,10 @@ impl Model {
         self.active
             .fields()
             .map(|field| {
-                self.field_weight(field, pattern.level(field), comparer.left().value(l, field))
+                let value = field
+                    .term_frequency_key()
+                    .map_or(NONE, |key| comparer.left().value(l, key));
+                self.field_weight(field, pattern.level(field), value)
             })
             .sum()
     }
@@ -166,6 +206,7 @@ impl Model {
         &mut self,
         patterns: &FxHashMap<Pattern, u64>,
         labelled: &[LabelledPattern],
+        prior_cap: f64,
     ) {
         let observations: Vec<(Pattern, f64, Option<bool>)> = patterns
             .iter()
@@ -181,6 +222,7 @@ impl Model {
         }
         for _ in 0..EM_ROUNDS {
             let mut m_counts = [[0.0f64; 16]; FIELD_COUNT];
+            let mut u_counts = [[0.0f64; 16]; FIELD_COUNT];
             let mut matched = 0.0;
             let mut total = 0.0;
             for &(pattern, count, label) in &observations {
@@ -195,37 +237,20 @@ impl Model {
                     let level = usize::from(pattern.level(field));
                     if level != usize::from(MISSING) {
                         m_counts[field.index()][level] += posterior * count;
+                        u_counts[field.index()][level] += (1.0 - posterior) * count;
                     }
                 }
             }
-            let change = self.maximise(&m_counts, matched / total);
+            let prior = (matched / total).min(prior_cap);
+            let change_prior = (self.prior - prior).abs();
+            self.prior = prior.clamp(1e-9, 1.0 - 1e-9);
+            let change_m = maximise(self.active, &mut self.m, &m_counts);
+            let change_u = maximise(self.active, &mut self.u, &u_counts);
+            let change = change_prior.max(change_m).max(change_u);
             if change < EM_TOLERANCE {
                 break;
             }
         }
-    }
-
-    /// New `m` and prior from expected counts; returns the largest change.
-    fn maximise(&mut self, m_counts: &[[f64; 16]; FIELD_COUNT], prior: f64) -> f64 {
-        let mut change: f64 = (self.prior - prior).abs();
-        self.prior = prior.clamp(1e-9, 1.0 - 1e-9);
-        for field in self.active.fields() {
-            let f = field.index();
-            let levels = field.level_count();
-            let sum: f64 = m_counts[f][1..levels].iter().sum();
-            if sum <= 0.0 {
-                continue;
-            }
-            // A small pseudo-count keeps every level possible for a true pair.
-            let smoothing = 0.5;
-            let denominator = sum + smoothing * (levels - 1) as f64;
-            for (old, count) in self.m[f][1..levels].iter_mut().zip(&m_counts[f][1..levels]) {
-                let m = (count + smoothing) / denominator;
-                change = change.max((*old - m).abs());
-                *old = m;
-            }
-        }
-        change
     }
 
     fn posterior(&self, pattern: Pattern) -> f64 {
@@ -241,6 +266,32 @@ impl Model {
         }
         match_likelihood / (match_likelihood + unmatch_likelihood)
     }
+}
+
+/// New level probabilities of every active field from expected counts (with a small
+/// pseudo-count, so that no level becomes impossible); returns the largest change.
+fn maximise(
+    active: FieldSet,
+    table: &mut [[f64; 16]; FIELD_COUNT],
+    counts: &[[f64; 16]; FIELD_COUNT],
+) -> f64 {
+    let mut change: f64 = 0.0;
+    for field in active.fields() {
+        let f = field.index();
+        let levels = field.level_count();
+        let sum: f64 = counts[f][1..levels].iter().sum();
+        if sum <= 0.0 {
+            continue;
+        }
+        let smoothing = 0.5;
+        let denominator = sum + smoothing * (levels - 1) as f64;
+        for (old, count) in table[f][1..levels].iter_mut().zip(&counts[f][1..levels]) {
+            let value = (count + smoothing) / denominator;
+            change = change.max((*old - value).abs());
+            *old = value;
+        }
+    }
+    change
 }
 
 /// Starting `m`: true pairs mostly agree exactly.
@@ -297,9 +348,12 @@ fn estimate_u(
             row[level] =
                 (counts[f][level] + smoothing) / (observed + smoothing * (levels - 1) as f64);
         }
+        // An exact agreement of a one-key field is an agreement of values: its chance comes
+        // from the value frequencies. Street and location are judged from the sample.
         let exact = match field {
             Field::Xref => 1.0 / right.len().max(left.len()).max(1) as f64,
-            _ => features.vocab(field).exact_agreement(),
+            Field::Street | Field::Location => 0.0,
+            _ => features.vocab(field.keys()[0]).exact_agreement(),
         };
         if exact > 0.0 {
             let others: f64 = row[2..levels].iter().sum();
@@ -323,17 +377,17 @@ fn add_levels(counts: &mut [[f64; 16]; FIELD_COUNT], active: FieldSet, pattern: 
     }
 }
 
-/// Bits added to an exact agreement on each value: log2 of the field's average chance of an
-/// exact agreement over the value's own frequency (rare values say more).
-fn term_frequency_bits(comparer: &Comparer<'_>, u: &[[f64; 16]; FIELD_COUNT]) -> Vec<Vec<f32>> {
+/// Bits added to an exact agreement on each value: log2 of the key's average chance of an
+/// agreement over the value's own frequency (rare values say more, common ones less).
+fn term_frequency_bits(comparer: &Comparer<'_>) -> Vec<Vec<f32>> {
     let features = comparer.features();
     let mut bits = vec![Vec::new(); FIELD_COUNT];
     for field in comparer.active().fields() {
-        if !field.term_frequency_adjusted() {
+        let Some(key) = field.term_frequency_key() else {
             continue;
-        }
-        let vocab = features.vocab(field);
-        let average = u[field.index()][usize::from(EXACT)];
+        };
+        let vocab = features.vocab(key);
+        let average = vocab.exact_agreement();
         if average <= 0.0 {
             continue;
         }

@@ -1,13 +1,16 @@
 //! One record's raw cells turned into normalised comparison values, through the normalisers of
 //! [`crate::core::normalize`].
 
-use super::field::{FIELD_COUNT, Field, FieldSet};
+use super::field::{KEY_COUNT, Key, KeySet};
 use crate::core::model::{Dataset, Role};
+use crate::core::normalize::address::{country_code, postcode, street};
 use crate::core::normalize::company::company_name;
 use crate::core::normalize::ids::{
     date, email_domain, record_id, tax_id, tax_id_without_country, website_domain,
 };
-use crate::core::normalize::text::{fold, name_key};
+use crate::core::normalize::person::person_name;
+use crate::core::normalize::phone::phone;
+use crate::core::normalize::text::name_key;
 
 /// Which column holds each role the matcher reads.
 #[derive(Debug, Clone, Default)]
@@ -39,24 +42,24 @@ impl RoleColumns {
         self.columns[role as usize]
     }
 
-    /// The fields this list can provide.
-    pub fn mapped(&self) -> FieldSet {
-        let mut set = FieldSet::default();
-        for field in Field::ALL {
-            let present = match field {
-                Field::Name | Field::LegalForm => {
+    /// The keys this list can provide.
+    pub fn mapped(&self) -> KeySet {
+        let mut set = KeySet::default();
+        for key in Key::ALL {
+            let present = match key {
+                Key::Name | Key::LegalForm => {
                     self.name_from_parts || self.column(Role::Name).is_some()
                 }
-                Field::Domain => {
+                Key::Domain => {
                     self.column(Role::Website).is_some() || self.column(Role::Email).is_some()
                 }
-                Field::HouseNumber => {
+                Key::HouseNumber => {
                     self.column(Role::HouseNumber).is_some() || self.column(Role::Street).is_some()
                 }
                 other => self.column(other.role()).is_some(),
             };
             if present {
-                set.insert(field);
+                set.insert(key);
             }
         }
         set
@@ -71,8 +74,8 @@ impl RoleColumns {
 /// The normalised values of one record, before interning.
 #[derive(Debug, Clone, Default)]
 pub struct NormalizedRecord {
-    /// One value per field (`None` when empty or not mapped).
-    pub values: [Option<String>; FIELD_COUNT],
+    /// One value per key (`None` when empty or not mapped).
+    pub values: [Option<String>; KEY_COUNT],
     /// The record's own id in comparable form.
     pub id: Option<String>,
     /// Name tokens (without legal form).
@@ -87,47 +90,43 @@ pub fn record(dataset: &Dataset, columns: &RoleColumns, row: usize) -> Normalize
             .map_or("", |column| dataset.cells.cell(row, column).trim())
     };
     let mut record = NormalizedRecord::default();
-    let mut set = |field: Field, value: Option<String>| {
-        record.values[field.index()] = value.filter(|text| !text.is_empty());
+    let mut set = |key: Key, value: Option<String>| {
+        record.values[key.index()] = value.filter(|text| !text.is_empty());
     };
-    let country = interim::country(cell(Role::Country));
-    let country_code = country.as_deref();
-    set(Field::Country, country.clone());
+    let country_code = country_code(cell(Role::Country));
+    set(Key::Country, country_code.map(str::to_string));
     let name = if columns.name_from_parts {
         format!("{} {}", cell(Role::FirstName), cell(Role::LastName))
     } else {
         cell(Role::Name).to_string()
     };
     let company = company_name(&name, country_code);
-    set(Field::Name, Some(company.core));
-    set(Field::LegalForm, company.legal_form);
-    set(Field::FirstName, Some(name_key(cell(Role::FirstName))));
-    set(Field::LastName, Some(name_key(cell(Role::LastName))));
-    let (street, number_in_street) = interim::street(cell(Role::Street));
-    set(Field::Street, Some(street));
-    let house_number = match columns.column(Role::HouseNumber) {
-        Some(_) => Some(interim::compact(cell(Role::HouseNumber))),
-        None => number_in_street,
-    };
-    set(Field::HouseNumber, house_number);
-    set(Field::Address2, Some(name_key(cell(Role::Address2))));
-    set(Field::City, Some(name_key(cell(Role::City))));
-    set(
-        Field::Postcode,
-        Some(interim::compact(cell(Role::Postcode))),
-    );
-    set(Field::Region, Some(name_key(cell(Role::Region))));
-    set(Field::Phone, interim::phone(cell(Role::Phone)));
+    set(Key::Name, Some(company.core));
+    set(Key::LegalForm, company.legal_form);
+    let person = person_name(cell(Role::FirstName), cell(Role::LastName));
+    set(Key::FirstName, Some(person.first));
+    set(Key::LastName, Some(person.last));
+    let house_column = columns
+        .column(Role::HouseNumber)
+        .map(|_| cell(Role::HouseNumber));
+    let address = street(cell(Role::Street), house_column);
+    set(Key::Street, Some(address.street));
+    set(Key::HouseNumber, address.house_number);
+    set(Key::Address2, Some(name_key(cell(Role::Address2))));
+    set(Key::City, Some(name_key(cell(Role::City))));
+    set(Key::Postcode, postcode(cell(Role::Postcode), country_code));
+    set(Key::Region, Some(name_key(cell(Role::Region))));
+    set(Key::Phone, phone_key(cell(Role::Phone), country_code));
     let domain = website_domain(cell(Role::Website)).or_else(|| email_domain(cell(Role::Email)));
-    set(Field::Domain, domain);
+    set(Key::Domain, domain);
     // Compared without the country prefix: one list often writes it and the other does not.
     let tax = tax_id(cell(Role::TaxId), country_code);
     set(
-        Field::TaxId,
+        Key::TaxId,
         tax.map(|id| tax_id_without_country(&id).to_string()),
     );
-    set(Field::Date, date(cell(Role::Date)));
-    set(Field::Xref, Some(record_id(cell(Role::Xref))));
+    set(Key::Date, date(cell(Role::Date)));
+    set(Key::Xref, Some(record_id(cell(Role::Xref))));
     let id = columns
         .column(Role::Id)
         .map(|column| record_id(dataset.cells.cell(row, column)));
@@ -136,45 +135,11 @@ pub fn record(dataset: &Dataset, columns: &RoleColumns, row: usize) -> Normalize
     record
 }
 
-/// Stand-ins for the address and phone normalisers of `crate::core::normalize` that have not
-/// landed yet.
-mod interim {
-    use super::fold;
-
-    fn words(raw: &str) -> String {
-        let folded = fold(raw);
-        let spaced: String = folded
-            .chars()
-            .map(|ch| if ch.is_alphanumeric() { ch } else { ' ' })
-            .collect();
-        spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    pub fn compact(raw: &str) -> String {
-        words(raw).replace(' ', "")
-    }
-
-    pub fn street(raw: &str) -> (String, Option<String>) {
-        let words = words(raw);
-        let mut street = Vec::new();
-        let mut number = None;
-        for word in words.split(' ') {
-            if number.is_none() && word.starts_with(|ch: char| ch.is_ascii_digit()) {
-                number = Some(word.to_string());
-            } else if !word.is_empty() {
-                street.push(word);
-            }
-        }
-        (street.join(" "), number)
-    }
-
-    pub fn country(raw: &str) -> Option<String> {
-        let folded = words(raw);
-        (folded.len() == 2).then(|| folded.to_ascii_uppercase())
-    }
-
-    pub fn phone(raw: &str) -> Option<String> {
+/// The phone in E.164 form; without a known country (and no international prefix), its
+/// digits, so that the last digits can still be compared.
+fn phone_key(raw: &str, country: Option<&str>) -> Option<String> {
+    phone(raw, country).or_else(|| {
         let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-        (digits.len() >= 6).then(|| digits.trim_start_matches('0').to_string())
-    }
+        (digits.len() >= 7).then_some(digits)
+    })
 }

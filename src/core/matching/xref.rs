@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use super::compare::Comparer;
-use super::field::Field;
+use super::field::{Field, Key};
 use super::model::Model;
 use super::vocab::NONE;
 use super::{MatchOptions, PairSuggestion, XrefCheck, XrefStatus};
@@ -43,7 +43,7 @@ pub fn check_xrefs(
     (0..left.len())
         .filter_map(|l| {
             let raw = crm.value(l, Role::Xref).unwrap_or("").trim();
-            let xref = left.value(l, Field::Xref);
+            let xref = left.value(l, Key::Xref);
             if raw.is_empty() || xref == NONE {
                 return None;
             }

@@ -91,7 +91,7 @@ pub fn unlinked_records<'a>(
     list.keys()
         .iter()
         .enumerate()
-        .filter(|(_, key)| state.partners(side, key).is_empty())
+        .filter(|(_, key)| !state.is_linked(side, key))
         .map(|(row, key)| {
             let account_type = match side {
                 Side::Crm => list.account_type(row),

@@ -7,7 +7,9 @@
 //! a newer export come in another order or when an empty column is added or dropped. Cells are
 //! compared trimmed: padding added by a fixed-width export is not a change of content.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::str::FromStr;
 
 use crate::core::model::{Column, Dataset};
@@ -45,6 +47,43 @@ fn fnv1a(mut state: u64, bytes: &[u8]) -> u64 {
         state = state.wrapping_mul(FNV_PRIME);
     }
     state
+}
+
+/// FNV-1a as a [`Hasher`] for the project's in-memory maps of record keys: several times
+/// faster than SipHash on short ids, and the keys come from the user's own files, so there is
+/// no one to mount a collision attack.
+#[derive(Debug, Clone, Copy)]
+pub struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(FNV_OFFSET)
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv1a(self.0, bytes);
+    }
+}
+
+/// A `HashMap` hashed with [`FnvHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FnvHasher>>;
+
+/// A 64-bit FNV-1a fingerprint of a key (for indexes that verify their hits).
+pub fn key_fingerprint(key: &str) -> u64 {
+    fnv1a(FNV_OFFSET, key.as_bytes())
+}
+
+/// A 64-bit FNV-1a fingerprint of a pair of keys (for indexes that verify their hits).
+pub fn pair_fingerprint(first: &str, second: &str) -> u64 {
+    let state = fnv1a(FNV_OFFSET, first.as_bytes());
+    let state = fnv1a(state, &[UNIT_SEPARATOR]);
+    fnv1a(state, second.as_bytes())
 }
 
 /// The order in which a list's columns enter the hash: by header text, then by position for

@@ -8,11 +8,9 @@
 //! `row17`. Decisions on a repeated id therefore refer to its first occurrence unless they name
 //! another one with its `#n` suffix, and keys stay stable as long as the export keeps its order.
 
-use std::collections::HashMap;
-
 use crate::core::model::{Column, Dataset, Role, Side};
 
-use super::hash::{ContentHash, dataset_hashes};
+use super::hash::{ContentHash, FastMap, dataset_hashes, key_fingerprint};
 use super::policy::AccountType;
 
 /// One imported list with its record keys, hashes and how it was imported.
@@ -32,7 +30,9 @@ pub struct RecordList {
     pub generation: i64,
     keys: Vec<String>,
     hashes: Vec<ContentHash>,
-    index: HashMap<String, usize>,
+    /// (fingerprint of the key, row), sorted: a lookup allocates nothing and building it
+    /// copies no key.
+    index: Vec<(u64, u32)>,
 }
 
 impl RecordList {
@@ -52,11 +52,12 @@ impl RecordList {
         mapping: Vec<String>,
         imported_by: &str,
     ) -> Self {
-        let index = keys
+        let mut index: Vec<(u64, u32)> = keys
             .iter()
             .enumerate()
-            .map(|(row, key)| (key.clone(), row))
+            .map(|(row, key)| (key_fingerprint(key), u32::try_from(row).unwrap_or(u32::MAX)))
             .collect();
+        index.sort_unstable();
         RecordList {
             side,
             dataset,
@@ -82,7 +83,15 @@ impl RecordList {
 
     /// The 0-based row of the record with `key`.
     pub fn row_of(&self, key: &str) -> Option<usize> {
-        self.index.get(key).copied()
+        let fingerprint = key_fingerprint(key);
+        let start = self
+            .index
+            .partition_point(|&(other, _)| other < fingerprint);
+        self.index[start..]
+            .iter()
+            .take_while(|&&(other, _)| other == fingerprint)
+            .map(|&(_, row)| row as usize)
+            .find(|&row| self.keys.get(row).is_some_and(|found| found == key))
     }
 
     /// The key of `row` ("" out of range).
@@ -194,7 +203,8 @@ impl<'a> RecordView<'a> {
 
 /// The key of every row of `dataset` (see the module documentation).
 pub fn assign_keys(dataset: &Dataset) -> Vec<String> {
-    let mut taken: HashMap<String, usize> = HashMap::with_capacity(dataset.len());
+    let mut taken: FastMap<String, usize> = FastMap::default();
+    taken.reserve(dataset.len());
     let mut keys = Vec::with_capacity(dataset.len());
     let has_id = dataset.column_of(Role::Id).is_some();
     for row in 0..dataset.len() {
@@ -244,15 +254,34 @@ pub fn encode_cells<'a>(cells: impl Iterator<Item = &'a str>, out: &mut Vec<u8>)
     }
 }
 
-/// Decode what [`encode_cells`] wrote; `None` when the bytes are damaged.
-pub fn decode_cells(mut bytes: &[u8]) -> Option<Vec<&str>> {
-    let mut cells = Vec::new();
-    while !bytes.is_empty() {
+/// The cells [`encode_cells`] wrote, one by one; after the last, [`EncodedCells::is_damaged`]
+/// tells whether the bytes ended cleanly.
+#[derive(Debug, Clone)]
+pub struct EncodedCells<'a> {
+    bytes: &'a [u8],
+    damaged: bool,
+}
+
+impl<'a> EncodedCells<'a> {
+    /// Start reading `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        EncodedCells {
+            bytes,
+            damaged: false,
+        }
+    }
+
+    /// True when the bytes were not a valid encoding.
+    pub fn is_damaged(&self) -> bool {
+        self.damaged
+    }
+
+    fn next_cell(&mut self) -> Option<&'a str> {
         let mut length: usize = 0;
         let mut shift = 0;
         loop {
-            let (&byte, rest) = bytes.split_first()?;
-            bytes = rest;
+            let (&byte, rest) = self.bytes.split_first()?;
+            self.bytes = rest;
             length |= usize::from(byte & 0x7f).checked_shl(shift)?;
             if byte & 0x80 == 0 {
                 break;
@@ -262,14 +291,35 @@ pub fn decode_cells(mut bytes: &[u8]) -> Option<Vec<&str>> {
                 return None;
             }
         }
-        if length > bytes.len() {
+        if length > self.bytes.len() {
             return None;
         }
-        let (text, rest) = bytes.split_at(length);
-        cells.push(std::str::from_utf8(text).ok()?);
-        bytes = rest;
+        let (text, rest) = self.bytes.split_at(length);
+        self.bytes = rest;
+        std::str::from_utf8(text).ok()
     }
-    Some(cells)
+}
+
+impl<'a> Iterator for EncodedCells<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.bytes.is_empty() || self.damaged {
+            return None;
+        }
+        let cell = self.next_cell();
+        if cell.is_none() {
+            self.damaged = true;
+        }
+        cell
+    }
+}
+
+/// Decode what [`encode_cells`] wrote; `None` when the bytes are damaged.
+pub fn decode_cells(bytes: &[u8]) -> Option<Vec<&str>> {
+    let mut cells = EncodedCells::new(bytes);
+    let decoded: Vec<&str> = cells.by_ref().collect();
+    (!cells.is_damaged()).then_some(decoded)
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use rusqlite::{Connection, Row, params};
 
+use crate::core::model::Side;
+
 use super::decisions::{DecisionEntry, DecisionKind, RecordRef};
 use super::error::ProjectError;
 use super::hash::ContentHash;
@@ -33,12 +35,13 @@ const COLUMNS: &str =
     "seq, at, by, action, side_a, key_a, side_b, key_b, score, note, hash_a, hash_b, target, state";
 
 fn record(row: &Row<'_>, side: usize, key: usize) -> rusqlite::Result<Option<RecordRef>> {
-    let side: Option<String> = row.get(side)?;
+    let side = match row.get_ref(side)?.as_str_or_null()? {
+        Some("crm") => Side::Crm,
+        Some("erp") => Side::Erp,
+        _ => return Ok(None),
+    };
     let key: Option<String> = row.get(key)?;
-    Ok(match (side.and_then(|side| side.parse().ok()), key) {
-        (Some(side), Some(key)) => Some(RecordRef { side, key }),
-        _ => None,
-    })
+    Ok(key.map(|key| RecordRef { side, key }))
 }
 
 fn hash(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<ContentHash>> {
@@ -50,14 +53,14 @@ fn hash(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<ContentHash>> {
 /// does not know (a newer build may log more).
 fn event(row: &Row<'_>) -> rusqlite::Result<Option<(i64, LogEvent)>> {
     let seq: i64 = row.get(0)?;
-    let action: String = row.get(3)?;
+    let action = row.get_ref(3)?.as_str()?;
     let target: Option<i64> = row.get(12)?;
-    let event = match (action.as_str(), target) {
+    let event = match (action, target) {
         ("undo", Some(target)) => LogEvent::Undo(target),
         ("redo", Some(target)) => LogEvent::Redo(target),
         ("reimport", _) => LogEvent::Reimport,
         _ => {
-            let (Some(kind), Some(first)) = (DecisionKind::parse(&action), record(row, 4, 5)?)
+            let (Some(kind), Some(first)) = (DecisionKind::parse(action), record(row, 4, 5)?)
             else {
                 return Ok(None);
             };

@@ -5,31 +5,61 @@
 //! every decision: who, when (UTC), what, the score at the time, a note, and a content hash of
 //! both records. Undo and redo move a cursor over that log and survive a restart. Every
 //! decision is committed (write-ahead log, `synchronous = FULL`) before [`Project::decide`]
-//! returns, and several programs may decide on one project at once: writes are serialised and
-//! each one first catches up with what the others wrote.
+//! returns, and several programs may decide on one project at once: writes are serialised
+//! (busy timeout) and each one first catches up with what the others wrote, so the rules are
+//! always checked against the file, not against a stale copy.
 //!
 //! The command line (`new`, `status`, `decide`, `undo`, `redo`, `reimport`), the export and the
 //! GUI all go through [`Project`]:
 //!
-//! ```no_run
-//! use ledgerlink::core::project::{Decision, Project};
+//! | what | API |
+//! |---|---|
+//! | make, open | [`Project::create`] (imports done, runs matching), [`Project::create_with_suggestions`], [`Project::open`], [`Project::refresh`] (catch up with other programs) |
+//! | the lists | [`Project::list`], [`Project::dataset`], [`Project::record`] by key, [`RecordView`] |
+//! | suggestions | [`Project::suggestions`] (pairs, alternatives, duplicate clusters, xref checks), [`Project::suggestion_views`] (with decision state), [`Project::open_queue`] |
+//! | decide | [`Project::decide`], [`Project::decide_batch`] (all or nothing) with a [`Decision`]; refusals are [`ProjectError::Refused`] with a [`Refusal`] |
+//! | history | [`Project::undo`], [`Project::redo`], [`Project::can_undo`], [`Project::can_redo`], [`Project::next_undo`], [`Project::next_redo`], [`Project::audit_log`] |
+//! | results | [`Project::links`], [`Project::decisions`], [`Project::pair_decision`], [`Project::partners`], [`Project::duplicate_marks`], [`Project::not_duplicate_marks`], [`Project::unlinked_records`] (creation actions, decided or default), [`Project::stale_decisions`], [`Project::missing_records`] |
+//! | counts, policy | [`Project::status`] (`status --json`), [`Project::policy`] |
+//! | next month | [`Project::reimport`], [`Project::reimport_with`], [`Project::labels`] |
 //!
-//! # fn main() -> Result<(), ledgerlink::core::project::ProjectError> {
-//! let mut project = Project::open("workshop.ledgerlink".as_ref())?;
-//! for pair in project.open_queue() {
-//!     println!("{} <-> {}: {:.3} {}", pair.crm, pair.erp, pair.probability, pair.reason);
-//! }
-//! let decision = Decision::Accept { crm: "A-17".into(), erp: "1001".into() };
-//! project.decide(&decision, "anna", Some("same VAT number"))?;
+//! ```
+//! use ledgerlink::core::import::import_bytes;
+//! use ledgerlink::core::project::{Decision, NewProject, Project, Refusal};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let crm = import_bytes("crm.csv", "Id;Name;City\nA-17;Müller GmbH;Köln\nA-18;Müller GmbH Köln;Köln\n".as_bytes(), None, &[])?;
+//! let erp = import_bytes("erp.csv", "Nr;Name;Ort\n1001;Mueller GmbH;Koeln\n".as_bytes(), None, &[])?;
+//! let dir = tempfile::tempdir()?;
+//! let file = dir.path().join("workshop.ledgerlink");
+//! let setup = NewProject {
+//!     crm, erp, crm_mapping: vec![], erp_mapping: vec![],
+//!     policy: "crm_to_erp".parse()?, by: "anna".into(),
+//! };
+//! let mut project = Project::create(&file, setup)?;
+//! project.decide(&Decision::Link { crm: "A-17".into(), erp: "1001".into() }, "anna", Some("same VAT"))?;
+//! // One ERP customer, one CRM account: a second link is refused, naming the first.
+//! let second = Decision::Link { crm: "A-18".into(), erp: "1001".into() };
+//! let error = project.decide(&second, "bert", None).unwrap_err();
+//! assert!(matches!(error.refusal(), Some(Refusal::ConflictingLink { .. })));
+//! assert!(error.to_string().contains("ERP 1001 is already linked to CRM A-17"));
 //! project.undo("anna")?;
-//! println!("{:?}", project.status());
+//! assert_eq!(project.status().accepted, 0);
+//! assert!(Project::open(&file)?.can_redo(), "undo survives reopening");
 //! # Ok(()) }
 //! ```
 //!
-//! Records are named by their list and key (their id; see [`lists`] for repeated and empty ids),
-//! so decisions survive a re-import of newer exports ([`Project::reimport_with`]).
+//! Records are named by their list and key (their id; see [`lists`] for repeated and empty
+//! ids), so decisions survive a re-import of newer exports ([`Project::reimport`]). A file that
+//! is not a project, is damaged, or comes from a newer Ledgerlink is refused with a clear error
+//! and never modified. The file layout is in `schema.rs`.
+//!
+//! Note: write-ahead logging needs shared memory between the programs that open a project, so
+//! two programs on one computer (the GUI and the command line) are safe; two computers writing
+//! to one file on a network share are not, as with any SQLite database in WAL mode.
 
 mod actions;
+mod active;
 mod clock;
 mod decisions;
 mod error;
@@ -37,6 +67,7 @@ mod hash;
 mod history;
 pub mod lists;
 mod log;
+mod matcher;
 mod policy;
 mod reimport;
 mod rules;
@@ -44,6 +75,7 @@ mod schema;
 mod state;
 mod status;
 mod store;
+mod suggestion_store;
 mod suggestions;
 mod views;
 
@@ -60,6 +92,7 @@ pub use error::{ProjectError, Refusal};
 pub use hash::ContentHash;
 pub use lists::{RecordList, RecordView};
 pub use log::AuditRow;
+pub use matcher::{Labels, run_matching};
 pub use policy::{
     AccountType, CreationAction, DefaultAction, Flow, NumberSource, Policy, default_action,
 };
@@ -145,7 +178,7 @@ fn load(connection: &Connection, file: &Path) -> Result<Loaded, ProjectError> {
     };
     let crm = store::load_list(connection, file, Side::Crm)?;
     let erp = store::load_list(connection, file, Side::Erp)?;
-    let suggestions = suggestions::load_suggestions(connection, file)?;
+    let suggestions = suggestion_store::load_suggestions(connection, file)?;
     let (decisions, last_seq) = log::load_decisions(connection, file)?;
     let mut state = DecisionState::default();
     for (entry, entry_state) in decisions {
@@ -214,6 +247,13 @@ impl Project {
         })
     }
 
+    /// Create a project at `file` (which must not exist yet) from two imported lists: runs
+    /// matching and the duplicate search ([`run_matching`]) and stores their suggestions.
+    pub fn create(file: &Path, setup: NewProject) -> Result<Project, ProjectError> {
+        let suggestions = run_matching(&setup.crm, &setup.erp, &Labels::default());
+        Project::create_with_suggestions(file, setup, &suggestions)
+    }
+
     /// Create a project at `file` (which must not exist yet) from two imported lists and what
     /// matching suggested for them (by dataset row, as matching gives it).
     pub fn create_with_suggestions(
@@ -239,7 +279,7 @@ impl Project {
             )?;
             store::write_list(transaction, file, &crm)?;
             store::write_list(transaction, file, &erp)?;
-            suggestions::write_suggestions(transaction, file, &stored)
+            suggestion_store::write_suggestions(transaction, file, &stored)
         })?;
         Project::open(file)
     }

@@ -251,20 +251,18 @@ impl AccountType {
     /// Read an exported account type: case, spaces, `-` and `_` do not matter; `None` for an
     /// empty or unknown text.
     pub fn parse(text: &str) -> Option<AccountType> {
-        let squeezed: String = text
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        AccountType::ALL.into_iter().find(|account_type| {
-            let label: String = account_type
-                .label()
-                .chars()
+        let squeezed = |text: &'static str| {
+            text.chars()
                 .filter(|c| c.is_alphanumeric())
                 .flat_map(char::to_lowercase)
-                .collect();
-            label == squeezed
-        })
+        };
+        let given = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase);
+        AccountType::ALL
+            .into_iter()
+            .find(|account_type| squeezed(account_type.label()).eq(given.clone()))
     }
 }
 

@@ -6,16 +6,16 @@
 //! suggestions and rejected pairs are never suggested again.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use rusqlite::{Transaction, TransactionBehavior, params};
 use serde::Serialize;
 
-use crate::core::matching::Label;
 use crate::core::model::{Dataset, Side};
 
 use super::error::ProjectError;
 use super::lists::RecordList;
-use super::state::DecisionState;
+use super::matcher::{Labels, run_matching};
 use super::suggestions::{SuggestionSet, Suggestions};
 use super::{Project, catch_up, log, store, utc_now};
 
@@ -57,22 +57,6 @@ pub struct MissingRecord {
     pub missing_since: String,
 }
 
-/// The decisions on pairs whose records are both in the lists, as matching labels.
-pub fn labels(crm: &RecordList, erp: &RecordList, state: &DecisionState) -> Vec<Label> {
-    state
-        .effective()
-        .into_iter()
-        .filter_map(|entry| {
-            let (crm_key, erp_key) = entry.pair()?;
-            Some(Label {
-                crm_row: crm.row_of(crm_key)?,
-                erp_row: erp.row_of(erp_key)?,
-                is_match: entry.kind.is_link(),
-            })
-        })
-        .collect()
-}
-
 /// How the records of two versions of a list compare.
 struct ListChanges {
     unchanged: usize,
@@ -105,9 +89,21 @@ fn compare(old: &RecordList, new: &RecordList) -> ListChanges {
 }
 
 impl Project {
-    /// Replace the list of `side` by a newer export and re-run matching with `matcher`, which
-    /// gets the CRM and ERP datasets and the decisions as labels (see [`Project::labels`]) and
-    /// returns its suggestions by dataset row. `mapping` is the column mapping the new dataset
+    /// Replace the list of `side` by a newer export and re-run matching and duplicate search
+    /// with the decisions as labels ([`run_matching`]). `mapping` is the column mapping the new
+    /// dataset was imported with (`None`: the one stored, see [`RecordList::mapping`]).
+    pub fn reimport(
+        &mut self,
+        side: Side,
+        dataset: Dataset,
+        mapping: Option<Vec<String>>,
+        by: &str,
+    ) -> Result<ReimportReport, ProjectError> {
+        self.reimport_with(side, dataset, mapping, by, run_matching)
+    }
+
+    /// [`Project::reimport`] with another matcher, which gets the CRM and ERP datasets and the
+    /// decisions as labels and returns its suggestions by dataset row. `mapping` is the column mapping the new dataset
     /// was imported with (`None`: the one stored, see [`RecordList::mapping`]).
     pub fn reimport_with(
         &mut self,
@@ -115,7 +111,7 @@ impl Project {
         dataset: Dataset,
         mapping: Option<Vec<String>>,
         by: &str,
-        matcher: impl FnOnce(&Dataset, &Dataset, &[Label]) -> SuggestionSet,
+        matcher: impl FnOnce(&Dataset, &Dataset, &Labels) -> SuggestionSet,
     ) -> Result<ReimportReport, ProjectError> {
         self.refresh()?;
         let old = self.loaded.list(side);
@@ -128,7 +124,7 @@ impl Project {
             Side::Crm => (&new, &self.loaded.erp),
             Side::Erp => (&self.loaded.crm, &new),
         };
-        let labels = labels(crm, erp, &self.loaded.state);
+        let labels = Labels::from_state(crm, erp, &self.loaded.state);
         let set = matcher(&crm.dataset, &erp.dataset, &labels);
         let suggestions = Suggestions::from_set(&set, crm, erp);
         let changes = self.write_reimport(&new, &suggestions, other_generation, by)?;
@@ -184,40 +180,9 @@ impl Project {
         let old = self.loaded.list(new.side);
         let changes = compare(old, new);
         let now = utc_now();
-        for key in &changes.disappeared {
-            let fields: Vec<(String, String)> = old
-                .record(key)
-                .map(|record| {
-                    record
-                        .fields()
-                        .map(|(column, value)| (column.name.clone(), value.to_string()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let content = serde_json::to_string(&fields)
-                .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
-            let hash = old
-                .hash_of(key)
-                .map(|hash| hash.to_string())
-                .unwrap_or_default();
-            transaction
-                .execute(
-                    "INSERT OR REPLACE INTO missing_records (side, key, hash, content, missing_since)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![new.side.as_str(), key, hash, content, now],
-                )
-                .map_err(sqlite)?;
-        }
-        for key in &changes.added {
-            transaction
-                .execute(
-                    "DELETE FROM missing_records WHERE side = ?1 AND key = ?2",
-                    params![new.side.as_str(), key],
-                )
-                .map_err(sqlite)?;
-        }
+        archive_missing(&transaction, file, old, &changes, &now)?;
         store::write_list(&transaction, file, new)?;
-        super::suggestions::write_suggestions(&transaction, file, suggestions)?;
+        super::suggestion_store::write_suggestions(&transaction, file, suggestions)?;
         let note = format!(
             "{} list: {} records, {} changed, {} new, {} disappeared",
             new.side,
@@ -268,4 +233,49 @@ impl Project {
         }
         Ok(missing)
     }
+}
+
+/// Keep the last content of the records that disappeared, and forget records that came back.
+fn archive_missing(
+    transaction: &Transaction<'_>,
+    file: &Path,
+    old: &RecordList,
+    changes: &ListChanges,
+    now: &str,
+) -> Result<(), ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "store the re-imported list", source);
+    let side = old.side.as_str();
+    for key in &changes.disappeared {
+        let fields: Vec<(String, String)> = old
+            .record(key)
+            .map(|record| {
+                record
+                    .fields()
+                    .map(|(column, value)| (column.name.clone(), value.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let content = serde_json::to_string(&fields)
+            .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
+        let hash = old
+            .hash_of(key)
+            .map(|hash| hash.to_string())
+            .unwrap_or_default();
+        transaction
+            .execute(
+                "INSERT OR REPLACE INTO missing_records (side, key, hash, content, missing_since)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![side, key, hash, content, now],
+            )
+            .map_err(sqlite)?;
+    }
+    for key in &changes.added {
+        transaction
+            .execute(
+                "DELETE FROM missing_records WHERE side = ?1 AND key = ?2",
+                params![side, key],
+            )
+            .map_err(sqlite)?;
+    }
+    Ok(())
 }

@@ -125,14 +125,14 @@ impl Rules<'_> {
                 continue;
             }
             let (crm, erp) = match side {
-                Side::Erp => (partner.as_str(), record),
-                Side::Crm => (record, partner.as_str()),
+                Side::Erp => (partner, record),
+                Side::Crm => (record, partner),
             };
             let existing = self.state.pair_decision(crm, erp);
             return Err(Box::new(Refusal::ConflictingLink {
                 side,
                 id: record.to_string(),
-                linked_to: partner.clone(),
+                linked_to: partner.to_string(),
                 wanted: wanted.to_string(),
                 kind: existing
                     .map_or("link", |entry| entry.kind.as_str())
@@ -153,14 +153,14 @@ impl Rules<'_> {
         let shared = self
             .state
             .partners(first.side, &first.key)
-            .iter()
+            .into_iter()
             .find(|partner| second_partners.contains(partner));
         match shared {
             Some(partner) => Err(Box::new(Refusal::SharedLink {
                 side: first.side,
                 first: first.key.clone(),
                 second: second.key.clone(),
-                partner: partner.clone(),
+                partner: partner.to_string(),
             })),
             None => Ok(()),
         }
@@ -181,7 +181,7 @@ impl Rules<'_> {
             return Err(Box::new(Refusal::AlreadyLinked {
                 side: record.side,
                 id: record.key.clone(),
-                linked_to: partner.clone(),
+                linked_to: partner.to_string(),
             }));
         }
         if !self.policy.allows(action) {

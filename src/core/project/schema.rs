@@ -46,7 +46,7 @@ CREATE TABLE records (
     row INTEGER NOT NULL,           -- 0-based data row
     key TEXT NOT NULL,              -- the id decisions refer to (see lists.rs)
     source_row INTEGER NOT NULL,    -- 1-based row in the source file
-    hash TEXT NOT NULL,             -- content hash (hash.rs)
+    hash INTEGER NOT NULL,          -- content hash (hash.rs), as a signed 64-bit integer
     cells BLOB NOT NULL,            -- cells: varint byte length + UTF-8 text, per column
     PRIMARY KEY (side, row)
 ) WITHOUT ROWID;

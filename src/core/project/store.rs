@@ -15,7 +15,7 @@ use crate::core::model::{CellStore, Column, Dataset, ImportReport, Side};
 
 use super::error::ProjectError;
 use super::hash::ContentHash;
-use super::lists::{RecordList, decode_cells, encode_cells};
+use super::lists::{EncodedCells, RecordList, encode_cells};
 use super::schema;
 
 /// How long a write waits for another program holding the project.
@@ -225,7 +225,7 @@ pub fn write_list(
                 row as i64,
                 record.key(),
                 record.source_row() as i64,
-                record.hash().to_string(),
+                record.hash().0 as i64,
                 bytes
             ])
             .map_err(sqlite)?;
@@ -258,7 +258,46 @@ pub fn load_list(
         serde_json::from_str(&report).map_err(|e| corrupt(format!("{side} import report: {e}")))?;
     let mapping: Vec<String> =
         serde_json::from_str(&mapping).map_err(|e| corrupt(format!("{side} mapping: {e}")))?;
-    let mut cells = CellStore::new(columns.len());
+    let records = load_records(connection, file, side, columns.len())?;
+    let dataset = Dataset {
+        columns,
+        cells: records.cells,
+        source_rows: records.source_rows,
+        report,
+    };
+    let mut list = RecordList::from_parts(
+        side,
+        dataset,
+        records.keys,
+        records.hashes,
+        mapping,
+        &imported_by,
+    );
+    list.imported_at = imported_at;
+    list.generation = generation;
+    Ok(list)
+}
+
+/// The `records` rows of one list.
+struct StoredRecords {
+    cells: CellStore,
+    keys: Vec<String>,
+    hashes: Vec<ContentHash>,
+    source_rows: Vec<usize>,
+}
+
+fn load_records(
+    connection: &Connection,
+    file: &Path,
+    side: Side,
+    width: usize,
+) -> Result<StoredRecords, ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "read the imported lists", source);
+    let corrupt = |detail: String| ProjectError::Corrupt {
+        file: file.to_path_buf(),
+        detail,
+    };
+    let mut cells = CellStore::new(width);
     let mut keys = Vec::new();
     let mut hashes = Vec::new();
     let mut source_rows = Vec::new();
@@ -275,27 +314,25 @@ pub fn load_list(
         }
         keys.push(row.get::<_, String>(1).map_err(sqlite)?);
         source_rows.push(usize::try_from(row.get::<_, i64>(2).map_err(sqlite)?).unwrap_or(0));
-        let hash: String = row.get(3).map_err(sqlite)?;
-        hashes.push(hash.parse::<ContentHash>().map_err(corrupt)?);
+        let hash: i64 = row.get(3).map_err(sqlite)?;
+        hashes.push(ContentHash(hash as u64));
         let blob = row
             .get_ref(4)
             .map_err(sqlite)?
             .as_blob()
             .map_err(|e| sqlite(e.into()))?;
-        let values = decode_cells(blob)
-            .ok_or_else(|| corrupt(format!("{side} record {index} is damaged")))?;
+        let mut values = EncodedCells::new(blob);
         cells
-            .push_row(values)
+            .push_row(values.by_ref())
             .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
+        if values.is_damaged() {
+            return Err(corrupt(format!("{side} record {index} is damaged")));
+        }
     }
-    let dataset = Dataset {
-        columns,
+    Ok(StoredRecords {
         cells,
+        keys,
+        hashes,
         source_rows,
-        report,
-    };
-    let mut list = RecordList::from_parts(side, dataset, keys, hashes, mapping, &imported_by);
-    list.imported_at = imported_at;
-    list.generation = generation;
-    Ok(list)
+    })
 }

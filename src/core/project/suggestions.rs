@@ -3,10 +3,6 @@
 //! the cross-references kept in the CRM. Stored by record key, so they read the same after the
 //! lists change; held in memory with rows for fast lookup.
 
-use std::collections::HashMap;
-use std::path::Path;
-
-use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::core::matching::{
@@ -14,7 +10,7 @@ use crate::core::matching::{
 };
 use crate::core::model::Side;
 
-use super::error::ProjectError;
+use super::hash::pair_fingerprint;
 use super::lists::RecordList;
 
 /// The output of a matching run, by dataset row, as `match_lists` and `find_duplicates` give it.
@@ -33,6 +29,8 @@ pub struct SuggestionSet {
 /// A suggested pair, by record key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
+    /// Its number in the project (1, 2, ... in matching's order).
+    pub id: i64,
     /// The CRM record's key.
     pub crm: String,
     /// The ERP record's key.
@@ -84,19 +82,23 @@ pub struct Suggestions {
     pub clusters: Vec<Cluster>,
     /// Cross-reference checks.
     pub xrefs: Vec<Xref>,
-    by_pair: HashMap<(String, String), usize>,
+    /// (fingerprint of the pair, index in `items`), sorted.
+    by_pair: Vec<(u64, u32)>,
 }
 
 impl Suggestions {
     /// Collect stored parts and index them.
     pub fn new(items: Vec<Suggestion>, clusters: Vec<Cluster>, xrefs: Vec<Xref>) -> Self {
-        let mut by_pair = HashMap::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            // A pair listed twice keeps its first (best) entry.
-            by_pair
-                .entry((item.crm.clone(), item.erp.clone()))
-                .or_insert(index);
-        }
+        let mut by_pair: Vec<(u64, u32)> = items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                (pair_fingerprint(&item.crm, &item.erp), index)
+            })
+            .collect();
+        // Sorting by index too keeps the first (best) entry of a pair listed twice in front.
+        by_pair.sort_unstable();
         Suggestions {
             items,
             clusters,
@@ -108,49 +110,33 @@ impl Suggestions {
     /// Turn a matching run's rows into keys of `crm` and `erp`. Rows out of range are dropped:
     /// a matching run on other lists cannot name them.
     pub fn from_set(set: &SuggestionSet, crm: &RecordList, erp: &RecordList) -> Self {
-        let convert = |pair: &PairSuggestion, is_alternative: bool| {
-            let crm_key = crm.record_at(pair.crm_row)?.key().to_string();
-            let erp_key = erp.record_at(pair.erp_row)?.key().to_string();
-            Some(Suggestion {
-                crm: crm_key,
-                erp: erp_key,
+        let tagged = set
+            .pairs
+            .iter()
+            .map(|pair| (pair, false))
+            .chain(set.alternatives.iter().map(|pair| (pair, true)));
+        let mut items = Vec::new();
+        for (pair, is_alternative) in tagged {
+            let (Some(crm_record), Some(erp_record)) =
+                (crm.record_at(pair.crm_row), erp.record_at(pair.erp_row))
+            else {
+                continue;
+            };
+            items.push(Suggestion {
+                id: items.len() as i64 + 1,
+                crm: crm_record.key().to_string(),
+                erp: erp_record.key().to_string(),
                 probability: pair.probability,
                 band: pair.band,
                 reason: pair.reason.clone(),
                 contributions: pair.contributions.clone(),
                 is_alternative,
-            })
-        };
-        let items = set
-            .pairs
-            .iter()
-            .filter_map(|pair| convert(pair, false))
-            .chain(
-                set.alternatives
-                    .iter()
-                    .filter_map(|pair| convert(pair, true)),
-            )
-            .collect();
+            });
+        }
         let clusters = set
             .duplicates
             .iter()
-            .filter_map(|cluster| {
-                let list = match cluster.side {
-                    Side::Crm => crm,
-                    Side::Erp => erp,
-                };
-                let members: Option<Vec<String>> = cluster
-                    .rows
-                    .iter()
-                    .map(|&row| list.record_at(row).map(|record| record.key().to_string()))
-                    .collect();
-                Some(Cluster {
-                    side: cluster.side,
-                    members: members?,
-                    probability: cluster.probability,
-                    reason: cluster.reason.clone(),
-                })
-            })
+            .filter_map(|cluster| cluster_by_keys(cluster, crm, erp))
             .collect();
         let xrefs = set
             .xref_checks
@@ -172,9 +158,15 @@ impl Suggestions {
 
     /// The suggestion for a pair (primary or alternative).
     pub fn find(&self, crm: &str, erp: &str) -> Option<&Suggestion> {
-        self.by_pair
-            .get(&(crm.to_string(), erp.to_string()))
-            .and_then(|&index| self.items.get(index))
+        let fingerprint = pair_fingerprint(crm, erp);
+        let start = self
+            .by_pair
+            .partition_point(|&(other, _)| other < fingerprint);
+        self.by_pair[start..]
+            .iter()
+            .take_while(|&&(other, _)| other == fingerprint)
+            .filter_map(|&(_, index)| self.items.get(index as usize))
+            .find(|item| item.crm == crm && item.erp == erp)
     }
 
     /// The primary pairs (after the one-to-one assignment).
@@ -188,190 +180,25 @@ impl Suggestions {
     }
 }
 
-/// `auto` / `review` back to a [`Band`].
-pub fn parse_band(text: &str) -> Option<Band> {
-    match text {
-        "auto" => Some(Band::Auto),
-        "review" => Some(Band::Review),
-        _ => None,
-    }
-}
-
-/// `confirmed` / `unknown_number` / `contradicted` back to an [`XrefStatus`].
-pub fn parse_xref_status(text: &str) -> Option<XrefStatus> {
-    [
-        XrefStatus::Confirmed,
-        XrefStatus::UnknownNumber,
-        XrefStatus::Contradicted,
-    ]
-    .into_iter()
-    .find(|status| status.as_str() == text)
-}
-
-/// Replace the stored suggestions.
-pub fn write_suggestions(
-    connection: &Connection,
-    file: &Path,
-    suggestions: &Suggestions,
-) -> Result<(), ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "store the suggestions", source);
-    connection
-        .execute_batch(
-            "DELETE FROM suggestions; DELETE FROM duplicate_clusters; DELETE FROM xref_checks;",
-        )
-        .map_err(sqlite)?;
-    let mut insert = connection
-        .prepare_cached(
-            "INSERT INTO suggestions (kind, crm_key, erp_key, probability, band, reason, contributions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )
-        .map_err(sqlite)?;
-    for item in &suggestions.items {
-        let contributions = serde_json::to_string(&item.contributions)
-            .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
-        let kind = if item.is_alternative {
-            "alternative"
-        } else {
-            "pair"
-        };
-        insert
-            .execute(params![
-                kind,
-                item.crm,
-                item.erp,
-                item.probability,
-                item.band.as_str(),
-                item.reason,
-                contributions
-            ])
-            .map_err(sqlite)?;
-    }
-    let mut insert = connection
-        .prepare_cached(
-            "INSERT INTO duplicate_clusters (cluster, position, side, key, probability, reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .map_err(sqlite)?;
-    for (number, cluster) in suggestions.clusters.iter().enumerate() {
-        for (position, key) in cluster.members.iter().enumerate() {
-            insert
-                .execute(params![
-                    number as i64,
-                    position as i64,
-                    cluster.side.as_str(),
-                    key,
-                    cluster.probability,
-                    cluster.reason
-                ])
-                .map_err(sqlite)?;
-        }
-    }
-    let mut insert = connection
-        .prepare_cached("INSERT INTO xref_checks (crm_key, xref, status, suggested_erp_key) VALUES (?1, ?2, ?3, ?4)")
-        .map_err(sqlite)?;
-    for check in &suggestions.xrefs {
-        insert
-            .execute(params![
-                check.crm,
-                check.xref,
-                check.status.as_str(),
-                check.suggested_erp
-            ])
-            .map_err(sqlite)?;
-    }
-    Ok(())
-}
-
-/// Read the stored suggestions.
-pub fn load_suggestions(connection: &Connection, file: &Path) -> Result<Suggestions, ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "read the suggestions", source);
-    let corrupt = |detail: String| ProjectError::Corrupt {
-        file: file.to_path_buf(),
-        detail,
+/// A duplicate cluster by record keys; `None` when a row is out of range.
+fn cluster_by_keys(
+    cluster: &DuplicateCluster,
+    crm: &RecordList,
+    erp: &RecordList,
+) -> Option<Cluster> {
+    let list = match cluster.side {
+        Side::Crm => crm,
+        Side::Erp => erp,
     };
-    let items = load_pairs(connection, file)?;
-    let mut clusters: Vec<Cluster> = Vec::new();
-    let mut statement = connection
-        .prepare("SELECT cluster, side, key, probability, reason FROM duplicate_clusters ORDER BY cluster, position")
-        .map_err(sqlite)?;
-    let mut rows = statement.query([]).map_err(sqlite)?;
-    let mut current_cluster = None;
-    while let Some(row) = rows.next().map_err(sqlite)? {
-        let number: i64 = row.get(0).map_err(sqlite)?;
-        let side: String = row.get(1).map_err(sqlite)?;
-        if current_cluster != Some(number) {
-            current_cluster = Some(number);
-            clusters.push(Cluster {
-                side: side.parse().map_err(corrupt)?,
-                members: Vec::new(),
-                probability: row.get(3).map_err(sqlite)?,
-                reason: row.get(4).map_err(sqlite)?,
-            });
-        }
-        if let Some(cluster) = clusters.last_mut() {
-            cluster.members.push(row.get(2).map_err(sqlite)?);
-        }
-    }
-    let xrefs = load_xrefs(connection, file)?;
-    Ok(Suggestions::new(items, clusters, xrefs))
-}
-
-fn load_pairs(connection: &Connection, file: &Path) -> Result<Vec<Suggestion>, ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "read the suggestions", source);
-    let corrupt = |detail: String| ProjectError::Corrupt {
-        file: file.to_path_buf(),
-        detail,
-    };
-    let mut items = Vec::new();
-    let mut statement = connection
-        .prepare("SELECT kind, crm_key, erp_key, probability, band, reason, contributions FROM suggestions ORDER BY id")
-        .map_err(sqlite)?;
-    let mut rows = statement.query([]).map_err(sqlite)?;
-    while let Some(row) = rows.next().map_err(sqlite)? {
-        let band: String = row.get(4).map_err(sqlite)?;
-        let contributions = row
-            .get_ref(6)
-            .map_err(sqlite)?
-            .as_bytes()
-            .map_err(|e| sqlite(e.into()))?;
-        let contributions: Vec<Contribution> = serde_json::from_slice(contributions)
-            .map_err(|e| corrupt(format!("suggestion explanation: {e}")))?;
-        items.push(Suggestion {
-            is_alternative: row
-                .get_ref(0)
-                .map_err(sqlite)?
-                .as_str()
-                .map_err(|e| sqlite(e.into()))?
-                == "alternative",
-            crm: row.get(1).map_err(sqlite)?,
-            erp: row.get(2).map_err(sqlite)?,
-            probability: row.get(3).map_err(sqlite)?,
-            band: parse_band(&band).ok_or_else(|| corrupt(format!("unknown band '{band}'")))?,
-            reason: row.get(5).map_err(sqlite)?,
-            contributions,
-        });
-    }
-    Ok(items)
-}
-
-fn load_xrefs(connection: &Connection, file: &Path) -> Result<Vec<Xref>, ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "read the suggestions", source);
-    let mut xrefs = Vec::new();
-    let mut statement = connection
-        .prepare("SELECT crm_key, xref, status, suggested_erp_key FROM xref_checks ORDER BY rowid")
-        .map_err(sqlite)?;
-    let mut rows = statement.query([]).map_err(sqlite)?;
-    while let Some(row) = rows.next().map_err(sqlite)? {
-        let status: String = row.get(2).map_err(sqlite)?;
-        xrefs.push(Xref {
-            crm: row.get(0).map_err(sqlite)?,
-            xref: row.get(1).map_err(sqlite)?,
-            status: parse_xref_status(&status).ok_or_else(|| ProjectError::Corrupt {
-                file: file.to_path_buf(),
-                detail: format!("unknown xref status '{status}'"),
-            })?,
-            suggested_erp: row.get(3).map_err(sqlite)?,
-        });
-    }
-    Ok(xrefs)
+    let members: Option<Vec<String>> = cluster
+        .rows
+        .iter()
+        .map(|&row| list.record_at(row).map(|record| record.key().to_string()))
+        .collect();
+    Some(Cluster {
+        side: cluster.side,
+        members: members?,
+        probability: cluster.probability,
+        reason: cluster.reason.clone(),
+    })
 }

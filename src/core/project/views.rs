@@ -5,15 +5,14 @@ use serde::Serialize;
 
 use crate::core::model::Side;
 
-use crate::core::matching::Label;
-
+use super::Project;
 use super::actions::{self, UnlinkedRecord};
 use super::decisions::{DecisionEntry, DecisionKind, RecordRef};
 use super::lists::RecordList;
+use super::matcher::Labels;
 use super::state::DecisionState;
 use super::status::{self, Status};
 use super::suggestions::Suggestion;
-use super::{Project, reimport};
 
 /// Where a suggested pair stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -111,8 +110,8 @@ pub fn suggestion_view<'a>(
         Some(DecisionKind::Accept) => PairStatus::Accepted,
         Some(DecisionKind::Link) => PairStatus::Linked,
         Some(DecisionKind::Reject) => PairStatus::Rejected,
-        _ if !state.partners(Side::Crm, &suggestion.crm).is_empty()
-            || !state.partners(Side::Erp, &suggestion.erp).is_empty() =>
+        _ if state.is_linked(Side::Crm, &suggestion.crm)
+            || state.is_linked(Side::Erp, &suggestion.erp) =>
         {
             PairStatus::LinkedElsewhere
         }
@@ -163,7 +162,7 @@ impl Project {
     }
 
     /// The records of the other list `key` is linked to (one, or several marked duplicates).
-    pub fn partners(&self, side: Side, key: &str) -> &[String] {
+    pub fn partners(&self, side: Side, key: &str) -> Vec<&str> {
         self.loaded.state.partners(side, key)
     }
 
@@ -226,9 +225,9 @@ impl Project {
         )
     }
 
-    /// The accepted, linked and rejected pairs whose records are in the lists, as labels for
-    /// the next matching run (by dataset row).
-    pub fn labels(&self) -> Vec<Label> {
-        reimport::labels(&self.loaded.crm, &self.loaded.erp, &self.loaded.state)
+    /// The decisions in effect whose records are in the lists, as labels for the next matching
+    /// run (by dataset row): accepted, linked and rejected pairs, and duplicate marks.
+    pub fn labels(&self) -> Labels {
+        Labels::from_state(&self.loaded.crm, &self.loaded.erp, &self.loaded.state)
     }
 }

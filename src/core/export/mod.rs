@@ -1,0 +1,273 @@
+//! Export: what the workshop produced, as files both systems import and the auditors keep.
+//!
+//! [`export_project`] writes into one directory:
+//!
+//! | file | content |
+//! |---|---|
+//! | `links.csv` | every link in effect: `crm_id,erp_id,crm_name,erp_name,score,decided_by,decided_at,note,...` |
+//! | `crm_updates.csv` | CRM id and the ERP number to write into the CRM, under the CRM export's column names |
+//! | `erp_updates.csv` | ERP customer number and the CRM id to write into the ERP |
+//! | `create_in_erp.csv` | CRM records to create in the ERP (or to key by hand), fields under the ERP's names |
+//! | `create_in_crm.csv` | ERP customers to create in the CRM, fields under the CRM's names |
+//! | `duplicates.csv` | duplicate clusters per list: master and members |
+//! | `conflicts.csv` | linked records whose address, phone, tax id or e-mail differ, and the system of truth |
+//! | `audit.csv` | the whole decision log, undone entries included and marked |
+//! | `review.xlsx` | the open suggestions with a Decision drop-down, for [`apply_review`] |
+//! | `reconciliation.xlsx` | a Summary sheet and every CSV above as a sheet |
+//!
+//! Every CSV is UTF-8 with a byte-order mark, cells that would start a formula are
+//! neutralised ([`csv`](self::csv)), every file is written atomically ([`atomic`]), and ids are
+//! text cells in the workbooks. The GUI and the command line both call [`export_project`]:
+//!
+//! ```no_run
+//! use ledgerlink::core::export::{ExportOptions, export_project};
+//! use ledgerlink::core::project::Project;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let project = Project::open("workshop.ledgerlink".as_ref())?;
+//! let summary = export_project(&project, "out".as_ref(), &ExportOptions::default())?;
+//! for file in &summary.files {
+//!     println!("{}: {} rows", file.name, file.rows);
+//! }
+//! # Ok(()) }
+//! ```
+
+pub mod actions;
+pub mod apply;
+pub mod atomic;
+pub mod audit;
+pub mod compare;
+pub mod conflicts;
+pub mod csv;
+pub mod duplicates;
+pub mod error;
+pub mod links;
+pub mod numbering;
+pub mod records;
+pub mod review;
+pub mod summary;
+pub mod table;
+pub mod updates;
+pub mod workbook;
+
+use std::path::{Path, PathBuf};
+
+use crate::core::project::{Project, utc_now};
+
+pub use apply::{AppliedRow, ApplyReport, RefusedRow, apply_review};
+pub use error::ExportError;
+pub use review::{ReviewError, read_review};
+pub use table::{Cell, Table};
+
+/// The workbook holding everything.
+pub const RECONCILIATION_FILE: &str = "reconciliation.xlsx";
+
+/// How to write the files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The CSV field delimiter: `b','` (the default) or `b';'` for Excel set to a European
+    /// locale; tab and `|` work too.
+    pub csv_delimiter: u8,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions {
+            csv_delimiter: b',',
+        }
+    }
+}
+
+impl ExportOptions {
+    /// Options with the delimiter given on the command line: one character among `,` `;` `|`
+    /// or tab (also written `tab` or `\t`).
+    pub fn with_delimiter(text: &str) -> Result<ExportOptions, String> {
+        let delimiter = match text {
+            "," => b',',
+            ";" => b';',
+            "|" => b'|',
+            "\t" | "tab" | "\\t" => b'\t',
+            other => {
+                return Err(format!(
+                    "'{other}' cannot separate CSV fields; use ',', ';', '|' or tab"
+                ));
+            }
+        };
+        Ok(ExportOptions {
+            csv_delimiter: delimiter,
+        })
+    }
+}
+
+/// One file written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedFile {
+    /// Its name (`links.csv`).
+    pub name: &'static str,
+    /// Where it is.
+    pub path: PathBuf,
+    /// Data rows written (for `reconciliation.xlsx`, over all its sheets but the summary).
+    pub rows: usize,
+}
+
+/// What [`export_project`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSummary {
+    /// The output directory.
+    pub dir: PathBuf,
+    /// Every file written, in the order written.
+    pub files: Vec<ExportedFile>,
+    /// Notes for whoever imports the files (proposed numbers, rows left out ...).
+    pub notes: Vec<String>,
+    /// When (UTC).
+    pub exported_at: String,
+}
+
+impl ExportSummary {
+    /// The data rows of the file `name`, if it was written.
+    pub fn rows(&self, name: &str) -> Option<usize> {
+        self.files
+            .iter()
+            .find(|file| file.name == name)
+            .map(|file| file.rows)
+    }
+}
+
+/// Make sure `dir` is a directory Ledgerlink may write into: create it when its parent exists,
+/// and try a temporary file in it, so a bad `--out` fails before anything is written.
+fn prepare_dir(dir: &Path) -> Result<(), ExportError> {
+    let problem = |problem: String| ExportError::OutDir {
+        dir: dir.to_path_buf(),
+        problem,
+    };
+    match std::fs::metadata(dir) {
+        Ok(metadata) if metadata.is_dir() => {}
+        Ok(_) => return Err(problem("exists and is not a directory".to_string())),
+        Err(_) => {
+            let parent = dir.parent().filter(|parent| !parent.as_os_str().is_empty());
+            if let Some(parent) = parent.filter(|parent| !parent.is_dir()) {
+                return Err(problem(format!(
+                    "cannot create it: the directory {} does not exist",
+                    parent.display()
+                )));
+            }
+            std::fs::create_dir(dir)
+                .map_err(|error| problem(format!("cannot create it: {error}")))?;
+        }
+    }
+    tempfile::Builder::new()
+        .prefix(".ledgerlink-write-test.")
+        .tempfile_in(dir)
+        .map(drop)
+        .map_err(|error| problem(format!("cannot write into it: {error}")))
+}
+
+/// Export everything the workshop decided into `dir` (created if its parent exists). Files
+/// already there under the same names are replaced, each one atomically.
+pub fn export_project(
+    project: &Project,
+    dir: &Path,
+    options: &ExportOptions,
+) -> Result<ExportSummary, ExportError> {
+    prepare_dir(dir)?;
+    let exported_at = utc_now();
+    let audit_rows = project.audit_log()?;
+    let crm_updates = updates::crm_updates(project);
+    let erp_updates = updates::erp_updates(project);
+    let create_in_erp = actions::create_in_erp(project);
+    let create_in_crm = actions::create_in_crm(project);
+    let mut notes = create_in_erp.notes.clone();
+    notes.extend(create_in_crm.notes.iter().cloned());
+    notes.extend(update_notes(&crm_updates, "CRM"));
+    notes.extend(update_notes(&erp_updates, "ERP"));
+    let tables = [
+        links::links_table(project),
+        crm_updates.table,
+        erp_updates.table,
+        create_in_erp.table,
+        create_in_crm.table,
+        duplicates::duplicates_table(project),
+        conflicts::conflicts_table(project),
+        audit::audit_table(&audit_rows),
+    ];
+    let mut summary = ExportSummary {
+        dir: dir.to_path_buf(),
+        files: Vec::new(),
+        notes,
+        exported_at,
+    };
+    for table in &tables {
+        let path = dir.join(table.file_name);
+        csv::write_csv(table, &path, options.csv_delimiter)?;
+        summary.files.push(ExportedFile {
+            name: table.file_name,
+            path,
+            rows: table.len(),
+        });
+    }
+    let review_path = dir.join(review::FILE);
+    let review_rows = review::write_review(project, &review_path)?;
+    summary.files.push(ExportedFile {
+        name: review::FILE,
+        path: review_path,
+        rows: review_rows,
+    });
+    write_workbook(project, dir, &tables, &audit_rows, &mut summary)?;
+    Ok(summary)
+}
+
+fn update_notes(updates: &updates::Updates, system: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    if updates.already_right > 0 {
+        notes.push(format!(
+            "{}: {} linked {system} records already hold the right number and are left out",
+            updates.table.file_name, updates.already_right
+        ));
+    }
+    if updates.without_id > 0 {
+        notes.push(format!(
+            "{}: {} links involve a record without an id and are left out (see links.csv)",
+            updates.table.file_name, updates.without_id
+        ));
+    }
+    notes
+}
+
+fn write_workbook(
+    project: &Project,
+    dir: &Path,
+    tables: &[Table],
+    audit_rows: &[crate::core::project::AuditRow],
+    summary: &mut ExportSummary,
+) -> Result<(), ExportError> {
+    for table in tables.iter().filter(|t| t.len() > workbook::MAX_SHEET_ROWS) {
+        summary.notes.push(format!(
+            "sheet {} holds the first {} of {} rows (Excel's limit); {} holds them all",
+            table.sheet_name,
+            workbook::MAX_SHEET_ROWS,
+            table.len(),
+            table.file_name
+        ));
+    }
+    let counts: Vec<(&str, usize)> = summary
+        .files
+        .iter()
+        .map(|file| (file.name, file.rows))
+        .collect();
+    let sheet = summary::summary_table(
+        project,
+        audit_rows,
+        &counts,
+        &summary.exported_at,
+        &summary.notes,
+    );
+    let path = dir.join(RECONCILIATION_FILE);
+    let sheets: Vec<&Table> = tables.iter().collect();
+    workbook::write_reconciliation(&path, &sheet, &sheets)?;
+    summary.files.push(ExportedFile {
+        name: RECONCILIATION_FILE,
+        path,
+        rows: tables.iter().map(Table::len).sum(),
+    });
+    Ok(())
+}

@@ -1,0 +1,89 @@
+//! Matching as the project runs it at `new` and `reimport`: pairs between the lists and
+//! duplicates within each, with the workshop's decisions as labels (accepted and linked pairs
+//! refine the weights, rejected pairs are never suggested again; duplicate marks do the same for
+//! the duplicate search).
+
+use crate::core::matching::{Label, MatchOptions, MatchOutput, find_duplicates, match_lists};
+use crate::core::model::{Dataset, Side};
+
+use super::decisions::DecisionKind;
+use super::lists::RecordList;
+use super::state::DecisionState;
+use super::suggestions::SuggestionSet;
+
+/// The decisions as matching labels, by dataset row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Labels {
+    /// Accepted and linked pairs (`is_match`), rejected pairs (not).
+    pub pairs: Vec<Label>,
+    /// CRM duplicate marks as two CRM rows (`crm_row`, `erp_row` both name CRM rows).
+    pub crm_duplicates: Vec<Label>,
+    /// ERP duplicate marks as two ERP rows.
+    pub erp_duplicates: Vec<Label>,
+}
+
+impl Labels {
+    /// The decisions in effect whose records are in `crm` and `erp`.
+    pub fn from_state(crm: &RecordList, erp: &RecordList, state: &DecisionState) -> Self {
+        let mut labels = Labels::default();
+        for entry in state.effective() {
+            let Some(second) = &entry.second else {
+                continue;
+            };
+            let row = |side: Side, key: &str| match side {
+                Side::Crm => crm.row_of(key),
+                Side::Erp => erp.row_of(key),
+            };
+            let (Some(first_row), Some(second_row)) = (
+                row(entry.first.side, &entry.first.key),
+                row(second.side, &second.key),
+            ) else {
+                continue;
+            };
+            let is_match = matches!(
+                entry.kind,
+                DecisionKind::Accept | DecisionKind::Link | DecisionKind::Duplicate
+            );
+            let label = Label {
+                crm_row: first_row,
+                erp_row: second_row,
+                is_match,
+            };
+            match (entry.kind, entry.first.side) {
+                (DecisionKind::Accept | DecisionKind::Link | DecisionKind::Reject, _) => {
+                    labels.pairs.push(label);
+                }
+                (_, Side::Crm) => labels.crm_duplicates.push(label),
+                (_, Side::Erp) => labels.erp_duplicates.push(label),
+            }
+        }
+        labels
+    }
+}
+
+impl From<MatchOutput> for SuggestionSet {
+    fn from(output: MatchOutput) -> Self {
+        SuggestionSet {
+            pairs: output.pairs,
+            alternatives: output.alternatives,
+            duplicates: Vec::new(),
+            xref_checks: output.xref_checks,
+        }
+    }
+}
+
+/// Run `match_lists` and `find_duplicates` on both lists with default options and `labels`.
+pub fn run_matching(crm: &Dataset, erp: &Dataset, labels: &Labels) -> SuggestionSet {
+    let options = |labels: &[Label]| MatchOptions {
+        labels: labels.to_vec(),
+        ..MatchOptions::default()
+    };
+    let mut set = SuggestionSet::from(match_lists(crm, erp, &options(&labels.pairs)));
+    set.duplicates = find_duplicates(crm, Side::Crm, &options(&labels.crm_duplicates));
+    set.duplicates.extend(find_duplicates(
+        erp,
+        Side::Erp,
+        &options(&labels.erp_duplicates),
+    ));
+    set
+}
