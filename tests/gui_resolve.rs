@@ -93,3 +93,27 @@ fn creation_actions_are_set_one_by_one_and_for_a_filtered_selection() {
     assert_eq!(status.actions.ignore, 1);
     harness.get_by_label("Actions: 5");
 }
+
+#[test]
+fn the_export_is_written_and_listed_with_its_counts() {
+    let (dir, _file, mut harness) = common::review_harness();
+    harness.key_press(egui::Key::Y);
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    let out = dir.path().join("out");
+    replace_text(&mut harness, "Export folder", &out.display().to_string());
+    harness.get_by_label("Write export").click();
+    harness.run();
+    let links = std::fs::read_to_string(out.join("links.csv")).unwrap();
+    // The CSV starts with a byte-order mark so that Excel reads it as UTF-8.
+    let links = links.trim_start_matches('\u{feff}');
+    assert!(
+        links.starts_with("crm_id,erp_id,crm_name,erp_name,score"),
+        "{links}"
+    );
+    assert!(links.contains("A-3,10003"), "{links}");
+    harness.get_by_label("links.csv");
+    assert!(harness.get_all_by_label("1 rows").count() >= 1);
+    assert!(out.join("reconciliation.xlsx").exists());
+}

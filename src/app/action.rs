@@ -99,6 +99,10 @@ pub enum Action {
     LoadLists,
     /// Open a project file.
     OpenProject(PathBuf),
+    /// Ask the file dialog for the export folder.
+    BrowseExportFolder,
+    /// Write the export into a folder.
+    Export(PathBuf),
     /// Open a project built from the bundled demo lists.
     OpenDemo,
     /// Read a list again from another sheet of its workbook.

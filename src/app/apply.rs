@@ -72,6 +72,12 @@ impl App {
             }
             Action::OpenProject(path) => self.open_project(ctx, path),
             Action::StartMatching => self.start_matching(ctx),
+            Action::BrowseExportFolder => {
+                if let Some(folder) = self.pick_folder() {
+                    self.export.folder = folder.display().to_string();
+                }
+            }
+            Action::Export(dir) => self.export(&dir),
             Action::OpenDemo => {
                 let by = self.reviewer();
                 self.spawn_project_job(ctx, "demo", "Building the demo", move |progress| {
@@ -98,6 +104,17 @@ impl App {
             let indexes = SearchIndexes::build(&workspace);
             Ok((workspace, indexes))
         });
+    }
+
+    fn export(&mut self, dir: &std::path::Path) {
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
+        let options = crate::core::export::ExportOptions::default();
+        match crate::core::export::export_project(workspace.project(), dir, &options) {
+            Ok(summary) => self.export.last = Some(summary),
+            Err(error) => self.notices.push(Notice::error(error.to_string())),
+        }
     }
 
     fn start_matching(&mut self, ctx: &egui::Context) {
@@ -210,7 +227,12 @@ impl App {
             screens.push(Screen::Import);
         }
         if self.workspace.is_some() {
-            screens.extend([Screen::Review, Screen::Duplicates, Screen::Unmatched]);
+            screens.extend([
+                Screen::Review,
+                Screen::Duplicates,
+                Screen::Unmatched,
+                Screen::Export,
+            ]);
         }
         screens
     }

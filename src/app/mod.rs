@@ -103,6 +103,7 @@ pub struct App {
     review: ReviewState,
     duplicates: screens::duplicates::DuplicatesState,
     unmatched: screens::unmatched::UnmatchedState,
+    export: screens::export::ExportState,
     /// Bumped whenever a decision changes what the screens show.
     generation: u64,
     /// Bumped whenever another set of suggestions is loaded.
@@ -140,6 +141,7 @@ impl App {
             review: ReviewState::default(),
             duplicates: Default::default(),
             unmatched: Default::default(),
+            export: Default::default(),
             generation: 0,
             structure: 0,
             running: None,
@@ -315,16 +317,16 @@ impl App {
                 }
                 None => no_project_ui(ui),
             },
+            Screen::Export => match &self.workspace {
+                Some(_) => screens::export::export_ui(ui, &mut self.export, busy),
+                None => no_project_ui(ui),
+            },
             Screen::Unmatched => match &self.workspace {
                 Some(workspace) => {
                     screens::unmatched::unmatched_ui(ui, &mut self.unmatched, workspace)
                 }
                 None => no_project_ui(ui),
             },
-            other => {
-                ui.label(format!("{} needs an open project.", other.title()));
-                Vec::new()
-            }
         }
     }
 
@@ -432,14 +434,25 @@ impl App {
     /// Ask the system file dialog for a file. Without a desktop portal or zenity the dialog
     /// returns at once with nothing: say so, and point to the typed path and drag and drop.
     fn pick_file(&mut self, what: &str) -> Option<PathBuf> {
+        self.pick(what, |dialog| dialog.pick_file())
+    }
+
+    /// Ask the system file dialog for a folder (see [`Self::pick_file`]).
+    fn pick_folder(&mut self) -> Option<PathBuf> {
+        self.pick("export folder", |dialog| dialog.pick_folder())
+    }
+
+    fn pick(
+        &mut self,
+        what: &str,
+        show: impl FnOnce(rfd::FileDialog) -> Option<PathBuf>,
+    ) -> Option<PathBuf> {
         if !self.options.file_dialogs {
             self.notices.push(Notice::info(no_dialog_message(what)));
             return None;
         }
         let started = std::time::Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title(format!("Choose the {what}"))
-            .pick_file();
+        let picked = show(rfd::FileDialog::new().set_title(format!("Choose the {what}")));
         if picked.is_none() && started.elapsed() < Duration::from_millis(300) {
             self.notices.push(Notice::info(no_dialog_message(what)));
         }

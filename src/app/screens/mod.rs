@@ -3,6 +3,7 @@
 
 pub mod bulk;
 pub mod duplicates;
+pub mod export;
 pub mod import;
 pub mod pair;
 pub mod review;
