@@ -48,17 +48,19 @@ fn two_exports_are_mapped_matched_and_decided() {
         harness.state().notices()
     );
 
-    // Salesforce's custom field "Email__c" is not recognised: map it to email by hand.
+    // Salesforce's "CreatedDate" gets no role (it is not a founding date): map it by hand.
     let crm = harness.state().import_state().draft(Side::Crm).unwrap();
-    assert_eq!(crm.dataset.column_of(Role::Email), None);
-    harness.get_by_label("crm role of Email__c").scroll_to_me();
+    assert_eq!(crm.dataset.column_of(Role::Date), None);
+    harness
+        .get_by_label("crm role of CreatedDate")
+        .scroll_to_me();
     harness.run();
-    harness.get_by_label("crm role of Email__c").click();
+    harness.get_by_label("crm role of CreatedDate").click();
     harness.run();
-    harness.get_by_label("email").click();
+    harness.get_by_label("date").click();
     harness.run();
     let crm = harness.state().import_state().draft(Side::Crm).unwrap();
-    assert_eq!(crm.mapping_text(), ["email=11"]);
+    assert_eq!(crm.mapping_text(), ["date=15"]);
 
     // The project file: typed on the start screen, then back to the import screen.
     harness.get_by_label("Start").click();
@@ -91,7 +93,7 @@ fn two_exports_are_mapped_matched_and_decided() {
         workspace.items.len()
     );
     let mapped = workspace.crm();
-    assert_eq!(mapped.column_of(Role::Email), Some(10));
+    assert_eq!(mapped.column_of(Role::Date), Some(14));
 
     harness.key_press(egui::Key::Enter);
     harness.run();

@@ -3,6 +3,12 @@
 use egui::{Color32, RichText};
 
 use crate::core::model::{Dataset, Role};
+use crate::core::normalize::address::{country_code, postcode};
+use crate::core::normalize::company::company_name;
+use crate::core::normalize::dates::date;
+use crate::core::normalize::domains::website_domain;
+use crate::core::normalize::ids::tax_id;
+use crate::core::normalize::phone::phone;
 use crate::core::normalize::text::fold;
 
 /// How the two values of a field compare.
@@ -57,6 +63,37 @@ pub fn agreement(crm: &str, erp: &str) -> Agreement {
     }
 }
 
+/// Compare two values of a role through the core's normalisers, so that "Nederland" and "NL",
+/// "DE 123 456 789" and "DE123456789", or "Müller GmbH" and "MUELLER GMBH" agree.
+pub fn role_agreement(role: Role, crm: &str, erp: &str) -> Agreement {
+    let plain = agreement(crm, erp);
+    if plain != Agreement::Different {
+        return plain;
+    }
+    let same = match role {
+        Role::Country => same_key(crm, erp, |raw| country_code(raw).map(str::to_string)),
+        Role::TaxId => same_key(crm, erp, |raw| tax_id(raw, None)),
+        Role::Phone => same_key(crm, erp, |raw| phone(raw, None)),
+        Role::Postcode => same_key(crm, erp, |raw| postcode(raw, None)),
+        Role::Website => same_key(crm, erp, website_domain),
+        Role::Date => same_key(crm, erp, date),
+        Role::Name => {
+            let (left, right) = (company_name(crm, None), company_name(erp, None));
+            !left.core.is_empty() && left.core == right.core && left.legal_form == right.legal_form
+        }
+        _ => false,
+    };
+    if same {
+        Agreement::Equal
+    } else {
+        Agreement::Different
+    }
+}
+
+fn same_key(crm: &str, erp: &str, key: impl Fn(&str) -> Option<String>) -> bool {
+    matches!((key(crm), key(erp)), (Some(left), Some(right)) if left == right)
+}
+
 /// The lines for one CRM record and one ERP record: every role either list has (in the order
 /// of the command-line contract), then the CRM's and ERP's unmapped columns.
 pub fn field_lines(crm: &Dataset, crm_row: usize, erp: &Dataset, erp_row: usize) -> Vec<FieldLine> {
@@ -67,15 +104,15 @@ pub fn field_lines(crm: &Dataset, crm_row: usize, erp: &Dataset, erp_row: usize)
         }
         let crm_value = crm.value(crm_row, role);
         let erp_value = erp.value(erp_row, role);
-        if crm_value.is_none() && erp_value.is_none() {
+        let crm_text = crm_value.unwrap_or("").trim().to_string();
+        let erp_text = erp_value.unwrap_or("").trim().to_string();
+        if crm_text.is_empty() && erp_text.is_empty() {
             continue;
         }
-        let crm_text = crm_value.unwrap_or("").to_string();
-        let erp_text = erp_value.unwrap_or("").to_string();
         let agreement = if role == Role::Id {
             Agreement::NotCompared
         } else {
-            agreement(&crm_text, &erp_text)
+            role_agreement(role, &crm_text, &erp_text)
         };
         lines.push(FieldLine {
             role: Some(role),
@@ -222,6 +259,30 @@ mod tests {
         assert_eq!(agreement("MÜLLER GmbH", "Müller gmbh"), Agreement::Equal);
         assert_eq!(agreement("Berlin", "Hamburg"), Agreement::Different);
         assert_eq!(agreement("", "Hamburg"), Agreement::Missing);
+    }
+
+    #[test]
+    fn roles_are_compared_through_the_normalisers() {
+        assert_eq!(
+            role_agreement(Role::Country, "Nederland", "NL"),
+            Agreement::Equal
+        );
+        assert_eq!(
+            role_agreement(Role::TaxId, "DE 123 456 789", "DE123456789"),
+            Agreement::Equal
+        );
+        assert_eq!(
+            role_agreement(Role::Name, "Müller GmbH", "MUELLER GMBH"),
+            Agreement::Equal
+        );
+        assert_eq!(
+            role_agreement(Role::Name, "Müller GmbH", "Müller AG"),
+            Agreement::Different
+        );
+        assert_eq!(
+            role_agreement(Role::City, "Köln", "Cologne"),
+            Agreement::Different
+        );
     }
 
     #[test]
