@@ -72,14 +72,14 @@ pub enum Command {
     Undo(history::HistoryArgs),
     /// Put back the latest undone decision of a project.
     Redo(history::HistoryArgs),
-    /// Load a newer export of one list into a project; changed records make decisions stale.
-    Reimport(reimport::ReimportArgs),
-    /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
-    Synth(synth::SynthArgs),
     /// Write links, updates, creation actions, duplicates, conflicts, audit and workbooks.
     Export(export::ExportArgs),
     /// Apply the decisions of a filled-in review.xlsx as if taken in the app.
     ApplyReview(apply_review::ApplyReviewArgs),
+    /// Load a newer export of one list into a project; changed records make decisions stale.
+    Reimport(reimport::ReimportArgs),
+    /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
+    Synth(synth::SynthArgs),
 }
 
 /// Run the parsed command line.
@@ -99,14 +99,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Decide(args)) => decide::run(args),
         Some(Command::Undo(args)) => history::run_undo(args),
         Some(Command::Redo(args)) => history::run_redo(args),
+        Some(Command::Export(args)) => export::run(args),
+        Some(Command::ApplyReview(args)) => apply_review::run(args),
         Some(Command::Reimport(args)) => reimport::run(args),
         Some(Command::Synth(args)) => synth::run(args),
         Some(Command::Match(args)) => match_cmd::run(&args),
         Some(Command::Dedupe(args)) => dedupe::run(&args),
         Some(Command::Eval(args)) => eval::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
-        Some(Command::Export(args)) => export::run(args),
-        Some(Command::ApplyReview(args)) => apply_review::run(args),
     }
 }
 

@@ -45,7 +45,7 @@ pub fn preferred_partner<'a>(
     let partners = project.partners(side, key);
     partners
         .iter()
-        .find(|partner| !duplicates_of_other_side.contains(**partner))
-        .or_else(|| partners.first())
         .copied()
+        .find(|partner| !duplicates_of_other_side.contains(*partner))
+        .or_else(|| partners.first().copied())
 }

@@ -18,6 +18,9 @@ pub const FUZZY: u8 = 3;
 /// Three steps below exact (names only).
 pub const PARTIAL: u8 = 4;
 
+/// Name tokens compared per name (longer names are rare; their tail is ignored).
+const MAX_NAME_TOKENS: usize = 12;
+
 /// Name similarity from which two names count as `close`, `fuzzy` and `partial`.
 const NAME_CLOSE: f64 = 0.92;
 const NAME_FUZZY: f64 = 0.8;
@@ -259,17 +262,30 @@ impl<'a> Comparer<'a> {
         if equal_without_spaces(text_a, text_b) {
             return 0.97;
         }
-        let (tokens_a, tokens_b) = (self.left.name_tokens(l), self.right.name_tokens(r));
-        let forward = self.soft_coverage(tokens_a, tokens_b);
-        let backward = self.soft_coverage(tokens_b, tokens_a);
+        let tokens_a = self.left.name_tokens(l);
+        let tokens_b = self.right.name_tokens(r);
+        let tokens_a = &tokens_a[..tokens_a.len().min(MAX_NAME_TOKENS)];
+        let tokens_b = &tokens_b[..tokens_b.len().min(MAX_NAME_TOKENS)];
+        // Every token pair is compared once; each token keeps its best partner.
+        let mut best_a = [0.0f64; MAX_NAME_TOKENS];
+        let mut best_b = [0.0f64; MAX_NAME_TOKENS];
+        for (i, &x) in tokens_a.iter().enumerate() {
+            for (j, &y) in tokens_b.iter().enumerate() {
+                let similarity = self.token_similarity(x, y);
+                best_a[i] = best_a[i].max(similarity);
+                best_b[j] = best_b[j].max(similarity);
+            }
+        }
+        let forward = self.coverage(tokens_a, &best_a);
+        let backward = self.coverage(tokens_b, &best_b);
         (forward + backward) / 2.0
     }
 
-    /// Share of the weight of `from`'s tokens found (exactly or nearly) among `to`'s tokens.
-    fn soft_coverage(&self, from: &[u32], to: &[u32]) -> f64 {
+    /// Share of the weight of `tokens` found in the other name, given each token's best match.
+    fn coverage(&self, tokens: &[u32], best: &[f64]) -> f64 {
         let mut total = 0.0;
         let mut found = 0.0;
-        for &token in from {
+        for (&token, &similarity) in tokens.iter().zip(best) {
             let weight = f64::from(
                 self.token_weights
                     .get(token as usize)
@@ -277,11 +293,7 @@ impl<'a> Comparer<'a> {
                     .unwrap_or(1.0),
             );
             total += weight;
-            let best = to
-                .iter()
-                .map(|&other| self.token_similarity(token, other))
-                .fold(0.0, f64::max);
-            found += weight * best;
+            found += weight * similarity;
         }
         if total > 0.0 { found / total } else { 0.0 }
     }

@@ -38,7 +38,9 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     }
 }
 
-/// Jaro similarity of two ASCII byte strings of at most 64 bytes.
+/// Jaro similarity of two ASCII byte strings of at most 64 bytes, bit-parallel: for each byte
+/// of `a`, the still unmatched positions of that byte in `b` within the window are one mask, and
+/// the first of them is taken (the same choice as the textbook loop).
 fn jaro_ascii(a: &[u8], b: &[u8]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return if a.is_empty() && b.is_empty() {
@@ -48,37 +50,39 @@ fn jaro_ascii(a: &[u8], b: &[u8]) -> f64 {
         };
     }
     let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut positions = [0u64; 128];
+    for (j, &ch) in b.iter().enumerate() {
+        positions[usize::from(ch & 0x7F)] |= 1u64 << j;
+    }
+    let below = |n: usize| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
     let mut a_flags: u64 = 0;
     let mut b_flags: u64 = 0;
     let mut matches = 0usize;
     for (i, &ch) in a.iter().enumerate() {
         let low = i.saturating_sub(window);
         let high = (i + window + 1).min(b.len());
-        for (j, &other) in b.iter().enumerate().take(high).skip(low) {
-            if other == ch && b_flags & (1u64 << j) == 0 {
-                a_flags |= 1u64 << i;
-                b_flags |= 1u64 << j;
-                matches += 1;
-                break;
-            }
+        if low >= high {
+            continue;
+        }
+        let available = positions[usize::from(ch & 0x7F)] & below(high) & !below(low) & !b_flags;
+        if available != 0 {
+            b_flags |= available & available.wrapping_neg();
+            a_flags |= 1u64 << i;
+            matches += 1;
         }
     }
     if matches == 0 {
         return 0.0;
     }
     let mut transpositions = 0usize;
-    let mut j = 0usize;
-    for (i, &ch) in a.iter().enumerate() {
-        if a_flags & (1u64 << i) == 0 {
-            continue;
-        }
-        while b_flags & (1u64 << j) == 0 {
-            j += 1;
-        }
-        if b[j] != ch {
+    let (mut rest_a, mut rest_b) = (a_flags, b_flags);
+    while rest_a != 0 {
+        let (i, j) = (rest_a.trailing_zeros(), rest_b.trailing_zeros());
+        if a[i as usize] != b[j as usize] {
             transpositions += 1;
         }
-        j += 1;
+        rest_a &= rest_a - 1;
+        rest_b &= rest_b - 1;
     }
     let m = matches as f64;
     let t = (transpositions / 2) as f64;
@@ -150,7 +154,7 @@ pub fn osa_similarity(a: &str, b: &str) -> f64 {
 mod tests {
     use super::*;
 
-    const WORDS: [&str; 16] = [
+    const WORDS: [&str; 18] = [
         "",
         "a",
         "martha",
@@ -167,6 +171,8 @@ mod tests {
         "trace",
         "münchen",
         "muenchen",
+        "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01",
+        "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz10",
     ];
 
     #[test]
@@ -184,6 +190,32 @@ mod tests {
                     "osa({a:?}, {b:?})"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_strsim_on_random_words() {
+        let mut state = 7u64;
+        let mut word = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            let length = (state >> 59) as usize;
+            (0..length)
+                .map(|k| b"abcab"[((state >> (k * 3 % 60)) % 5) as usize] as char)
+                .collect::<String>()
+        };
+        for _ in 0..3000 {
+            let (a, b) = (word(), word());
+            assert!(
+                (jaro_winkler(&a, &b) - strsim::jaro_winkler(&a, &b)).abs() < 1e-12,
+                "{a:?} {b:?}"
+            );
+            assert_eq!(
+                osa_distance(&a, &b),
+                strsim::osa_distance(&a, &b),
+                "{a:?} {b:?}"
+            );
         }
     }
 
