@@ -224,3 +224,43 @@ fn a_workbook_that_is_not_a_review_is_named_in_the_error() {
     let error = apply_review(&mut project, &dir.path().join("garbage.xlsx"), "m").unwrap_err();
     assert!(error.to_string().contains("garbage.xlsx"), "{error}");
 }
+
+#[test]
+fn a_pair_answered_twice_takes_the_first_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, _) = exported(dir.path());
+    // A hand-made sheet with only the columns apply-review needs, one pair twice.
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Review").unwrap();
+    let rows = [
+        ["CRM id", "ERP id", "Decision", "Note"],
+        ["001D", "00456", "reject", "different firm"],
+        ["001G", "00800", "accept", "different firm"],
+        ["001D", "00456", "accept", ""],
+    ];
+    for (row, cells) in rows.iter().enumerate() {
+        for (column, cell) in cells.iter().enumerate() {
+            sheet
+                .write_string(row as u32, column as u16, *cell)
+                .unwrap();
+        }
+    }
+    let file = dir.path().join("twice.xlsx");
+    workbook.save(&file).unwrap();
+    let report = apply_review(&mut project, &file, "maria").unwrap();
+    assert_eq!(report.applied.len(), 2);
+    assert_eq!(report.refused.len(), 1);
+    assert_eq!(report.refused[0].row, 4);
+    assert!(
+        report.refused[0].reason.contains("reject by maria"),
+        "{}",
+        report.refused[0]
+    );
+    let accepted = project.pair_decision("001G", "00800").unwrap();
+    assert_eq!(accepted.note.as_deref(), Some("different firm"));
+    assert_eq!(
+        project.pair_decision("001D", "00456").unwrap().kind,
+        DecisionKind::Reject
+    );
+}

@@ -100,7 +100,7 @@ pub fn crm_rows() -> Vec<Vec<String>> {
             "Ringweg 1",
             "50667",
             "Köln",
-            "DE",
+            "Deutschland",
             "0221 999",
             "new@b.de",
             "",

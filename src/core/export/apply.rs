@@ -8,6 +8,7 @@
 //! by an earlier row). A refused row is reported with file, sheet and row and not applied; the
 //! other rows are applied all the same. `unsure` and blank decisions are left open.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -135,82 +136,177 @@ fn check_row(project: &Project, row: &ReviewRow) -> Option<String> {
     None
 }
 
-/// What became of one row.
-enum Outcome {
-    Applied(DecisionKind),
-    Refused(String),
-    Unsure,
-    Blank,
+/// Rows whose decisions are committed together (one transaction, one disk flush): rows with
+/// the same note that touch no record another row of the batch touches, so each row's checks
+/// see exactly what they would see if the rows were applied one by one.
+struct Batch<'r> {
+    note: String,
+    rows: Vec<(&'r ReviewRow, Decision)>,
+    touched: HashSet<(Side, String)>,
 }
 
-/// Check and apply one row. Refusals are outcomes; only failures of the project are errors.
-fn apply_row(project: &mut Project, row: &ReviewRow, by: &str) -> Result<Outcome, ProjectError> {
-    let accept = match verdict(&row.decision) {
-        Ok(Verdict::Blank) => return Ok(Outcome::Blank),
-        Ok(Verdict::Unsure) => return Ok(Outcome::Unsure),
-        Ok(Verdict::Accept) => true,
-        Ok(Verdict::Reject) => false,
-        Err(reason) => return Ok(Outcome::Refused(reason)),
-    };
-    project.refresh()?;
-    if let Some(reason) = check_row(project, row) {
-        return Ok(Outcome::Refused(reason));
+/// Rows per batch.
+const BATCH_ROWS: usize = 1_000;
+
+impl<'r> Batch<'r> {
+    fn new() -> Self {
+        Batch {
+            note: String::new(),
+            rows: Vec::new(),
+            touched: HashSet::new(),
+        }
     }
-    let (crm, erp) = (row.crm.clone(), row.erp.clone());
-    let decision = if accept {
-        Decision::Accept { crm, erp }
-    } else {
-        Decision::Reject { crm, erp }
-    };
-    let note = Some(row.note.as_str()).filter(|note| !note.is_empty());
-    match project.decide(&decision, by, note) {
-        Ok(entry) => Ok(Outcome::Applied(entry.kind)),
-        Err(error) => match error.refusal() {
-            Some(refusal) => Ok(Outcome::Refused(refusal.to_string())),
-            None => Err(error),
-        },
+
+    /// True when `row` can join the batch.
+    fn admits(&self, row: &ReviewRow) -> bool {
+        self.rows.is_empty()
+            || (self.rows.len() < BATCH_ROWS
+                && self.note == row.note
+                && !self.touched.contains(&(Side::Crm, row.crm.clone()))
+                && !self.touched.contains(&(Side::Erp, row.erp.clone())))
+    }
+
+    fn push(&mut self, row: &'r ReviewRow, decision: Decision) {
+        self.note.clone_from(&row.note);
+        self.touched.insert((Side::Crm, row.crm.clone()));
+        self.touched.insert((Side::Erp, row.erp.clone()));
+        self.rows.push((row, decision));
     }
 }
 
-/// Apply the decisions of the review workbook `file` to `project`, taken by `by`.
+/// What applying a sheet is doing: the project, who decides, the report so far.
+struct Applier<'p> {
+    project: &'p mut Project,
+    by: &'p str,
+    report: ApplyReport,
+}
+
+impl Applier<'_> {
+    fn refuse(&mut self, row: &ReviewRow, reason: String) {
+        self.report.refused.push(RefusedRow {
+            file: self.report.file.clone(),
+            sheet: self.report.sheet.clone(),
+            row: row.row,
+            crm: row.crm.clone(),
+            erp: row.erp.clone(),
+            reason,
+        });
+    }
+
+    fn applied(&mut self, row: &ReviewRow, kind: DecisionKind) {
+        self.report.applied.push(AppliedRow {
+            row: row.row,
+            crm: row.crm.clone(),
+            erp: row.erp.clone(),
+            kind,
+        });
+    }
+
+    /// Commit the batch; should the rules refuse it as a whole (someone else decided
+    /// meanwhile), its rows are checked and applied one by one instead.
+    fn flush(&mut self, batch: &mut Batch<'_>) -> Result<(), ProjectError> {
+        if batch.rows.is_empty() {
+            return Ok(());
+        }
+        let decisions: Vec<Decision> = batch.rows.iter().map(|(_, d)| d.clone()).collect();
+        let note = Some(batch.note.as_str()).filter(|note| !note.is_empty());
+        match self.project.decide_batch(&decisions, self.by, note) {
+            Ok(entries) => {
+                for ((row, _), entry) in batch.rows.iter().zip(&entries) {
+                    self.applied(row, entry.kind);
+                }
+            }
+            Err(error) if error.refusal().is_some() => {
+                for (row, decision) in &batch.rows {
+                    self.project.refresh()?;
+                    if let Some(reason) = check_row(self.project, row) {
+                        self.refuse(row, reason);
+                        continue;
+                    }
+                    match self.project.decide(decision, self.by, note) {
+                        Ok(entry) => self.applied(row, entry.kind),
+                        Err(error) => match error.refusal() {
+                            Some(refusal) => self.refuse(row, refusal.to_string()),
+                            None => return Err(error),
+                        },
+                    }
+                }
+            }
+            Err(error) => return Err(error),
+        }
+        *batch = Batch::new();
+        Ok(())
+    }
+
+    /// Apply every row of the sheet.
+    fn apply_rows(&mut self, rows: &[ReviewRow]) -> Result<(), ProjectError> {
+        let mut batch = Batch::new();
+        for row in rows {
+            let accept = match verdict(&row.decision) {
+                Ok(Verdict::Blank) => {
+                    self.report.blank += 1;
+                    continue;
+                }
+                Ok(Verdict::Unsure) => {
+                    self.report.unsure += 1;
+                    continue;
+                }
+                Ok(Verdict::Accept) => true,
+                Ok(Verdict::Reject) => false,
+                Err(reason) => {
+                    self.refuse(row, reason);
+                    continue;
+                }
+            };
+            if !batch.admits(row) {
+                self.flush(&mut batch)?;
+            }
+            if batch.rows.is_empty() {
+                self.project.refresh()?;
+            }
+            if let Some(reason) = check_row(self.project, row) {
+                self.refuse(row, reason);
+                continue;
+            }
+            let (crm, erp) = (row.crm.clone(), row.erp.clone());
+            let decision = if accept {
+                Decision::Accept { crm, erp }
+            } else {
+                Decision::Reject { crm, erp }
+            };
+            batch.push(row, decision);
+        }
+        self.flush(&mut batch)
+    }
+}
+
+/// Apply the decisions of the review workbook `file` to `project`, taken by `by`. Rows are
+/// committed in batches (one disk flush for up to a thousand rows), each row checked as if the
+/// rows before it had been applied one by one.
 pub fn apply_review(
     project: &mut Project,
     file: &Path,
     by: &str,
 ) -> Result<ApplyReport, ReviewError> {
     let sheet = read_review(file)?;
-    let mut report = ApplyReport {
-        file: sheet.file.clone(),
-        sheet: sheet.sheet.clone(),
-        applied: Vec::new(),
-        refused: Vec::new(),
-        unsure: 0,
-        blank: 0,
-    };
-    for row in &sheet.rows {
-        let outcome = apply_row(project, row, by).map_err(|source| ReviewError::Project {
+    let mut applier = Applier {
+        project,
+        by,
+        report: ApplyReport {
             file: sheet.file.clone(),
-            applied: report.applied.len(),
+            sheet: sheet.sheet.clone(),
+            applied: Vec::new(),
+            refused: Vec::new(),
+            unsure: 0,
+            blank: 0,
+        },
+    };
+    if let Err(source) = applier.apply_rows(&sheet.rows) {
+        return Err(ReviewError::Project {
+            file: sheet.file.clone(),
+            applied: applier.report.applied.len(),
             source: Box::new(source),
-        })?;
-        match outcome {
-            Outcome::Applied(kind) => report.applied.push(AppliedRow {
-                row: row.row,
-                crm: row.crm.clone(),
-                erp: row.erp.clone(),
-                kind,
-            }),
-            Outcome::Refused(reason) => report.refused.push(RefusedRow {
-                file: sheet.file.clone(),
-                sheet: sheet.sheet.clone(),
-                row: row.row,
-                crm: row.crm.clone(),
-                erp: row.erp.clone(),
-                reason,
-            }),
-            Outcome::Unsure => report.unsure += 1,
-            Outcome::Blank => report.blank += 1,
-        }
+        });
     }
-    Ok(report)
+    Ok(applier.report)
 }

@@ -1,0 +1,112 @@
+//! An export killed at any moment (SIGKILL, as a crash or a power cut would) never leaves a
+//! half-written file under a final name: every file present is either the complete new one or
+//! the one that was there before; only hidden `.NAME.XXXXXX.tmp` files may be left behind.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![cfg(unix)]
+
+mod export_support;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use ledgerlink::core::project::{NewProject, Policy, Project, SuggestionSet};
+
+use export_support::{CRM_COLUMNS, ERP_COLUMNS, dataset, pair};
+
+const RECORDS: usize = 3_000;
+
+fn row(width: usize, index: usize, side: &str) -> Vec<String> {
+    (0..width)
+        .map(|column| match column {
+            0 => format!("{side}{index:07}"),
+            1 => format!("Firm {index} GmbH"),
+            _ => format!("value {column} of {index}"),
+        })
+        .collect()
+}
+
+fn large_project(dir: &Path) -> String {
+    let crm: Vec<Vec<String>> = (0..RECORDS)
+        .map(|i| row(CRM_COLUMNS.len(), i, "C"))
+        .collect();
+    let erp: Vec<Vec<String>> = (0..RECORDS)
+        .map(|i| row(ERP_COLUMNS.len(), i, "0"))
+        .collect();
+    let suggestions = SuggestionSet {
+        pairs: (0..RECORDS).map(|i| pair(i, i, 0.9)).collect(),
+        ..Default::default()
+    };
+    let setup = NewProject {
+        crm: dataset("crm.csv", &CRM_COLUMNS, &crm),
+        erp: dataset("erp.csv", &ERP_COLUMNS, &erp),
+        crm_mapping: Vec::new(),
+        erp_mapping: Vec::new(),
+        policy: Policy::default(),
+        by: "anna".to_string(),
+    };
+    let file = dir.join("large.ledgerlink");
+    Project::create_with_suggestions(&file, setup, &suggestions).unwrap();
+    file.to_str().unwrap().to_string()
+}
+
+fn export(project: &str, out: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_ledgerlink"))
+        .args(["export", project, "--out", out.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// The sheets of a workbook with their number of rows.
+fn sheet_rows(path: &Path) -> Vec<(String, usize)> {
+    use calamine::Reader;
+    let mut workbook = calamine::open_workbook_auto(path).unwrap();
+    workbook
+        .sheet_names()
+        .into_iter()
+        .map(|name| {
+            let rows = workbook.worksheet_range(&name).unwrap().height();
+            (name, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn a_killed_export_leaves_only_whole_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = large_project(dir.path());
+    let reference = dir.path().join("reference");
+    assert!(export(&project, &reference).wait().unwrap().success());
+    let old_links = b"old links of an earlier export";
+    for (attempt, delay) in [5u64, 150, 300, 600, 900, 1300].into_iter().enumerate() {
+        let out = dir.path().join(format!("out{attempt}"));
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("links.csv"), old_links).unwrap();
+        let mut child = export(&project, &out);
+        std::thread::sleep(Duration::from_millis(delay));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            let path = out.join(&name);
+            if name.starts_with('.') {
+                assert!(name.ends_with(".tmp"), "{name}");
+            } else if name.ends_with(".csv") {
+                let bytes = std::fs::read(&path).unwrap();
+                let whole = std::fs::read(reference.join(&name)).unwrap();
+                let old = name == "links.csv" && bytes == old_links;
+                assert!(
+                    old || bytes == whole,
+                    "{name} after {delay} ms is not whole"
+                );
+            } else {
+                assert_eq!(
+                    sheet_rows(&path),
+                    sheet_rows(&reference.join(&name)),
+                    "{name} after {delay} ms"
+                );
+            }
+        }
+    }
+}
