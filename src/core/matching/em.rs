@@ -278,8 +278,8 @@ mod tests {
         let mut table: Table = [[0.0; 16]; FIELD_COUNT];
         for field in [Field::Phone, Field::TaxId] {
             let levels = field.level_count();
-            for level in 1..levels {
-                table[field.index()][level] = 1.0 / (levels - 1) as f64;
+            for value in &mut table[field.index()][2..levels] {
+                *value = 0.2 / (levels - 2) as f64;
             }
             table[field.index()][1] = 0.8;
         }
