@@ -12,8 +12,8 @@ use super::features::{Features, ListFeatures};
 use super::field::{Key, KeySet};
 use super::vocab::NONE;
 
-/// Name tokens per record used to build token-pair keys.
-const PAIRED_TOKENS: usize = 4;
+/// Name tokens per record (the rarest) that make keys.
+const PAIRED_TOKENS: usize = 3;
 
 /// The kinds of blocking key; the tag keeps equal values of different kinds apart.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +43,9 @@ enum KeyKind {
     Address2,
     LastHouse,
     StreetWordHouse,
+    TokenPostcodeHouse,
+    TokenStreet,
+    TokenPairPostcode,
 }
 
 /// Mix a key kind and up to two value ids into one 64-bit key.
@@ -123,7 +126,13 @@ fn record_keys(
         out.push(key(KeyKind::StreetWordHouse, text_hash(word), house));
     }
     if active.contains(Key::Name) {
-        token_keys(list, row, value(Key::Postcode), value(Key::City), out);
+        let place = Place {
+            postcode: value(Key::Postcode),
+            city: value(Key::City),
+            street: value(Key::Street),
+            house: value(Key::HouseNumber),
+        };
+        token_keys(features, list, row, place, out);
     }
 }
 
@@ -151,23 +160,67 @@ fn xref_keys(list: &ListFeatures, row: usize, side: KeySide, out: &mut Vec<u64>)
     }
 }
 
-fn token_keys(list: &ListFeatures, row: usize, postcode: u32, city: u32, out: &mut Vec<u64>) {
-    let tokens = list.name_tokens(row);
+/// Where a record is: the values its name tokens are combined with.
+#[derive(Clone, Copy)]
+struct Place {
+    postcode: u32,
+    city: u32,
+    street: u32,
+    house: u32,
+}
+
+/// Keys from the name: its rarest tokens alone, in pairs, and with the place. A token shared by
+/// too many records is skipped alone but still counts with the postcode or the street, so the
+/// keys stay selective however long the lists grow.
+fn token_keys(
+    features: &Features,
+    list: &ListFeatures,
+    row: usize,
+    place: Place,
+    out: &mut Vec<u64>,
+) {
+    let all = list.name_tokens(row);
+    let mut rarest = [0u32; PAIRED_TOKENS];
+    let count = all.len().min(PAIRED_TOKENS);
+    if all.len() <= PAIRED_TOKENS {
+        rarest[..count].copy_from_slice(all);
+    } else {
+        let mut sorted: Vec<u32> = all.to_vec();
+        sorted.sort_by_key(|&token| features.tokens.count(token));
+        rarest.copy_from_slice(&sorted[..PAIRED_TOKENS]);
+    }
+    let tokens = &rarest[..count];
     for &token in tokens {
         out.push(key(KeyKind::Token, token, 0));
-        if postcode != NONE {
-            out.push(key(KeyKind::TokenPostcode, token, postcode));
+        if place.postcode != NONE {
+            out.push(key(KeyKind::TokenPostcode, token, place.postcode));
+            if place.house != NONE {
+                let spot = mix(place.postcode, place.house);
+                out.push(key(KeyKind::TokenPostcodeHouse, token, spot));
+            }
         }
-        if city != NONE {
-            out.push(key(KeyKind::TokenCity, token, city));
+        if place.city != NONE {
+            out.push(key(KeyKind::TokenCity, token, place.city));
+        }
+        if place.street != NONE {
+            out.push(key(KeyKind::TokenStreet, token, place.street));
         }
     }
-    let head = &tokens[..tokens.len().min(PAIRED_TOKENS)];
-    for (i, &a) in head.iter().enumerate() {
-        for &b in &head[i + 1..] {
+    for (i, &a) in tokens.iter().enumerate() {
+        for &b in &tokens[i + 1..] {
             out.push(key(KeyKind::TokenPair, a.min(b), a.max(b)));
+            if place.postcode != NONE {
+                let pair = mix(a.min(b), a.max(b));
+                out.push(key(KeyKind::TokenPairPostcode, pair, place.postcode));
+            }
         }
     }
+}
+
+/// Two value ids folded into one 32-bit value for a key of three parts.
+fn mix(a: u32, b: u32) -> u32 {
+    let x = (u64::from(a) << 32 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (x >> 32) as u32 ^ x as u32
 }
 
 /// Where the right-hand records of one key are, and how many left-hand records share it.

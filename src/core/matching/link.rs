@@ -38,9 +38,6 @@ pub fn match_lists(crm: &Dataset, erp: &Dataset, options: &MatchOptions) -> Matc
         options.review_threshold,
         options.max_block_pairs,
     );
-    if std::env::var_os("LEDGERLINK_SHOW_MODEL").is_some() {
-        eprint!("{}", scoring.model.describe());
-    }
     let edges: Vec<Edge> = scoring
         .pairs
         .iter()

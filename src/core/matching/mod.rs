@@ -54,6 +54,7 @@ pub mod assign;
 pub mod blocking;
 pub mod compare;
 pub mod duplicates;
+pub mod em;
 pub mod explain;
 pub mod features;
 pub mod field;
@@ -91,7 +92,7 @@ impl Default for MatchOptions {
         MatchOptions {
             labels: Vec::new(),
             review_threshold: 0.1,
-            auto_threshold: 0.999,
+            auto_threshold: 0.995,
             auto_margin_bits: 6.0,
             max_block_pairs: 100,
             cluster_min_probability: 0.05,

@@ -1,14 +1,16 @@
 //! Fellegi-Sunter weights: for every field and level, `m` (how often true pairs reach it) and
-//! `u` (how often unrelated pairs do). `u` comes from random pairs (exact agreement from value
-//! frequencies), `m` and the share of true pairs among the candidates from expectation
-//! maximisation on the candidate pairs, without labels; accepted and rejected pairs pin their
-//! own class when there are any. An exact agreement on a name, city or street is weighed by how
+//! `u` (how often unrelated candidate pairs do), and the share of true pairs among the
+//! candidates. `u` starts from random pairs (exact agreement from value frequencies); `m`, `u`
+//! and the share are then fitted by expectation maximisation on the candidate pairs, without
+//! labels ([`super::em`]); accepted and rejected pairs pin their own class when there are any.
+//! An exact agreement on a name, street, postcode, phone, domain or VAT number is weighed by how
 //! rare the agreed value is (term-frequency adjustment).
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::compare::{Comparer, EXACT, MISSING};
+use super::em::{Parameters, observations};
 use super::field::{FIELD_COUNT, Field, FieldSet, Pattern};
 use super::vocab::NONE;
 
@@ -16,9 +18,6 @@ use super::vocab::NONE;
 /// bounds (small lists must stay fast; large ones gain nothing from more).
 const U_SAMPLE_MIN: usize = 10_000;
 const U_SAMPLE_MAX: usize = 200_000;
-/// EM stops after this many rounds or when no parameter moves more than `EM_TOLERANCE`.
-const EM_ROUNDS: usize = 60;
-const EM_TOLERANCE: f64 = 1e-6;
 /// Largest weight one field can add or take, in bits.
 const WEIGHT_LIMIT: f64 = 24.0;
 /// A cross-reference is checked, not trusted: it may add at most this much.
@@ -86,8 +85,18 @@ impl Model {
         } else {
             0.5
         };
-        model.prior = model.prior.min(prior_cap);
-        model.expectation_maximisation(patterns, labelled, prior_cap);
+        let mut parameters = Parameters {
+            active,
+            m: model.m,
+            u: model.u,
+            prior: model.prior,
+        };
+        let labels = labelled.iter().map(|label| (label.pattern, label.is_match));
+        let observations = observations(patterns, labels);
+        parameters.train(&observations, prior_cap, std::ptr::eq(left, right));
+        model.m = parameters.m;
+        model.u = parameters.u;
+        model.prior = parameters.prior;
         model.update_weights();
         model.tf_bits = term_frequency_bits(comparer);
         model
@@ -201,97 +210,6 @@ impl Model {
             }
         }
     }
-
-    fn expectation_maximisation(
-        &mut self,
-        patterns: &FxHashMap<Pattern, u64>,
-        labelled: &[LabelledPattern],
-        prior_cap: f64,
-    ) {
-        let observations: Vec<(Pattern, f64, Option<bool>)> = patterns
-            .iter()
-            .map(|(&pattern, &count)| (pattern, count as f64, None))
-            .chain(
-                labelled
-                    .iter()
-                    .map(|label| (label.pattern, 1.0, Some(label.is_match))),
-            )
-            .collect();
-        if observations.is_empty() {
-            return;
-        }
-        for _ in 0..EM_ROUNDS {
-            let mut m_counts = [[0.0f64; 16]; FIELD_COUNT];
-            let mut u_counts = [[0.0f64; 16]; FIELD_COUNT];
-            let mut matched = 0.0;
-            let mut total = 0.0;
-            for &(pattern, count, label) in &observations {
-                let posterior = match label {
-                    Some(true) => 1.0,
-                    Some(false) => 0.0,
-                    None => self.posterior(pattern),
-                };
-                matched += posterior * count;
-                total += count;
-                for field in self.active.fields() {
-                    let level = usize::from(pattern.level(field));
-                    if level != usize::from(MISSING) {
-                        m_counts[field.index()][level] += posterior * count;
-                        u_counts[field.index()][level] += (1.0 - posterior) * count;
-                    }
-                }
-            }
-            let prior = (matched / total).min(prior_cap);
-            let change_prior = (self.prior - prior).abs();
-            self.prior = prior.clamp(1e-9, 1.0 - 1e-9);
-            let change_m = maximise(self.active, &mut self.m, &m_counts);
-            let change_u = maximise(self.active, &mut self.u, &u_counts);
-            let change = change_prior.max(change_m).max(change_u);
-            if change < EM_TOLERANCE {
-                break;
-            }
-        }
-    }
-
-    fn posterior(&self, pattern: Pattern) -> f64 {
-        let mut match_likelihood = self.prior;
-        let mut unmatch_likelihood = 1.0 - self.prior;
-        for field in self.active.fields() {
-            let level = usize::from(pattern.level(field));
-            if level == usize::from(MISSING) {
-                continue;
-            }
-            match_likelihood *= self.m[field.index()][level];
-            unmatch_likelihood *= self.u[field.index()][level];
-        }
-        match_likelihood / (match_likelihood + unmatch_likelihood)
-    }
-}
-
-/// New level probabilities of every active field from expected counts (with a small
-/// pseudo-count, so that no level becomes impossible); returns the largest change.
-fn maximise(
-    active: FieldSet,
-    table: &mut [[f64; 16]; FIELD_COUNT],
-    counts: &[[f64; 16]; FIELD_COUNT],
-) -> f64 {
-    let mut change: f64 = 0.0;
-    for field in active.fields() {
-        let f = field.index();
-        let levels = field.level_count();
-        let sum: f64 = counts[f][1..levels].iter().sum();
-        if sum <= 0.0 {
-            continue;
-        }
-        let smoothing = 0.5;
-        let denominator = sum + smoothing * (levels - 1) as f64;
-        for (old, count) in table[f][1..levels].iter_mut().zip(&counts[f][1..levels]) {
-            let value = (count + smoothing) / denominator;
-            change = change.max((*old - value).abs());
-            *old = value;
-        }
-    }
-    change
 }
 
 /// Starting `m`: true pairs mostly agree exactly.
