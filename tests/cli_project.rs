@@ -159,28 +159,109 @@ fn a_file_that_is_not_a_project_exits_2_and_stays_untouched() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "id,name\n1,Acme\n");
 }
 
-const CRM_CSV: &str = "\
-Account ID;Account Name;Street;Postal Code;City;Country;Phone;Account Type
-A-1;Müller Maschinenbau GmbH;Hauptstraße 5;10115;Berlin;Germany;+49 30 1234567;Customer
-A-2;Schmidt & Söhne KG;Bahnhofstr. 12;50667;Köln;Germany;0221 555123;Customer
-A-3;Weber Logistik AG;Industrieweg 3;80331;München;Germany;089 998877;Prospect
-A-4;Fischer Bau GmbH;Ringstraße 8;20095;Hamburg;Germany;040 112233;Lead
-";
+const CRM_HEADER: &str =
+    "Account ID;Account Name;Street;Postal Code;City;Country;Phone;Account Type";
+const ERP_HEADER: &str = "Kundennummer;Name;Strasse;PLZ;Ort;Land;Telefon";
 
-const ERP_CSV: &str = "\
-Kundennummer;Name;Strasse;PLZ;Ort;Land;Telefon
-10001;Mueller Maschinenbau GmbH;Hauptstr. 5;10115;Berlin;DE;030 1234567
-10002;Schmidt und Söhne KG;Bahnhofstraße 12;50667;Koeln;DE;+49 221 555123
-10004;Krause Elektro GmbH;Mühlweg 7;04109;Leipzig;DE;0341 778899
-";
+/// Firm `i` of a small made-up market: (name, street, postcode, city, phone digits).
+fn firm(i: usize) -> (String, String, &'static str, &'static str, String) {
+    const OWNERS: [&str; 20] = [
+        "Müller",
+        "Schmidt",
+        "Weber",
+        "Fischer",
+        "Neumann",
+        "Krause",
+        "Becker",
+        "Hoffmann",
+        "Schulz",
+        "Koch",
+        "Richter",
+        "Klein",
+        "Wolf",
+        "Schröder",
+        "Zimmermann",
+        "Braun",
+        "Hartmann",
+        "Lange",
+        "Werner",
+        "Krüger",
+    ];
+    const TRADES: [&str; 8] = [
+        "Maschinenbau",
+        "Logistik",
+        "Bau",
+        "Consulting",
+        "Elektro",
+        "Druckerei",
+        "Metallbau",
+        "Software",
+    ];
+    const STREETS: [&str; 8] = [
+        "Hauptstraße",
+        "Bahnhofstraße",
+        "Ringstraße",
+        "Industrieweg",
+        "Lindenallee",
+        "Mühlweg",
+        "Gartenstraße",
+        "Schulstraße",
+    ];
+    const PLACES: [(&str, &str); 6] = [
+        ("10115", "Berlin"),
+        ("50667", "Köln"),
+        ("80331", "München"),
+        ("20095", "Hamburg"),
+        ("01067", "Dresden"),
+        ("04109", "Leipzig"),
+    ];
+    let (postcode, city) = PLACES[i % 6];
+    (
+        format!("{} {} GmbH", OWNERS[i % 20], TRADES[(i * 3) % 8]),
+        format!("{} {}", STREETS[i % 8], i + 1),
+        postcode,
+        city,
+        format!("{} {}", 30 + i, 1_000_000 + i * 7919),
+    )
+}
 
-/// Next month: 10001 moved house, 10004 gone, 10005 new.
-const ERP_JUNE_CSV: &str = "\
-Kundennummer;Name;Strasse;PLZ;Ort;Land;Telefon
-10001;Mueller Maschinenbau GmbH;Hauptstr. 7;10115;Berlin;DE;030 1234567
-10002;Schmidt und Söhne KG;Bahnhofstraße 12;50667;Koeln;DE;+49 221 555123
-10005;Fischer Bau GmbH;Ringstr. 8;20095;Hamburg;DE;040 112233
-";
+/// The CRM export: accounts A-1 .. A-34 (firms 0 to 33).
+fn crm_csv() -> String {
+    let mut lines = vec![CRM_HEADER.to_string()];
+    for i in 0..34 {
+        let (name, street, postcode, city, phone) = firm(i);
+        let account_type = ["Customer", "Prospect", "Lead"][i % 3];
+        lines.push(format!(
+            "A-{};{name};{street};{postcode};{city};Germany;+49 {phone};{account_type}",
+            i + 1
+        ));
+    }
+    lines.join("\n") + "\n"
+}
+
+/// An ERP customer row for firm `i`, written the ERP's way.
+fn erp_row(number: usize, i: usize, street_override: Option<&str>) -> String {
+    let (name, street, postcode, city, phone) = firm(i);
+    let name = name.replace('ü', "ue").replace('ö', "oe");
+    let street = street_override.map_or_else(|| street.replace("straße", "str."), str::to_string);
+    format!("{number};{name};{street};{postcode};{city};DE;0{phone}")
+}
+
+/// The ERP export: customers 10007 .. 10040 (firms 6 to 39); 28 firms are in both lists.
+fn erp_csv() -> String {
+    let mut lines = vec![ERP_HEADER.to_string()];
+    lines.extend((6..40).map(|i| erp_row(10_001 + i, i, None)));
+    lines.join("\n") + "\n"
+}
+
+/// Next month: 10007 moved house, 10040 is gone, 10041 (firm 2, CRM account A-3) is new.
+fn erp_june_csv() -> String {
+    let mut lines = vec![ERP_HEADER.to_string()];
+    lines.push(erp_row(10_007, 6, Some("Neue Mitte 99")));
+    lines.extend((7..39).map(|i| erp_row(10_001 + i, i, None)));
+    lines.push(erp_row(10_041, 2, None));
+    lines.join("\n") + "\n"
+}
 
 #[test]
 fn new_imports_matches_and_reimport_reports_what_changed() {
@@ -191,9 +272,9 @@ fn new_imports_matches_and_reimport_reports_what_changed() {
         path.to_str().unwrap().to_string()
     };
     let (crm, erp, erp_june) = (
-        write("crm.csv", CRM_CSV),
-        write("erp.csv", ERP_CSV),
-        write("erp-june.csv", ERP_JUNE_CSV),
+        write("crm.csv", &crm_csv()),
+        write("erp.csv", &erp_csv()),
+        write("erp-june.csv", &erp_june_csv()),
     );
     let file = dir.path().join("workshop.ledgerlink");
     let path = file.to_str().unwrap();
@@ -217,43 +298,43 @@ fn new_imports_matches_and_reimport_reports_what_changed() {
             status["crm_records"].as_u64(),
             status["erp_records"].as_u64()
         ),
-        (Some(4), Some(3))
+        (Some(34), Some(34))
     );
-    assert!(status["suggested"].as_u64().unwrap() >= 2, "{status}");
+    assert!(status["suggested"].as_u64().unwrap() >= 20, "{status}");
     assert_eq!(status["policy"], "crm_to_erp,numbers=erp");
     // The project holds everything: it opens without the source files.
     std::fs::remove_file(&crm).unwrap();
     let project = ledgerlink::core::project::Project::open(&file).unwrap();
-    assert!(project.suggestions().find("A-1", "10001").is_some());
+    assert!(project.suggestions().find("A-7", "10007").is_some());
     assert_eq!(
         project.list(ledgerlink::core::model::Side::Crm).imported_by,
         "anna"
     );
     drop(project);
 
-    let output = ledgerlink(&["decide", path, "--accept", "A-1", "10001"]);
+    let output = ledgerlink(&["decide", path, "--accept", "A-7", "10007"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
-    let output = ledgerlink(&["decide", path, "--create", "erp:10004"]);
+    let output = ledgerlink(&["decide", path, "--create", "erp:10040"]);
     assert_eq!(
         output.status.code(),
         Some(2),
         "crm_to_erp forbids creating CRM accounts"
     );
-    ledgerlink(&["decide", path, "--ignore", "erp:10004"]);
+    ledgerlink(&["decide", path, "--ignore", "erp:10040"]);
 
     let output = ledgerlink(&["reimport", path, "--erp", &erp_june, "--by", "bert"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let report = text(&output.stdout);
-    assert!(report.contains("changed      1 10001"), "{report}");
-    assert!(report.contains("new          1 10005"), "{report}");
-    assert!(report.contains("disappeared  1 10004"), "{report}");
+    assert!(report.contains("changed      1 10007"), "{report}");
+    assert!(report.contains("new          1 10041"), "{report}");
+    assert!(report.contains("disappeared  1 10040"), "{report}");
     let status = status_json(&file);
     assert_eq!(status["stale"], 1, "{status}");
     assert_eq!(status["missing"], 1, "{status}");
     assert_eq!(status["accepted"], 1);
     let project = ledgerlink::core::project::Project::open(&file).unwrap();
     assert!(
-        project.suggestions().find("A-4", "10005").is_some(),
+        project.suggestions().find("A-3", "10041").is_some(),
         "the new ERP record gets a suggestion"
     );
 }
@@ -262,7 +343,7 @@ fn new_imports_matches_and_reimport_reports_what_changed() {
 fn new_refuses_bad_input_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let crm = dir.path().join("crm.csv");
-    std::fs::write(&crm, CRM_CSV).unwrap();
+    std::fs::write(&crm, crm_csv()).unwrap();
     let crm = crm.to_str().unwrap();
     let file = dir.path().join("w.ledgerlink");
     let path = file.to_str().unwrap();
