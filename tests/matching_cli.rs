@@ -206,3 +206,61 @@ fn bench_skips_missing_data_cleanly() {
     assert!(stderr.contains("skipped FEBRL4"), "{stderr}");
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("dataset"));
 }
+
+/// Two short lists, as a user tries the tool first: every obvious pair is suggested (no list
+/// is too small to learn from), the lone lead gets nothing, and reasons spell legal forms as
+/// people write them.
+#[test]
+fn tiny_lists_get_their_obvious_pairs_with_readable_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let (crm, erp) = (dir.path().join("crm.csv"), dir.path().join("erp.csv"));
+    std::fs::write(
+        &crm,
+        "Account ID,Account Name,BillingCity,Phone,Website\n\
+         C1,Müller GmbH,Berlin,+49 30 1234567,mueller.de\n\
+         C2,Acme Corp,New York,212-555-0100,acme.com\n\
+         C3,Société Générale Conseil SARL,Paris,,sgc.fr\n\
+         C4,Lonely Lead Ltd,London,,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &erp,
+        "KUNNR;NAME1;ORT01;TELF1\n\
+         0000100001;MUELLER GMBH;Berlin;030 1234567\n\
+         0000100002;ACME CORPORATION;New York;(212) 555-0100\n\
+         0000100003;SOCIETE GENERALE CONSEIL;Paris;\n",
+    )
+    .unwrap();
+    let output = ledgerlink(&[
+        "match",
+        "--crm",
+        crm.to_str().unwrap(),
+        "--erp",
+        erp.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let pairs: Vec<(&str, &str)> = rows.iter().map(|row| (&row[0], &row[1])).collect();
+    assert_eq!(
+        pairs,
+        [
+            ("C1", "0000100001"),
+            ("C2", "0000100002"),
+            ("C3", "0000100003")
+        ],
+        "{stdout}"
+    );
+    assert!(
+        rows.iter().all(|row| row[2].parse::<f64>().unwrap() > 0.5),
+        "{stdout}"
+    );
+    assert_eq!(&rows[0][4], "same name, both 'GmbH'");
+    assert_eq!(&rows[1][4], "same phone and name, both 'Corp'");
+    assert_eq!(&rows[2][4], "same name once 'SARL' is set aside");
+}

@@ -12,6 +12,7 @@ pub struct WindowFlags {
     /// Draw this many frames, print frame times and exit.
     pub bench_frames: Option<u64>,
     /// When the process started.
+    #[cfg_attr(not(feature = "gui"), allow(dead_code))]
     pub launched: std::time::Instant,
 }
 

@@ -24,6 +24,10 @@ const TOLERANCE: f64 = 1e-6;
 const MOST_DISAGREEMENT: f64 = 0.5;
 /// Pseudo-count per level, so that no level becomes impossible.
 const SMOOTHING: f64 = 0.5;
+/// The starting `m` and `u` count as this many pairs each: a handful of candidates (two short
+/// lists) cannot unlearn that agreeing on a name is rare among unrelated firms, while thousands
+/// of candidates outweigh the start completely.
+const ANCHOR_PAIRS: f64 = 30.0;
 
 /// One distinct comparison vector with how often it occurs, and its label if decided.
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +74,9 @@ pub struct Parameters {
     pub u: Table,
     /// Share of true pairs among the observations.
     pub prior: f64,
+    /// The starting `m` and `u`, which every estimate is pulled toward with [`ANCHOR_PAIRS`]
+    /// pseudo-pairs.
+    pub anchor: (Table, Table),
 }
 
 impl Parameters {
@@ -136,9 +143,19 @@ impl Parameters {
             let mut change = (self.prior - prior).abs();
             self.prior = prior;
             if update_m {
-                change = change.max(maximise(self.active, &mut self.m, &m_counts));
+                change = change.max(maximise(
+                    self.active,
+                    &mut self.m,
+                    &m_counts,
+                    &self.anchor.0,
+                ));
             }
-            change = change.max(maximise(self.active, &mut self.u, &u_counts));
+            change = change.max(maximise(
+                self.active,
+                &mut self.u,
+                &u_counts,
+                &self.anchor.1,
+            ));
             if update_m {
                 limit_disagreement(self.active, &mut self.m);
                 make_monotone(self.active, &mut self.m, &self.u);
@@ -165,9 +182,9 @@ impl Parameters {
     }
 }
 
-/// New level probabilities of every active field from expected counts; returns the largest
-/// change.
-fn maximise(active: FieldSet, table: &mut Table, counts: &Table) -> f64 {
+/// New level probabilities of every active field from expected counts, pulled toward
+/// `anchor`; returns the largest change.
+fn maximise(active: FieldSet, table: &mut Table, counts: &Table, anchor: &Table) -> f64 {
     let mut change: f64 = 0.0;
     for field in active.fields() {
         let f = field.index();
@@ -176,9 +193,13 @@ fn maximise(active: FieldSet, table: &mut Table, counts: &Table) -> f64 {
         if sum <= 0.0 {
             continue;
         }
-        let denominator = sum + SMOOTHING * (levels - 1) as f64;
-        for (old, count) in table[f][1..levels].iter_mut().zip(&counts[f][1..levels]) {
-            let value = (count + SMOOTHING) / denominator;
+        let anchor_sum: f64 = anchor[f][1..levels].iter().sum();
+        let anchor_pairs = if anchor_sum > 0.0 { ANCHOR_PAIRS } else { 0.0 };
+        let denominator = sum + SMOOTHING * (levels - 1) as f64 + anchor_pairs;
+        let levels_of = counts[f][1..levels].iter().zip(&anchor[f][1..levels]);
+        for (old, (count, start)) in table[f][1..levels].iter_mut().zip(levels_of) {
+            let pulled = anchor_pairs * start / anchor_sum.max(f64::MIN_POSITIVE);
+            let value = (count + SMOOTHING + pulled) / denominator;
             change = change.max((*old - value).abs());
             *old = value;
         }
@@ -283,11 +304,13 @@ mod tests {
             }
             table[field.index()][1] = 0.8;
         }
+        let u = [[0.0; 16]; FIELD_COUNT].map(|row| row.map(|_| 0.3));
         let mut parameters = Parameters {
             active,
             m: table,
-            u: [[0.0; 16]; FIELD_COUNT].map(|row| row.map(|_| 0.3)),
+            u,
             prior: 0.05,
+            anchor: (table, u),
         };
         parameters.run(&observations, 0.5, true);
         assert!(

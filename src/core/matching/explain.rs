@@ -1,5 +1,5 @@
 //! Why a pair was suggested: the per-field contributions and one sentence in plain words, such
-//! as "same VAT number and phone; name 94% alike once 'gmbh' is set aside; different city".
+//! as "same VAT number and phone; name 94% alike once 'GmbH' is set aside; different city".
 
 use super::Contribution;
 use super::address::street_similarity;
@@ -8,6 +8,7 @@ use super::field::{Field, Key, Pattern};
 use super::model::Model;
 use super::similarity::jaro_winkler;
 use super::vocab::NONE;
+use crate::core::normalize::legal_forms::legal_form_display;
 
 /// An exact agreement whose term-frequency adjustment takes more than this many bits away is
 /// called a common value.
@@ -82,9 +83,16 @@ fn sentence(
 ) -> String {
     let mut parts = Vec::new();
     if !same.is_empty() {
-        let labels = in_order(&mut same);
+        let mut labels = in_order(&mut same);
+        let both_forms = labels.contains(&"name") && labels.contains(&"legal form");
+        if both_forms {
+            // "same name, both 'GmbH'" reads better than "same name and legal form".
+            labels.retain(|&label| label != "legal form");
+        }
         let mut text = format!("same {}", join(&labels));
-        if labels.contains(&"name") {
+        if both_forms {
+            text.push_str(&both_forms_note(comparer, l));
+        } else if labels.contains(&"name") {
             text.push_str(&legal_form_note(comparer, l, r));
         }
         parts.push(text);
@@ -192,7 +200,17 @@ fn different_countries(comparer: &Comparer<'_>, l: usize, r: usize) -> bool {
     countries.0 != NONE && countries.1 != NONE && countries.0 != countries.1
 }
 
-/// " once 'gmbh' is set aside" when either name carried a legal form.
+/// ", both 'GmbH'": the legal form both names carry.
+fn both_forms_note(comparer: &Comparer<'_>, l: usize) -> String {
+    let id = comparer.left().value(l, Key::LegalForm);
+    if id == NONE {
+        return String::new();
+    }
+    let form = comparer.features().vocab(Key::LegalForm).text(id);
+    format!(", both '{}'", legal_form_display(form))
+}
+
+/// " once 'GmbH' is set aside" when either name carried a legal form.
 fn legal_form_note(comparer: &Comparer<'_>, l: usize, r: usize) -> String {
     let vocab = comparer.features().vocab(Key::LegalForm);
     let forms: Vec<&str> = [
@@ -201,7 +219,7 @@ fn legal_form_note(comparer: &Comparer<'_>, l: usize, r: usize) -> String {
     ]
     .into_iter()
     .filter(|&id| id != NONE)
-    .map(|id| vocab.text(id))
+    .map(|id| legal_form_display(vocab.text(id)))
     .collect();
     match forms.as_slice() {
         [] => String::new(),

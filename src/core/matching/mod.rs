@@ -42,7 +42,7 @@
 //! assert_eq!((pair.crm_row, pair.erp_row), (0, 0));
 //! assert!(pair.probability > 0.99);
 //! assert_eq!(pair.band, Band::Auto);
-//! assert_eq!(pair.reason, "same VAT number and name once 'gmbh' is set aside");
+//! assert_eq!(pair.reason, "same VAT number and name once 'GmbH' is set aside");
 //! ```
 
 use serde::{Deserialize, Serialize};

@@ -90,6 +90,7 @@ impl Model {
             m: model.m,
             u: model.u,
             prior: model.prior,
+            anchor: (model.m, model.u),
         };
         let labels = labelled.iter().map(|label| (label.pattern, label.is_match));
         let observations = observations(patterns, labels);

@@ -44,6 +44,9 @@ struct Entry {
 #[derive(Default)]
 struct Table {
     keys: Vec<Box<str>>,
+    /// Per key, the spelling people read: that of the key's first line for every country, else
+    /// of its first line ("GmbH & Co. KG"), and whether it came from an every-country line.
+    displays: Vec<(Box<str>, bool)>,
     key_index: HashMap<Box<str>, u32>,
     spellings: FxHashMap<Box<str>, Entry>,
     /// Hand-added spellings sorted by folded text, for completing a cut-off form: (country or
@@ -83,6 +86,23 @@ pub fn legal_form_key(raw: &str, country: Option<&str>) -> Option<&'static str> 
     let table = &*TABLE;
     let form = table.lookup(country_key(country), &folded)?;
     Some(table.key(form))
+}
+
+/// How people write the legal form with canonical `key` ("gmbhcokg" -> "GmbH & Co. KG",
+/// "sarl" -> "SARL"); the key itself when the table does not know it.
+///
+/// ```
+/// use ledgerlink::core::normalize::legal_forms::legal_form_display;
+/// assert_eq!(legal_form_display("gmbh"), "GmbH");
+/// assert_eq!(legal_form_display("gmbhcokg"), "GmbH & Co. KG");
+/// assert_eq!(legal_form_display("no such form"), "no such form");
+/// ```
+pub fn legal_form_display(key: &str) -> &str {
+    let table = &*TABLE;
+    match table.key_index.get(key) {
+        Some(&index) => &table.displays[index as usize].0,
+        None => key,
+    }
 }
 
 /// Two ASCII letters, upper-cased (the country column of the asset).
@@ -217,7 +237,7 @@ impl Table {
             }
             concat(&tokens, 0, tokens.len(), &mut folded);
             let form = Form {
-                key: table.intern(key),
+                key: table.intern(key, spelling, country == "*"),
                 anywhere: position == "any",
                 token_counts: 1 << tokens.len(),
                 rank: rank as u32,
@@ -264,12 +284,17 @@ impl Table {
         }
     }
 
-    fn intern(&mut self, key: &str) -> u32 {
+    fn intern(&mut self, key: &str, spelling: &str, everywhere: bool) -> u32 {
         if let Some(&index) = self.key_index.get(key) {
+            let display = &mut self.displays[index as usize];
+            if everywhere && !display.1 {
+                *display = (spelling.trim().into(), true);
+            }
             return index;
         }
         let index = self.keys.len() as u32;
         self.keys.push(key.into());
+        self.displays.push((spelling.trim().into(), everywhere));
         self.key_index.insert(key.into(), index);
         index
     }
