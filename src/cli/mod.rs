@@ -38,11 +38,19 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Without a subcommand: the project file to open in the workshop window.
     pub project: Option<std::path::PathBuf>,
+    /// Scripted runs of the window.
+    #[command(flatten)]
+    pub window: WindowArgs,
+}
+
+/// Flags for scripted runs of the window (`ledgerlink` and `ledgerlink demo` only).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct WindowArgs {
     /// Open the window, draw a few frames and exit 0 (checks that the GUI starts).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub smoke_test: bool,
     /// Draw this many frames, print frame-time figures and exit.
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, value_name = "N")]
     pub bench_frames: Option<u64>,
 }
 
@@ -59,7 +67,7 @@ pub enum Command {
     #[command(hide = true)]
     Bench(bench::BenchArgs),
     /// Open the workshop window on a project built from the bundled demo lists.
-    Demo,
+    Demo(WindowArgs),
     /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
     Inspect(inspect::InspectArgs),
     /// Make a workshop project: import both lists, run matching, store everything in one file.
@@ -85,14 +93,14 @@ pub enum Command {
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let started = std::time::Instant::now();
-    let window = gui::WindowFlags {
-        smoke_test: cli.smoke_test,
-        bench_frames: cli.bench_frames,
+    let window = |args: WindowArgs| gui::WindowFlags {
+        smoke_test: args.smoke_test,
+        bench_frames: args.bench_frames,
         launched: started,
     };
     match cli.command {
-        None => gui::open(cli.project, false, window),
-        Some(Command::Demo) => gui::open(None, true, window),
+        None => gui::open(cli.project, false, window(cli.window)),
+        Some(Command::Demo(args)) => gui::open(None, true, window(args)),
         Some(Command::Inspect(args)) => inspect::run(args),
         Some(Command::New(args)) => new::run(args),
         Some(Command::Status(args)) => status::run(args),
