@@ -128,3 +128,48 @@ fn a_project_from_a_newer_version_is_refused_untouched() {
         "{message}"
     );
 }
+
+#[cfg(unix)]
+/// An auditor's read-only copy: status and export can read it (every decision is there), a
+/// decision is refused with a message that says the file cannot be written, and the file stays
+/// as it was.
+#[test]
+fn a_read_only_project_can_be_read_but_not_decided_on() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = project_file(dir.path());
+    let mut read_only = Project::open_read_only(&file).unwrap();
+    assert_eq!(read_only.status().accepted, 1);
+    assert_eq!(read_only.links().len(), 1);
+    let before = std::fs::read(&file).unwrap();
+    let reject = Decision::Reject {
+        crm: "C3".into(),
+        erp: "1002".into(),
+    };
+    let error = read_only.decide(&reject, "anna", None).unwrap_err();
+    assert!(matches!(error, ProjectError::ReadOnly { .. }), "{error}");
+    assert!(error.is_bad_input());
+    assert!(error.to_string().contains("cannot be written"), "{error}");
+    drop(read_only);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+
+    // Without write permission (not enforced for root, who may write anyway), opening for
+    // decisions is refused up front and opening for reading still works.
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let privileged = std::fs::OpenOptions::new().append(true).open(&file).is_ok();
+    if !privileged {
+        let error = Project::open(&file)
+            .err()
+            .expect("a read-only file is refused");
+        assert!(
+            error.to_string().contains("the file is read-only"),
+            "{error}"
+        );
+    }
+    assert_eq!(
+        Project::open_for_reading(&file).unwrap().status().accepted,
+        1
+    );
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+}

@@ -14,6 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use ledgerlink::core::model::Side;
+use ledgerlink::core::project::filesystem::SHARED_FOLDER_ENV;
 use ledgerlink::core::project::{Decision, NewProject, Project, Refusal, SuggestionSet};
 use project_support::dataset_owned;
 
@@ -72,7 +73,7 @@ fn decider_child() {
     }
 }
 
-fn start_child(file: &Path, offset: usize, count: usize) -> Child {
+fn start_child(file: &Path, offset: usize, count: usize, shared_folder: bool) -> Child {
     Command::new(std::env::current_exe().unwrap())
         .args([
             "--ignored",
@@ -82,6 +83,7 @@ fn start_child(file: &Path, offset: usize, count: usize) -> Child {
             "--test-threads=1",
         ])
         .env(CHILD_ENV, format!("{}|{offset}|{count}", file.display()))
+        .env(SHARED_FOLDER_ENV, if shared_folder { "1" } else { "0" })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -140,7 +142,7 @@ fn decisions_reported_done_survive_sigkill_at_random_moments() {
     let started = Instant::now();
     let mut kills = 0;
     while started.elapsed() < Duration::from_secs(12) && kills < 60 {
-        let mut child = start_child(&file, 0, total);
+        let mut child = start_child(&file, 0, total, false);
         let reader = reported(&mut child);
         std::thread::sleep(Duration::from_millis(50 + random.below(400)));
         child.kill().unwrap(); // SIGKILL
@@ -178,19 +180,45 @@ fn decisions_reported_done_survive_sigkill_at_random_moments() {
 
 #[test]
 fn two_processes_deciding_at_once_lose_nothing_and_never_double_link() {
+    two_processes_deciding_at_once(false);
+}
+
+/// The same on a folder shared by several computers, where the project uses SQLite's rollback
+/// journal instead of the write-ahead log (see `core::project::filesystem`).
+#[test]
+fn two_processes_on_a_shared_folder_lose_nothing_either() {
+    two_processes_deciding_at_once(true);
+}
+
+fn journal_mode(file: &Path) -> String {
+    let connection = rusqlite::Connection::open(file).unwrap();
+    connection
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .unwrap()
+}
+
+fn two_processes_deciding_at_once(shared_folder: bool) {
     let dir = tempfile::tempdir().unwrap();
     let count = 300;
     let file = project_with(dir.path(), 2 * count, count);
+    if shared_folder {
+        let connection = rusqlite::Connection::open(&file).unwrap();
+        connection
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
     // Both link ERP customer E{i}: one to C{i}, the other to C{i + count}. Exactly one of each
     // pair of decisions may win.
-    let mut first = start_child(&file, 0, count);
-    let mut second = start_child(&file, count, count);
+    let mut first = start_child(&file, 0, count, shared_folder);
+    let mut second = start_child(&file, count, count, shared_folder);
     let first_reader = reported(&mut first);
     let second_reader = reported(&mut second);
     assert!(first.wait().unwrap().success());
     assert!(second.wait().unwrap().success());
     let (first_done, first_refused) = first_reader.join().unwrap();
     let (second_done, second_refused) = second_reader.join().unwrap();
+    let expected_mode = if shared_folder { "delete" } else { "wal" };
+    assert_eq!(journal_mode(&file), expected_mode);
     assert_eq!(first_done.len() + first_refused.len(), count);
     assert_eq!(second_done.len() + second_refused.len(), count);
     let winners: HashSet<usize> = first_done.iter().chain(&second_done).copied().collect();

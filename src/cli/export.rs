@@ -38,7 +38,7 @@ fn classify(error: ExportError) -> anyhow::Error {
 /// Run `export`.
 pub fn run(args: ExportArgs) -> Result<()> {
     let options = ExportOptions::with_delimiter(&args.csv_delimiter).map_err(BadInput)?;
-    let project = Project::open(&args.project)?;
+    let project = Project::open_for_reading(&args.project)?;
     let summary = export_project(&project, &args.out, &options).map_err(classify)?;
     println!("exported to {}", summary.dir.display());
     println!("  {:<22} {:>8}", "file", "rows");

@@ -19,7 +19,7 @@ pub struct StatusArgs {
 
 /// Run `status`.
 pub fn run(args: StatusArgs) -> Result<()> {
-    let project = Project::open(&args.project)?;
+    let project = Project::open_for_reading(&args.project)?;
     let status = project.status();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&status)?);

@@ -63,6 +63,19 @@ pub enum ProjectError {
         /// The newest format this build reads.
         supported: i64,
     },
+    /// The file or its folder cannot be written (read-only file, folder, share or medium), so no
+    /// decision could be kept.
+    #[error(
+        "{} cannot be written ({detail}); nothing was changed. To decide, copy the project to a \
+         folder you can write to, or ask for write access",
+        file.display()
+    )]
+    ReadOnly {
+        /// The project file.
+        file: PathBuf,
+        /// What is read-only.
+        detail: String,
+    },
     /// `new` would overwrite an existing file.
     #[error("{} already exists; choose another name or remove it first", file.display())]
     AlreadyExists {
@@ -95,6 +108,7 @@ impl ProjectError {
             ProjectError::NotAProject { .. }
             | ProjectError::Corrupt { .. }
             | ProjectError::NewerVersion { .. }
+            | ProjectError::ReadOnly { .. }
             | ProjectError::AlreadyExists { .. }
             | ProjectError::Invalid { .. }
             | ProjectError::Refused { .. } => true,
@@ -125,6 +139,10 @@ impl ProjectError {
             Some(ErrorCode::NotADatabase) => ProjectError::NotAProject {
                 file: file.to_path_buf(),
                 detail: source.to_string(),
+            },
+            Some(ErrorCode::ReadOnly) => ProjectError::ReadOnly {
+                file: file.to_path_buf(),
+                detail: format!("{action}: {source}"),
             },
             _ => ProjectError::Sqlite {
                 file: file.to_path_buf(),

@@ -63,6 +63,7 @@ mod active;
 mod clock;
 mod decisions;
 mod error;
+pub mod filesystem;
 mod hash;
 mod history;
 pub mod lists;
@@ -229,7 +230,24 @@ impl Project {
     /// Open an existing project. A file that is not a project, is damaged, or comes from a
     /// newer Ledgerlink gives an error and is not modified; an older format is updated.
     pub fn open(file: &Path) -> Result<Project, ProjectError> {
-        let connection = store::open(file)?;
+        Project::load_from(file, store::open(file)?)
+    }
+
+    /// Open a project to read it when it cannot be written (a read-only copy or share): for
+    /// status and export. Every decision on it is refused with [`ProjectError::ReadOnly`].
+    pub fn open_read_only(file: &Path) -> Result<Project, ProjectError> {
+        Project::load_from(file, store::open_read_only(file)?)
+    }
+
+    /// [`Project::open`], or [`Project::open_read_only`] when the file cannot be written.
+    pub fn open_for_reading(file: &Path) -> Result<Project, ProjectError> {
+        match Project::open(file) {
+            Err(ProjectError::ReadOnly { .. }) => Project::open_read_only(file),
+            other => other,
+        }
+    }
+
+    fn load_from(file: &Path, connection: Connection) -> Result<Project, ProjectError> {
         let loaded = {
             let transaction =
                 Transaction::new_unchecked(&connection, TransactionBehavior::Deferred)

@@ -157,7 +157,8 @@ pub fn check_file_header(file: &Path) -> Result<(), ProjectError> {
     Ok(())
 }
 
-fn has_write_ahead_log(file: &Path) -> bool {
+/// True when `file` has a non-empty write-ahead log beside it (decisions not yet in the file).
+pub(crate) fn has_write_ahead_log(file: &Path) -> bool {
     let mut wal = file.as_os_str().to_owned();
     wal.push("-wal");
     std::fs::metadata(Path::new(&wal)).is_ok_and(|meta| meta.len() > 0)

@@ -1,0 +1,149 @@
+//! Where the project file lives decides how SQLite may keep its journal.
+//!
+//! The write-ahead log (WAL) needs memory shared between every program that opens the file, so
+//! it only works when they all run on one computer. Two laptops opening one project on a shared
+//! folder (SMB/CIFS, NFS, AFP, WebDAV) would each keep their own view of the log and could
+//! damage the file. On a network file system the project therefore uses SQLite's rollback
+//! journal, which relies only on file locks: slower per decision, but safe for several
+//! computers. `LEDGERLINK_SHARED_FOLDER=1` asks for the same where detection cannot tell (a
+//! share mounted through FUSE, for instance); `LEDGERLINK_SHARED_FOLDER=0` turns it off.
+
+use std::path::Path;
+
+/// The environment variable that overrides the detection: `1` shared, `0` local.
+pub const SHARED_FOLDER_ENV: &str = "LEDGERLINK_SHARED_FOLDER";
+
+/// How SQLite journals the project's transactions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Journal {
+    /// Write-ahead log: fast, for a file that only programs on one computer open.
+    WriteAheadLog,
+    /// Rollback journal: for a file on a folder that several computers share.
+    Rollback,
+}
+
+impl Journal {
+    /// The journal for a project at `file`: rollback on a network file system (or when
+    /// [`SHARED_FOLDER_ENV`] says so), else the write-ahead log.
+    pub fn for_file(file: &Path) -> Journal {
+        let shared = match std::env::var(SHARED_FOLDER_ENV)
+            .ok()
+            .as_deref()
+            .map(str::trim)
+        {
+            Some("1") => true,
+            Some("0") => false,
+            _ => on_network_file_system(file),
+        };
+        if shared {
+            Journal::Rollback
+        } else {
+            Journal::WriteAheadLog
+        }
+    }
+
+    /// The value of SQLite's `journal_mode` pragma.
+    pub fn pragma(self) -> &'static str {
+        match self {
+            Journal::WriteAheadLog => "wal",
+            Journal::Rollback => "delete",
+        }
+    }
+}
+
+/// The folder holding `file` (the file may not exist yet).
+fn folder_of(file: &Path) -> &Path {
+    match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// True when `file`'s folder is on a network file system.
+#[cfg(target_os = "linux")]
+pub fn on_network_file_system(file: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(folder) = std::ffi::CString::new(folder_of(file).as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: `folder` is a valid NUL-terminated path and `info` a properly sized, writable
+    // statfs buffer that the call fills in.
+    let info = unsafe {
+        let mut info: libc::statfs = std::mem::zeroed();
+        if libc::statfs(folder.as_ptr(), &mut info) != 0 {
+            return false;
+        }
+        info
+    };
+    is_network_magic(info.f_type as i64)
+}
+
+/// True for the Linux `statfs` magic numbers of network file systems.
+pub fn is_network_magic(magic: i64) -> bool {
+    const NETWORK: [i64; 8] = [
+        0x6969,      // NFS
+        0x517B,      // SMB
+        0xFF53_4D42, // CIFS
+        0xFE53_4D42, // SMB2/3
+        0x5346_414F, // AFS
+        0x7375_7245, // Coda
+        0x564C,      // NCP (NetWare)
+        0x0102_1997, // 9P (also WSL's Windows drives)
+    ];
+    NETWORK.contains(&(magic & 0xFFFF_FFFF))
+}
+
+/// True when `file`'s folder is on a network file system.
+#[cfg(target_os = "macos")]
+pub fn on_network_file_system(file: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(folder) = std::ffi::CString::new(folder_of(file).as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: as above; `f_fstypename` is a NUL-terminated C string filled in by the call.
+    let name = unsafe {
+        let mut info: libc::statfs = std::mem::zeroed();
+        if libc::statfs(folder.as_ptr(), &mut info) != 0 {
+            return false;
+        }
+        std::ffi::CStr::from_ptr(info.f_fstypename.as_ptr())
+            .to_string_lossy()
+            .into_owned()
+    };
+    matches!(name.as_str(), "smbfs" | "nfs" | "afpfs" | "webdav" | "cifs")
+}
+
+/// True when `file` is on a network share (a `\\server\share` path).
+#[cfg(windows)]
+pub fn on_network_file_system(file: &Path) -> bool {
+    let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let text = absolute.to_string_lossy();
+    text.starts_with(r"\\") && !text.starts_with(r"\\?\") || text.starts_with(r"\\?\UNC\")
+}
+
+/// Other systems: no detection; [`SHARED_FOLDER_ENV`] decides.
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
+pub fn on_network_file_system(_file: &Path) -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn network_file_systems_are_recognised_by_their_magic() {
+        assert!(is_network_magic(0x6969));
+        assert!(is_network_magic(0xFF53_4D42));
+        assert!(is_network_magic(0xFFFF_FFFF_FE53_4D42_u64 as i64));
+        assert!(!is_network_magic(0xEF53)); // ext4
+        assert!(!is_network_magic(0x0102_1994)); // tmpfs
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_local_temporary_folder_is_not_shared() {
+        let dir = std::env::temp_dir().join("workshop.ledgerlink");
+        assert!(!on_network_file_system(&dir));
+    }
+}
