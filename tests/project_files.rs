@@ -159,9 +159,9 @@ fn a_read_only_project_can_be_read_but_not_decided_on() {
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
     let privileged = std::fs::OpenOptions::new().append(true).open(&file).is_ok();
     if !privileged {
-        let error = Project::open(&file)
-            .err()
-            .expect("a read-only file is refused");
+        let Err(error) = Project::open(&file) else {
+            panic!("a read-only file is refused");
+        };
         assert!(
             error.to_string().contains("the file is read-only"),
             "{error}"
