@@ -8,6 +8,7 @@ use clap::Parser;
 mod cli;
 
 fn main() -> ExitCode {
+    ledgerlink::core::guard::install_quiet_panic_hook();
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,

@@ -288,8 +288,8 @@ pub struct ReviewSheet {
 /// Read the `Review` sheet of a filled-in review workbook (xlsx, or ods / xls if it was saved
 /// so). A malformed file gives an error, never a panic.
 pub fn read_review(file: &Path) -> Result<ReviewSheet, ReviewError> {
-    let attempt = std::panic::catch_unwind(|| read_review_guarded(file));
-    attempt.unwrap_or_else(|_| {
+    let attempt = crate::core::guard::catch_parser_panic(|| read_review_guarded(file));
+    attempt.unwrap_or_else(|| {
         Err(ReviewError::Unreadable {
             file: file.to_path_buf(),
             detail: "the reader stopped on malformed content".to_string(),

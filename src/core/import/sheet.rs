@@ -3,7 +3,6 @@
 //! [`TableBuilder`].
 
 use std::io::Cursor;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use calamine::{
     Data, Ods, OdsError, Range, Reader, SheetVisible, Sheets, Xls, XlsError, Xlsb, XlsbError, Xlsx,
@@ -11,6 +10,8 @@ use calamine::{
 };
 
 use crate::core::model::ImportWarning;
+
+use crate::core::guard::catch_parser_panic;
 
 use super::cell::{column_letters, write_cell};
 use super::detect::{Format, is_encrypted_ooxml};
@@ -45,10 +46,8 @@ pub(super) fn read_workbook(
     }
     // calamine is a parser of untrusted files: a panic inside it must become an error, not a
     // crash of the whole application.
-    let attempt = catch_unwind(AssertUnwindSafe(|| {
-        read_guarded(file, bytes, format, sheet)
-    }));
-    attempt.unwrap_or_else(|_| {
+    let attempt = catch_parser_panic(|| read_guarded(file, bytes, format, sheet));
+    attempt.unwrap_or_else(|| {
         Err(ImportError::Corrupt {
             file: file.to_string(),
             format: format.label().to_string(),
