@@ -27,6 +27,7 @@ use crate::core::project::{
     ActionState, CreationAction, NumberSource, PairStatus, Project, RecordView, UnlinkedRecord,
 };
 
+use super::lengths::length_notes;
 use super::numbering::NumberProposals;
 use super::records::{header_of, marked_duplicates, system_id};
 use super::table::{Cell, Table};
@@ -225,6 +226,7 @@ pub fn create_in_erp(project: &Project) -> Creations {
     }
     let mut notes = numbering_notes(proposals.as_ref(), records.len());
     notes.extend(held_back_note(ERP_FILE, held_back));
+    notes.extend(length_notes(project, Side::Erp, &layout.roles, &table, 1));
     Creations { table, notes }
 }
 
@@ -268,8 +270,7 @@ pub fn create_in_crm(project: &Project) -> Creations {
         row.extend([decision, note]);
         table.push(row);
     }
-    Creations {
-        table,
-        notes: held_back_note(CRM_FILE, held_back).into_iter().collect(),
-    }
+    let mut notes: Vec<String> = held_back_note(CRM_FILE, held_back).into_iter().collect();
+    notes.extend(length_notes(project, Side::Crm, &layout.roles, &table, 0));
+    Creations { table, notes }
 }

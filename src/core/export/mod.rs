@@ -41,6 +41,7 @@ pub mod conflicts;
 pub mod csv;
 pub mod duplicates;
 pub mod error;
+pub mod lengths;
 pub mod links;
 pub mod numbering;
 pub mod records;
