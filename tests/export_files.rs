@@ -280,6 +280,8 @@ fn reconciliation_workbook_holds_every_file_as_text_cells() {
             "Links",
             "CRM updates",
             "ERP updates",
+            "CRM numbers to clear",
+            "ERP numbers to clear",
             "Create in ERP",
             "Create in CRM",
             "Duplicates",
@@ -403,7 +405,7 @@ fn a_second_export_replaces_every_file_and_leaves_no_temporary() {
         .collect();
     expected.sort();
     assert_eq!(names, expected);
-    assert_eq!(expected.len(), 10);
+    assert_eq!(expected.len(), 12);
     let (_, rows) = read_csv(&out.join("links.csv"));
     assert_eq!(rows.len(), 2);
 }

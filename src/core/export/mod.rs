@@ -7,6 +7,7 @@
 //! | `links.csv` | every link in effect: `crm_id,erp_id,crm_name,erp_name,score,decided_by,decided_at,note,...` |
 //! | `crm_updates.csv` | CRM id and the ERP number to write into the CRM, under the CRM export's column names |
 //! | `erp_updates.csv` | ERP customer number and the CRM id to write into the ERP |
+//! | `crm_xref_clear.csv`, `erp_xref_clear.csv` | unlinked records whose cross-reference names the wrong record, to clear ([`xref_clear`]) |
 //! | `create_in_erp.csv` | CRM records to create in the ERP (or to key by hand), fields under the ERP's names |
 //! | `create_in_crm.csv` | ERP customers to create in the CRM, fields under the CRM's names |
 //! | `duplicates.csv` | duplicate clusters per list: master and members |
@@ -50,6 +51,7 @@ pub mod summary;
 pub mod table;
 pub mod updates;
 pub mod workbook;
+pub mod xref_clear;
 
 use std::path::{Path, PathBuf};
 
@@ -185,6 +187,8 @@ pub fn export_project(
         links::links_table(project),
         crm_updates.table,
         erp_updates.table,
+        xref_clear::crm_xref_clear(project),
+        xref_clear::erp_xref_clear(project),
         create_in_erp.table,
         create_in_crm.table,
         duplicates::duplicates_table(project),
