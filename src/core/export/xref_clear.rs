@@ -72,6 +72,7 @@ fn xref_clear(project: &Project, side: Side) -> Table {
         })
         .collect();
     let duplicates = marked_duplicates(project, side);
+    let marked_with = duplicate_partners(project, side);
     for key in project.list(side).keys() {
         if !project.partners(side, key).is_empty() || duplicates.contains(key) {
             continue;
@@ -84,7 +85,8 @@ fn xref_clear(project: &Project, side: Side) -> Table {
         if current.is_empty() || own_id.is_empty() {
             continue;
         }
-        let Some(reason) = wrong_reference(project, side, key, current, &by_number) else {
+        let Some(reason) = wrong_reference(project, side, key, current, &by_number, &marked_with)
+        else {
             continue;
         };
         table.push(vec![
@@ -97,6 +99,23 @@ fn xref_clear(project: &Project, side: Side) -> Table {
     table
 }
 
+/// Per record of `side`, the records it is marked a duplicate of (either way round).
+fn duplicate_partners(project: &Project, side: Side) -> HashMap<String, HashSet<String>> {
+    let mut partners: HashMap<String, HashSet<String>> = HashMap::new();
+    for mark in project.duplicate_marks() {
+        let Some(second) = mark.second.as_ref() else {
+            continue;
+        };
+        if mark.first.side != side || second.side != side {
+            continue;
+        }
+        let (a, b) = (mark.first.key.clone(), second.key.clone());
+        partners.entry(a.clone()).or_default().insert(b.clone());
+        partners.entry(b).or_default().insert(a);
+    }
+    partners
+}
+
 /// Why the cross-reference `current` of the unlinked record `key` is wrong, if it is.
 fn wrong_reference(
     project: &Project,
@@ -104,6 +123,7 @@ fn wrong_reference(
     key: &str,
     current: &str,
     by_number: &HashMap<String, &str>,
+    marked_with: &HashMap<String, HashSet<String>>,
 ) -> Option<String> {
     let other = side.other();
     let other_name = other.as_str().to_ascii_uppercase();
@@ -112,17 +132,10 @@ fn wrong_reference(
     };
     let partners = project.partners(other, named);
     let &linked = partners.first()?;
-    let same_customer: HashSet<String> = project
-        .duplicate_marks()
-        .into_iter()
-        .filter(|mark| mark.first.side == side)
-        .filter_map(|mark| Some((mark.first.key.clone(), mark.second.as_ref()?.key.clone())))
-        .filter(|(first, second)| first == key || second == key)
-        .flat_map(|(first, second)| [first, second])
-        .collect();
+    let same_customer = marked_with.get(key);
     if partners
         .iter()
-        .any(|partner| same_customer.contains(*partner))
+        .any(|partner| same_customer.is_some_and(|keys| keys.contains(*partner)))
     {
         return None;
     }
