@@ -7,9 +7,9 @@ mod export_support;
 
 use ledgerlink::core::export::actions::create_in_erp;
 use ledgerlink::core::model::Role;
-use ledgerlink::core::project::{NewProject, Policy, Project, SuggestionSet};
+use ledgerlink::core::project::{Project, SuggestionSet};
 
-use export_support::{CRM_COLUMNS, ERP_COLUMNS, dataset, erp_rows};
+use export_support::{CRM_COLUMNS, ERP_COLUMNS, erp_rows, project_from};
 
 /// A CRM customer without an ERP account, named `name`.
 fn crm_customer(id: &str, name: &str) -> Vec<String> {
@@ -27,17 +27,9 @@ fn project_with(
     crm: Vec<Vec<String>>,
 ) -> (tempfile::TempDir, Project) {
     let dir = tempfile::tempdir().unwrap();
-    let setup = NewProject {
-        crm: dataset("crm.csv", &CRM_COLUMNS, &crm),
-        erp: dataset("erp.xlsx", erp_columns, &erp),
-        crm_mapping: Vec::new(),
-        erp_mapping: Vec::new(),
-        policy: "both".parse::<Policy>().unwrap(),
-        by: "anna".to_string(),
-    };
     let file = dir.path().join("workshop.ledgerlink");
-    let project =
-        Project::create_with_suggestions(&file, setup, &SuggestionSet::default()).unwrap();
+    let none = SuggestionSet::default();
+    let project = project_from(&file, &crm, erp_columns, &erp, &none, "both");
     (dir, project)
 }
 

@@ -7,9 +7,9 @@ mod export_support;
 
 use ledgerlink::core::export::xref_clear::{crm_xref_clear, erp_xref_clear};
 use ledgerlink::core::model::Side;
-use ledgerlink::core::project::{Decision, NewProject, Policy, Project, RecordRef, SuggestionSet};
+use ledgerlink::core::project::{Decision, RecordRef, SuggestionSet};
 
-use export_support::{CRM_COLUMNS, ERP_COLUMNS, LONG_ID, dataset, erp_rows};
+use export_support::{CRM_COLUMNS, ERP_COLUMNS, LONG_ID, erp_rows, project_from, table_texts};
 
 /// A CRM customer whose ERP number field holds `xref`.
 fn crm(id: &str, name: &str, xref: &str) -> Vec<String> {
@@ -33,17 +33,9 @@ fn stale_cross_references_are_listed_with_their_reason() {
     ];
     let mut erp = erp_rows();
     erp[3][9] = "001Z".to_string(); // Echo BV names a CRM account that does not exist
-    let setup = NewProject {
-        crm: dataset("crm.csv", &CRM_COLUMNS, &crm_rows),
-        erp: dataset("erp.xlsx", &ERP_COLUMNS, &erp),
-        crm_mapping: Vec::new(),
-        erp_mapping: Vec::new(),
-        policy: "both".parse::<Policy>().unwrap(),
-        by: "anna".to_string(),
-    };
     let file = dir.path().join("workshop.ledgerlink");
-    let mut project =
-        Project::create_with_suggestions(&file, setup, &SuggestionSet::default()).unwrap();
+    let none = SuggestionSet::default();
+    let mut project = project_from(&file, &crm_rows, &ERP_COLUMNS, &erp, &none, "both");
     let link = Decision::Link {
         crm: "001A".into(),
         erp: "00123".into(),
@@ -60,11 +52,7 @@ fn stale_cross_references_are_listed_with_their_reason() {
         table.header,
         ["Id", "ERP_Customer_No__c", "current_value", "reason"]
     );
-    let rows: Vec<Vec<String>> = table
-        .rows
-        .iter()
-        .map(|row| row.iter().map(|cell| cell.to_text().into_owned()).collect())
-        .collect();
+    let rows = table_texts(&table);
     assert_eq!(
         rows,
         [
@@ -73,11 +61,7 @@ fn stale_cross_references_are_listed_with_their_reason() {
         ]
     );
     let erp_table = erp_xref_clear(&project);
-    let erp_rows: Vec<Vec<String>> = erp_table
-        .rows
-        .iter()
-        .map(|row| row.iter().map(|cell| cell.to_text().into_owned()).collect())
-        .collect();
+    let erp_rows = table_texts(&erp_table);
     // The 19-digit customer names 001C, which is not in this CRM list either.
     assert_eq!(
         erp_rows,

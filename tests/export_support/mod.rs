@@ -277,19 +277,48 @@ pub fn suggestions() -> SuggestionSet {
     }
 }
 
-/// A fresh project with the lists above and no decision.
-pub fn empty_project(dir: &Path, policy: &str) -> (PathBuf, Project) {
-    let file = dir.join("workshop.ledgerlink");
+/// A new project at `file` from CRM rows (in [`CRM_COLUMNS`]), ERP rows in `erp_columns` and
+/// the given suggestions, created by anna under `policy`.
+pub fn project_from(
+    file: &Path,
+    crm: &[Vec<String>],
+    erp_columns: &[(&str, Role)],
+    erp: &[Vec<String>],
+    suggestions: &SuggestionSet,
+    policy: &str,
+) -> Project {
     let setup = NewProject {
-        crm: dataset("crm.csv", &CRM_COLUMNS, &crm_rows()),
-        erp: dataset("erp.xlsx", &ERP_COLUMNS, &erp_rows()),
+        crm: dataset("crm.csv", &CRM_COLUMNS, crm),
+        erp: dataset("erp.xlsx", erp_columns, erp),
         crm_mapping: Vec::new(),
         erp_mapping: Vec::new(),
         policy: policy.parse::<Policy>().unwrap(),
         by: "anna".to_string(),
     };
-    let project = Project::create_with_suggestions(&file, setup, &suggestions()).unwrap();
+    Project::create_with_suggestions(file, setup, suggestions).unwrap()
+}
+
+/// A fresh project with the lists above and no decision.
+pub fn empty_project(dir: &Path, policy: &str) -> (PathBuf, Project) {
+    let file = dir.join("workshop.ledgerlink");
+    let project = project_from(
+        &file,
+        &crm_rows(),
+        &ERP_COLUMNS,
+        &erp_rows(),
+        &suggestions(),
+        policy,
+    );
     (file, project)
+}
+
+/// The rows of an export table as text.
+pub fn table_texts(table: &ledgerlink::core::export::Table) -> Vec<Vec<String>> {
+    table
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.to_text().into_owned()).collect())
+        .collect()
 }
 
 /// The workshop: two accepts, a duplicate mark, an ignore, and an accept that was undone.

@@ -59,23 +59,25 @@ fn folder_of(file: &Path) -> &Path {
     }
 }
 
+/// `statfs` of the folder holding `file`; `None` when the call fails.
+#[cfg(any(target_os = "linux", target_os = "macos"))]
+fn folder_statfs(file: &Path) -> Option<libc::statfs> {
+    use std::os::unix::ffi::OsStrExt;
+    let folder = std::ffi::CString::new(folder_of(file).as_os_str().as_bytes()).ok()?;
+    // SAFETY: `folder` is a valid NUL-terminated path and `info` a properly sized, writable
+    // statfs buffer that the call fills in (all-zero bytes are a valid `statfs`).
+    unsafe {
+        let mut info: libc::statfs = std::mem::zeroed();
+        (libc::statfs(folder.as_ptr(), &mut info) == 0).then_some(info)
+    }
+}
+
 /// True when `file`'s folder is on a network file system.
 #[cfg(target_os = "linux")]
 pub fn on_network_file_system(file: &Path) -> bool {
-    use std::os::unix::ffi::OsStrExt;
-    let Ok(folder) = std::ffi::CString::new(folder_of(file).as_os_str().as_bytes()) else {
-        return false;
-    };
-    // SAFETY: `folder` is a valid NUL-terminated path and `info` a properly sized, writable
-    // statfs buffer that the call fills in.
-    let info = unsafe {
-        let mut info: libc::statfs = std::mem::zeroed();
-        if libc::statfs(folder.as_ptr(), &mut info) != 0 {
-            return false;
-        }
-        info
-    };
-    is_network_magic(info.f_type as i64)
+    // `f_type` is i64 here but a narrower integer on other Linux targets.
+    #[allow(clippy::useless_conversion)]
+    folder_statfs(file).is_some_and(|info| is_network_magic(i64::from(info.f_type)))
 }
 
 /// True for the Linux `statfs` magic numbers of network file systems.
@@ -96,21 +98,15 @@ pub fn is_network_magic(magic: i64) -> bool {
 /// True when `file`'s folder is on a network file system.
 #[cfg(target_os = "macos")]
 pub fn on_network_file_system(file: &Path) -> bool {
-    use std::os::unix::ffi::OsStrExt;
-    let Ok(folder) = std::ffi::CString::new(folder_of(file).as_os_str().as_bytes()) else {
+    let Some(info) = folder_statfs(file) else {
         return false;
     };
-    // SAFETY: as above; `f_fstypename` is a NUL-terminated C string filled in by the call.
-    let name = unsafe {
-        let mut info: libc::statfs = std::mem::zeroed();
-        if libc::statfs(folder.as_ptr(), &mut info) != 0 {
-            return false;
-        }
-        std::ffi::CStr::from_ptr(info.f_fstypename.as_ptr())
-            .to_string_lossy()
-            .into_owned()
-    };
-    matches!(name.as_str(), "smbfs" | "nfs" | "afpfs" | "webdav" | "cifs")
+    // SAFETY: `f_fstypename` is a NUL-terminated C string that `statfs` filled in.
+    let name = unsafe { std::ffi::CStr::from_ptr(info.f_fstypename.as_ptr()) };
+    matches!(
+        name.to_bytes(),
+        b"smbfs" | b"nfs" | b"afpfs" | b"webdav" | b"cifs"
+    )
 }
 
 /// True when `file` is on a network share (a `\\server\share` path).
