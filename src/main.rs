@@ -13,8 +13,25 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("ledgerlink: {error:#}");
+            eprintln!("ledgerlink: {}", message(&error));
             ExitCode::from(cli::exit_code(&error))
         }
     }
+}
+
+/// The error and its causes in one line, leaving out a cause whose text the message already
+/// holds (library errors often print their source themselves).
+fn message(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let cause = cause.to_string();
+        if text.contains(&cause) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause);
+    }
+    text
 }

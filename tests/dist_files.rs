@@ -339,3 +339,31 @@ fn deb_assets_point_at_files_that_exist() {
         );
     }
 }
+
+/// The Windows launcher (no console window) starts the main program beside it with the same
+/// arguments and hands back its exit code; the installer points the menu and file types at it.
+#[cfg(feature = "gui")]
+#[test]
+fn the_window_launcher_passes_arguments_and_exit_codes_through() {
+    let launcher = env!("CARGO_BIN_EXE_ledgerlink-window");
+    let version = std::process::Command::new(launcher)
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(version.status.success());
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("ledgerlink "));
+    let missing = std::process::Command::new(launcher)
+        .args(["status", "no-such-project.ledgerlink"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        missing.status.code(),
+        Some(2),
+        "bad input keeps its exit code"
+    );
+    let nsis = read_text("dist/windows/ledgerlink.nsi");
+    assert!(
+        nsis.contains(r#"CreateShortcut "$SMPROGRAMS\${APP_NAME}.lnk" "$INSTDIR\${WINDOW_EXE}""#)
+    );
+    assert!(nsis.contains(r#"shell\open\command" "" '"$INSTDIR\${WINDOW_EXE}" "%1"'"#));
+}

@@ -22,6 +22,8 @@ Unicode true
 !define APP_NAME "Ledgerlink"
 !define APP_ID "io.ledgerlink.Ledgerlink"
 !define EXE "ledgerlink.exe"
+; The window without a console behind it (src/bin/ledgerlink-window.rs): menu and file types.
+!define WINDOW_EXE "ledgerlink-window.exe"
 !define PROGID "Ledgerlink.Project"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 
@@ -41,7 +43,7 @@ VIAddVersionKey "LegalCopyright" "The Ledgerlink developers, MIT OR Apache-2.0"
 
 !define MUI_ICON "ledgerlink.ico"
 !define MUI_UNICON "ledgerlink.ico"
-!define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
+!define MUI_FINISHPAGE_RUN "$INSTDIR\${WINDOW_EXE}"
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -52,7 +54,7 @@ VIAddVersionKey "LegalCopyright" "The Ledgerlink developers, MIT OR Apache-2.0"
 ; "Open with" for one file extension: the extension lists our ProgID without taking the default.
 !macro OpenWith EXT
   WriteRegStr HKLM "Software\Classes\${EXT}\OpenWithProgids" "${PROGID}" ""
-  WriteRegStr HKLM "Software\Classes\Applications\${EXE}\SupportedTypes" "${EXT}" ""
+  WriteRegStr HKLM "Software\Classes\Applications\${WINDOW_EXE}\SupportedTypes" "${EXT}" ""
 !macroend
 !macro UnOpenWith EXT
   DeleteRegValue HKLM "Software\Classes\${EXT}\OpenWithProgids" "${PROGID}"
@@ -62,20 +64,21 @@ Section "Ledgerlink" SecMain
   SetShellVarContext all
   SetOutPath "$INSTDIR"
   File "${TARGET_DIR}\release\${EXE}"
+  File "${TARGET_DIR}\release\${WINDOW_EXE}"
   File "ledgerlink.ico"
   File "/oname=README.txt" "..\..\README.md"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
-  CreateShortcut "$SMPROGRAMS\${APP_NAME}.lnk" "$INSTDIR\${EXE}" "" "$INSTDIR\ledgerlink.ico"
+  CreateShortcut "$SMPROGRAMS\${APP_NAME}.lnk" "$INSTDIR\${WINDOW_EXE}" "" "$INSTDIR\ledgerlink.ico"
 
   ; Project files: *.ledgerlink opens in Ledgerlink.
   WriteRegStr HKLM "Software\Classes\.ledgerlink" "" "${PROGID}"
   WriteRegStr HKLM "Software\Classes\.ledgerlink" "Content Type" "application/x-ledgerlink-project"
   WriteRegStr HKLM "Software\Classes\${PROGID}" "" "Ledgerlink project"
   WriteRegStr HKLM "Software\Classes\${PROGID}\DefaultIcon" "" "$INSTDIR\ledgerlink.ico"
-  WriteRegStr HKLM "Software\Classes\${PROGID}\shell\open\command" "" '"$INSTDIR\${EXE}" "%1"'
-  WriteRegStr HKLM "Software\Classes\Applications\${EXE}" "FriendlyAppName" "${APP_NAME}"
-  WriteRegStr HKLM "Software\Classes\Applications\${EXE}\shell\open\command" "" '"$INSTDIR\${EXE}" "%1"'
+  WriteRegStr HKLM "Software\Classes\${PROGID}\shell\open\command" "" '"$INSTDIR\${WINDOW_EXE}" "%1"'
+  WriteRegStr HKLM "Software\Classes\Applications\${WINDOW_EXE}" "FriendlyAppName" "${APP_NAME}"
+  WriteRegStr HKLM "Software\Classes\Applications\${WINDOW_EXE}\shell\open\command" "" '"$INSTDIR\${WINDOW_EXE}" "%1"'
   !insertmacro OpenWith ".ledgerlink"
   !insertmacro OpenWith ".csv"
   !insertmacro OpenWith ".tsv"
@@ -102,6 +105,7 @@ Section "Uninstall"
   SetShellVarContext all
   Delete "$SMPROGRAMS\${APP_NAME}.lnk"
   Delete "$INSTDIR\${EXE}"
+  Delete "$INSTDIR\${WINDOW_EXE}"
   Delete "$INSTDIR\ledgerlink.ico"
   Delete "$INSTDIR\README.txt"
   Delete "$INSTDIR\uninstall.exe"
@@ -118,7 +122,7 @@ Section "Uninstall"
   StrCmp $0 "${PROGID}" 0 +2
     DeleteRegKey HKLM "Software\Classes\.ledgerlink"
   DeleteRegKey HKLM "Software\Classes\${PROGID}"
-  DeleteRegKey HKLM "Software\Classes\Applications\${EXE}"
+  DeleteRegKey HKLM "Software\Classes\Applications\${WINDOW_EXE}"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
