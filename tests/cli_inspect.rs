@@ -367,6 +367,33 @@ fn sage_50_windows_1252_semicolons_and_decimal_commas() {
 }
 
 #[test]
+fn comarch_optima_windows_1250_polish_headers() {
+    check(&Expected {
+        file: "comarch_optima_kontrahenci.csv",
+        format: "csv",
+        encoding: Some("windows-1250"),
+        delimiter: Some(";"),
+        sheet: None,
+        header_row: 1,
+        rows: 5,
+        roles: &[
+            "id",
+            "name",
+            "tax_id",
+            "street",
+            "house_number",
+            "postcode",
+            "city",
+            "region",
+            "country",
+            "phone",
+            "email",
+        ],
+        warnings: &[],
+    });
+}
+
+#[test]
 fn dynamics_gp_xls_with_space_padded_ids() {
     check(&Expected {
         file: "dynamics_gp_rm00101.xls",

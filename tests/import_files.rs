@@ -89,6 +89,15 @@ fn text_encodings_are_decoded_without_loss() {
         Some("Industriestraße 12\nHalle 3")
     );
     assert_eq!(report.source_rows[..3], [2, 4, 5]);
+    // A Polish export in Windows-1250: read as 1252 it would show "£ódŸ" for "Łódź".
+    let optima = import("comarch_optima_kontrahenci.csv");
+    assert_eq!(optima.report.encoding.as_deref(), Some("windows-1250"));
+    assert_eq!(
+        optima.value(0, Role::Name),
+        Some("Przedsiębiorstwo Transportowe Łódź Sp. z o.o.")
+    );
+    assert_eq!(column(&optima, "Miasto")[..2], ["Łódź", "Żywiec"]);
+    assert_eq!(optima.value(4, Role::Street), Some("Święty Marcin"));
 }
 
 #[test]

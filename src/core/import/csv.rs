@@ -50,8 +50,10 @@ pub(super) enum TextEncoding {
     Utf16Le { bom: bool },
     /// UTF-16 big endian.
     Utf16Be { bom: bool },
-    /// Windows-1252 (Western European ANSI), the fallback for bytes that are not UTF-8.
-    Windows1252,
+    /// A single-byte (or East Asian legacy) code page, for bytes that are not UTF-8: the one
+    /// [`guess_legacy`] finds most likely (Windows-1252 for Western Europe, Windows-1250 for
+    /// Polish or Czech, Windows-1251 for Cyrillic, Shift_JIS ...).
+    Legacy(&'static Encoding),
 }
 
 impl TextEncoding {
@@ -64,7 +66,7 @@ impl TextEncoding {
             TextEncoding::Utf16Le { bom: false } => "UTF-16LE",
             TextEncoding::Utf16Be { bom: true } => "UTF-16BE BOM",
             TextEncoding::Utf16Be { bom: false } => "UTF-16BE",
-            TextEncoding::Windows1252 => "windows-1252",
+            TextEncoding::Legacy(encoding) => encoding.name(),
         }
     }
 
@@ -81,7 +83,7 @@ impl TextEncoding {
             TextEncoding::Utf8 { .. } => None,
             TextEncoding::Utf16Le { .. } => Some(UTF_16LE),
             TextEncoding::Utf16Be { .. } => Some(UTF_16BE),
-            TextEncoding::Windows1252 => Some(WINDOWS_1252),
+            TextEncoding::Legacy(encoding) => Some(encoding),
         }
     }
 }
@@ -104,7 +106,20 @@ pub(super) fn sniff_encoding(head: &[u8], complete: bool) -> TextEncoding {
         Ok(_) => TextEncoding::Utf8 { bom: false },
         // Cut in the middle of a character at the end of the sample: still UTF-8.
         Err(error) if error.error_len().is_none() && !complete => TextEncoding::Utf8 { bom: false },
-        Err(_) => TextEncoding::Windows1252,
+        Err(_) => TextEncoding::Legacy(guess_legacy(head)),
+    }
+}
+
+/// The legacy code page `bytes` (not UTF-8) are most likely written in, by how natural the
+/// text reads in each (chardetng, the detector Firefox uses); Windows-1252 when unsure.
+pub(super) fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let (guess, _confident) = detector.guess_assess(None, false);
+    if guess == encoding_rs::UTF_8 {
+        WINDOWS_1252
+    } else {
+        guess
     }
 }
 
@@ -228,8 +243,8 @@ pub(super) fn read_text(
             delimiter,
         }),
         None => {
-            // Not UTF-8 after all: read again as Windows-1252.
-            let encoding = TextEncoding::Windows1252;
+            // Not UTF-8 after all: guess the code page from the whole text and read again.
+            let encoding = TextEncoding::Legacy(guess_legacy(&non_ascii_lines(source, file)?));
             let table = read_records(file, source, encoding, delimiter, reserve)?.flatten();
             Ok(TextTable {
                 table,
@@ -238,6 +253,28 @@ pub(super) fn read_text(
             })
         }
     }
+}
+
+/// The lines of `source` that hold bytes beyond ASCII (at most 1 MiB of them): what tells
+/// code pages apart, for a file whose first part was plain ASCII.
+fn non_ascii_lines(source: TextSource<'_>, file: &str) -> Result<Vec<u8>, ImportError> {
+    const MOST: usize = 1 << 20;
+    let io_error = |source: io::Error| ImportError::Io {
+        file: file.to_string(),
+        source,
+    };
+    let mut reader = io::BufReader::new(source.open(0).map_err(io_error)?);
+    let (mut sample, mut line) = (Vec::new(), Vec::new());
+    while sample.len() < MOST {
+        line.clear();
+        if io::BufRead::read_until(&mut reader, b'\n', &mut line).map_err(io_error)? == 0 {
+            break;
+        }
+        if !line.is_ascii() {
+            sample.extend_from_slice(&line);
+        }
+    }
+    Ok(sample)
 }
 
 /// Rows and text bytes to reserve, guessed from the average line length of the head.
@@ -309,8 +346,14 @@ mod tests {
             TextEncoding::Utf8 { bom: false }
         );
         assert_eq!(
-            sniff_encoding(b"M\xfcller", true),
-            TextEncoding::Windows1252
+            sniff_encoding(b"M\xfcller GmbH;Stra\xdfe 5;K\xf6ln", true),
+            TextEncoding::Legacy(WINDOWS_1252)
+        );
+        // Polish firm names in Windows-1250 (Comarch, Symfonia exports).
+        let polish = b"Przedsi\xeabiorstwo Handlowe \xa3\xf3d\xbc Sp. z o.o.;\xa3\xf3d\xbc;ul. \xaf\xf3\xb3kiewskiego 5\nZak\xb3ad Us\xb3ug \x8cl\xb9skich;Katowice;ul. Ko\x9cciuszki 12\n";
+        assert_eq!(
+            sniff_encoding(polish, true),
+            TextEncoding::Legacy(encoding_rs::WINDOWS_1250)
         );
         // A UTF-8 character cut at the end of the sample does not make it Windows-1252.
         assert_eq!(
@@ -344,7 +387,7 @@ mod tests {
         text.extend_from_slice(b"5000;M\xfcller\n");
         let head = &text[..HEAD_BYTES.min(text.len())];
         let read = read_text("t.csv", TextSource::Bytes(&text), head, text.len()).unwrap();
-        assert_eq!(read.encoding, TextEncoding::Windows1252);
+        assert_eq!(read.encoding, TextEncoding::Legacy(WINDOWS_1252));
         let table = read.table.unwrap();
         assert_eq!(table.cells.len(), 5001);
         assert_eq!(table.cells.cell(5000, 1), "Müller");
