@@ -220,7 +220,8 @@ fn tiny_lists_get_their_obvious_pairs_with_readable_reasons() {
          C1,Müller GmbH,Berlin,+49 30 1234567,mueller.de\n\
          C2,Acme Corp,New York,212-555-0100,acme.com\n\
          C3,Société Générale Conseil SARL,Paris,,sgc.fr\n\
-         C4,Lonely Lead Ltd,London,,\n",
+         C4,Lonely Lead Ltd,London,,\n\
+         C5,Schmidt Druck KG,Köln,0221 555 1234,\n",
     )
     .unwrap();
     std::fs::write(
@@ -228,7 +229,8 @@ fn tiny_lists_get_their_obvious_pairs_with_readable_reasons() {
         "KUNNR;NAME1;ORT01;TELF1\n\
          0000100001;MUELLER GMBH;Berlin;030 1234567\n\
          0000100002;ACME CORPORATION;New York;(212) 555-0100\n\
-         0000100003;SOCIETE GENERALE CONSEIL;Paris;\n",
+         0000100003;SOCIETE GENERALE CONSEIL;Paris;\n\
+         0000100005;SCHMIDT DRUCK;Koeln;0221 5551234\n",
     )
     .unwrap();
     let output = ledgerlink(&[
@@ -252,7 +254,8 @@ fn tiny_lists_get_their_obvious_pairs_with_readable_reasons() {
         [
             ("C1", "0000100001"),
             ("C2", "0000100002"),
-            ("C3", "0000100003")
+            ("C3", "0000100003"),
+            ("C5", "0000100005")
         ],
         "{stdout}"
     );
@@ -260,7 +263,15 @@ fn tiny_lists_get_their_obvious_pairs_with_readable_reasons() {
         rows.iter().all(|row| row[2].parse::<f64>().unwrap() > 0.5),
         "{stdout}"
     );
-    assert_eq!(&rows[0][4], "same name, both 'GmbH'");
-    assert_eq!(&rows[1][4], "same phone and name, both 'Corp'");
-    assert_eq!(&rows[2][4], "same name once 'SARL' is set aside");
+    let reasons: Vec<&str> = rows.iter().map(|row| &row[4]).collect();
+    assert_eq!(
+        reasons,
+        [
+            "same city; same name, both 'GmbH'; phone with the same last digits",
+            "same phone and city; same name, both 'Corp'",
+            "same city; same name once 'SARL' is set aside",
+            // The legal-form note stays with the name, not with the last field listed.
+            "same phone and city; same name once 'KG' is set aside",
+        ]
+    );
 }

@@ -89,13 +89,22 @@ fn sentence(
             // "same name, both 'GmbH'" reads better than "same name and legal form".
             labels.retain(|&label| label != "legal form");
         }
-        let mut text = format!("same {}", join(&labels));
-        if both_forms {
-            text.push_str(&both_forms_note(comparer, l));
+        let note = if both_forms {
+            both_forms_note(comparer, l)
         } else if labels.contains(&"name") {
-            text.push_str(&legal_form_note(comparer, l, r));
+            legal_form_note(comparer, l, r)
+        } else {
+            String::new()
+        };
+        if note.is_empty() || labels.last() == Some(&"name") {
+            parts.push(format!("same {}{note}", join(&labels)));
+        } else {
+            // The note belongs to the name alone: "same VAT number and postcode; same name
+            // once 'GmbH' is set aside", not "same name and postcode once 'GmbH' ...".
+            labels.retain(|&label| label != "name");
+            parts.push(format!("same {}", join(&labels)));
+            parts.push(format!("same name{note}"));
         }
-        parts.push(text);
     }
     if !common.is_empty() {
         let noun = if common.len() == 1 {
@@ -168,7 +177,7 @@ fn street_phrase(comparer: &Comparer<'_>, level: u8, l: usize, r: usize) -> Phra
         0
     };
     match level {
-        EXACT => Phrase::Same("street and house number"),
+        EXACT => Phrase::Same("street address"),
         CLOSE => Phrase::Similar(format!("street {percent}% alike")),
         FUZZY if !has_streets => Phrase::Same("house number"),
         FUZZY if percent >= 90 => Phrase::Similar("same street, other house number".to_string()),
