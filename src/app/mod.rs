@@ -8,8 +8,10 @@
 pub mod action;
 pub mod fonts;
 pub mod help;
+pub mod items;
 pub mod job;
 pub mod notice;
+mod options;
 pub mod screens;
 pub mod search;
 pub mod settings;
@@ -25,7 +27,8 @@ use std::time::Duration;
 
 use action::{Action, Screen};
 use job::Job;
-use notice::Notice;
+use notice::{Notice, NoticeKind};
+pub use options::{AppOptions, Startup};
 use screens::import::ImportState;
 use screens::review::{ReviewState, SearchIndexes};
 use screens::start::StartState;
@@ -39,6 +42,8 @@ enum Running {
     Lists(Job<ListsRead>),
     /// Opening a project file.
     Project(Job<(Workspace, SearchIndexes)>),
+    /// Writing the export files.
+    Export(Job<crate::core::export::ExportSummary>),
 }
 
 impl Running {
@@ -46,6 +51,7 @@ impl Running {
         match self {
             Running::Lists(job) => job.cancel(),
             Running::Project(job) => job.cancel(),
+            Running::Export(job) => job.cancel(),
         }
     }
 
@@ -53,6 +59,7 @@ impl Running {
         match self {
             Running::Lists(job) => job::progress_ui(ui, job),
             Running::Project(job) => job::progress_ui(ui, job),
+            Running::Export(job) => job::progress_ui(ui, job),
         }
     }
 }
@@ -61,35 +68,6 @@ impl Running {
 const MIN_ZOOM: f32 = 0.5;
 /// The largest zoom factor Ctrl+Plus reaches (a projector across a room).
 const MAX_ZOOM: f32 = 3.0;
-
-/// What the window shows first.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Startup {
-    /// The start screen.
-    #[default]
-    Start,
-    /// That project file.
-    Project(PathBuf),
-    /// A project built from the bundled demo lists.
-    Demo,
-}
-
-/// How the app is started: by the binary, by a test, or by a benchmark.
-#[derive(Debug, Clone, Default)]
-pub struct AppOptions {
-    /// What to show first.
-    pub startup: Startup,
-    /// Where settings are kept; `None` keeps them in memory only (tests).
-    pub settings_path: Option<PathBuf>,
-    /// Whether "Browse…" opens the system file dialog (false in tests).
-    pub file_dialogs: bool,
-    /// Close the window after this many frames (`--smoke-test`, `--bench-frames`).
-    pub exit_after_frames: Option<u64>,
-    /// Print frame-time figures on exit (`--bench-frames`).
-    pub report_frame_times: bool,
-    /// When the process started, for the time to the first frame (`--bench-frames`).
-    pub launched: Option<std::time::Instant>,
-}
 
 /// The runtime state of the workshop window.
 pub struct App {
@@ -130,6 +108,9 @@ impl App {
             }),
             None => Settings::default(),
         };
+        for notice in &notices {
+            options.error_log.record(&notice.text);
+        }
         App {
             options,
             settings,
@@ -162,6 +143,14 @@ impl App {
         match self.options.startup.clone() {
             Startup::Start => {}
             Startup::Project(path) => self.apply(ctx, Action::OpenProject(path)),
+            Startup::List(path) => {
+                self.start.crm_path = path.display().to_string();
+                self.start.suggest_project_path();
+                self.notify(Notice::info(format!(
+                    "{} is filled in as the CRM list: choose the ERP list, then Read lists.",
+                    path.display()
+                )));
+            }
             Startup::Demo => self.apply(ctx, Action::OpenDemo),
         }
     }
@@ -174,6 +163,19 @@ impl App {
     /// The notices shown (errors and information).
     pub fn notices(&self) -> &[Notice] {
         &self.notices
+    }
+
+    /// Show a notice; errors are also kept in the error log.
+    fn notify(&mut self, notice: Notice) {
+        if notice.kind == NoticeKind::Error {
+            self.options.error_log.record(&notice.text);
+        }
+        self.notices.push(notice);
+    }
+
+    /// The start screen's fields.
+    pub fn start_state(&self) -> &StartState {
+        &self.start
     }
 
     /// The lists read for a new project, before matching.
@@ -339,22 +341,25 @@ impl App {
                 ui.label("No project open");
                 return;
             };
-            let status = &workspace.status;
-            let reviewed = status.suggested.saturating_sub(status.open);
-            let actions =
-                status.actions.create_in_erp + status.actions.create_in_crm + status.actions.ignore;
-            ui.label(format!("Reviewed {reviewed} of {}", status.suggested));
+            let counts = &workspace.counts;
+            ui.label(format!(
+                "Reviewed {} of {}",
+                counts.reviewed(),
+                counts.suggested
+            ));
             ui.separator();
-            ui.label(format!("Links: {}", status.accepted));
+            ui.label(format!("Links: {}", counts.links));
             ui.separator();
-            ui.label(format!("Actions: {actions}"));
+            ui.label(format!("Actions: {}", counts.actions));
             ui.separator();
-            let undo = if status.can_undo {
+            ui.label(format!("Unsure: {}", counts.unsure));
+            ui.separator();
+            let undo = if counts.can_undo {
                 "Undo available"
             } else {
                 "Nothing to undo"
             };
-            let redo = if status.can_redo {
+            let redo = if counts.can_redo {
                 "Redo available"
             } else {
                 "Nothing to redo"
@@ -427,7 +432,7 @@ impl App {
         if let Some(path) = &self.options.settings_path
             && let Err(error) = self.settings.save(path)
         {
-            self.notices.push(Notice::error(error.to_string()));
+            self.notify(Notice::error(error.to_string()));
         }
     }
 
@@ -448,13 +453,13 @@ impl App {
         show: impl FnOnce(rfd::FileDialog) -> Option<PathBuf>,
     ) -> Option<PathBuf> {
         if !self.options.file_dialogs {
-            self.notices.push(Notice::info(no_dialog_message(what)));
+            self.notify(Notice::info(no_dialog_message(what)));
             return None;
         }
         let started = std::time::Instant::now();
         let picked = show(rfd::FileDialog::new().set_title(format!("Choose the {what}")));
         if picked.is_none() && started.elapsed() < Duration::from_millis(300) {
-            self.notices.push(Notice::info(no_dialog_message(what)));
+            self.notify(Notice::info(no_dialog_message(what)));
         }
         picked
     }

@@ -29,8 +29,6 @@ pub struct ReviewState {
     pub bulk: BulkState,
     /// Put the keyboard in the CRM search box on the next frame.
     pub focus_search: bool,
-    /// Pairs marked unsure in this session (they stay open).
-    pub unsure: HashSet<usize>,
     /// The pair the lists were last scrolled to.
     scrolled_to: Option<usize>,
     queue_for: Option<(QueueOrder, u64)>,
@@ -87,14 +85,17 @@ impl ReviewState {
         self.queue.iter().position(|&item| item == current)
     }
 
-    /// The first open pair after `after` (a queue position), wrapping round; the first pair
-    /// of the queue when none is open.
+    /// The first open pair after `after` (a queue position), wrapping round; pairs flagged
+    /// unsure come again once no other pair is open; the first pair of the queue when none is
+    /// open.
     pub fn next_open(&self, workspace: &Workspace, after: Option<usize>) -> Option<usize> {
         let start = after.map_or(0, |position| position + 1);
         let count = self.queue.len();
-        (0..count)
-            .map(|offset| self.queue[(start + offset) % count])
-            .find(|&item| workspace.items[item].is_open())
+        let along = || (0..count).map(move |offset| self.queue[(start + offset) % count]);
+        let items = &workspace.items;
+        along()
+            .find(|&item| items[item].is_open() && !items[item].unsure)
+            .or_else(|| along().find(|&item| items[item].is_open()))
             .or_else(|| self.queue.first().copied())
     }
 
@@ -244,11 +245,11 @@ fn queue_bar_ui(
     workspace: &Workspace,
     actions: &mut Vec<Action>,
 ) {
-    let open = workspace.status.open;
+    let counts = workspace.counts;
     ui.horizontal_wrapped(|ui| {
         let position = state.position().map_or(0, |position| position + 1);
         ui.strong(format!("Pair {position} of {}", state.queue.len()));
-        ui.label(format!("({open} open)"));
+        ui.label(format!("({} open, {} unsure)", counts.open, counts.unsure));
         ui.separator();
         let label = ui.label("Order");
         let combo = egui::ComboBox::from_id_salt("queue_order")
