@@ -46,7 +46,7 @@ fn the_start_screen_offers_new_open_recent_and_demo() {
 fn browse_without_a_dialog_says_why_and_what_to_do_instead() {
     let mut harness = harness(AppOptions::default());
     harness.run();
-    harness.get_by_label("Browse crm…").click();
+    harness.get_by_label("Browse CRM…").click();
     harness.run();
     let notice = &harness.state().notices()[0].text;
     assert!(notice.contains("drop the file"), "{notice}");
@@ -123,7 +123,7 @@ fn a_run_without_errors_succeeds() {
         ..AppOptions::default()
     });
     harness.run();
-    harness.get_by_label("Browse crm…").click();
+    harness.get_by_label("Browse CRM…").click();
     harness.run();
     assert_eq!(harness.state().notices().len(), 1, "an information notice");
     assert_eq!(error_log.outcome(), Ok(()));

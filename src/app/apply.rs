@@ -41,6 +41,7 @@ impl App {
                 }
             }
             Action::LoadLists => {
+                self.drop_information();
                 let requests = [Side::Crm, Side::Erp].map(|side| ListRequest {
                     side,
                     spec: self.start.list_path_mut(side).trim().to_string(),

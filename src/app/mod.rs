@@ -173,6 +173,12 @@ impl App {
         self.notices.push(notice);
     }
 
+    /// Close the information notices (they were about the step just left); errors stay.
+    fn drop_information(&mut self) {
+        self.notices
+            .retain(|notice| notice.kind == NoticeKind::Error);
+    }
+
     /// The start screen's fields.
     pub fn start_state(&self) -> &StartState {
         &self.start
@@ -200,8 +206,13 @@ impl App {
     }
 
     fn show_workspace(&mut self, workspace: Workspace, indexes: SearchIndexes) {
-        self.settings.remember_project(workspace.project().file());
+        let file = workspace.project().file();
+        self.settings
+            .remember_project(&std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()));
         self.save_settings();
+        self.drop_information();
+        self.export.folder = screens::export::default_folder(workspace.project().file());
+        self.export.last = None;
         self.indexes = indexes;
         self.review = ReviewState::default();
         self.workspace = Some(workspace);

@@ -27,6 +27,8 @@ impl Startup {
     /// any SQLite file) opens as a project; anything else (CSV, XLSX, ...) is taken as the CRM
     /// export of a new project, and the user picks the ERP list.
     pub fn for_file(path: PathBuf) -> Startup {
+        // Shown on the start screen and used to propose the project file: make it whole.
+        let path = std::path::absolute(&path).unwrap_or(path);
         let named_project = path.extension().is_some_and(|extension| {
             extension.eq_ignore_ascii_case(crate::core::project::EXTENSION)
         });

@@ -12,6 +12,10 @@ use crate::app::widgets::record_table::{ListView, record_table_ui};
 use crate::app::workspace::Workspace;
 use crate::core::model::Side;
 
+/// The width of each list at first: the pair in the middle gets the rest (at least ~600 points
+/// in a 1280-point window); both lists can be widened by dragging their edge.
+const LIST_WIDTH: f32 = 300.0;
+
 /// The review screen's own state.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewState {
@@ -173,7 +177,7 @@ pub fn review_ui(
     }
     egui::Panel::left("crm_list")
         .resizable(true)
-        .default_size(330.0)
+        .default_size(LIST_WIDTH)
         .min_size(220.0)
         .show(ui, |ui| {
             ui.heading("CRM accounts");
@@ -192,7 +196,7 @@ pub fn review_ui(
         });
     egui::Panel::right("erp_list")
         .resizable(true)
-        .default_size(330.0)
+        .default_size(LIST_WIDTH)
         .min_size(220.0)
         .show(ui, |ui| {
             ui.heading("ERP customers");
@@ -246,11 +250,20 @@ fn queue_bar_ui(
     actions: &mut Vec<Action>,
 ) {
     let counts = workspace.counts;
-    ui.horizontal_wrapped(|ui| {
+    // Two rows, so that neither wraps in the middle of a 1280-point window.
+    ui.horizontal(|ui| {
         let position = state.position().map_or(0, |position| position + 1);
         ui.strong(format!("Pair {position} of {}", state.queue.len()));
         ui.label(format!("({} open, {} unsure)", counts.open, counts.unsure));
         ui.separator();
+        let has_pair = state.current.is_some();
+        for command in [Action::PreviousPair, Action::NextPair] {
+            if let Some(action) = command.button(ui, has_pair) {
+                actions.push(action);
+            }
+        }
+    });
+    ui.horizontal(|ui| {
         let label = ui.label("Order");
         let combo = egui::ComboBox::from_id_salt("queue_order")
             .selected_text(order_label(state.order))
@@ -263,13 +276,6 @@ fn queue_bar_ui(
             .response
             .labelled_by(label.id)
             .accessible_name("Queue order");
-        ui.separator();
-        let has_pair = state.current.is_some();
-        for command in [Action::PreviousPair, Action::NextPair] {
-            if let Some(action) = command.button(ui, has_pair) {
-                actions.push(action);
-            }
-        }
         ui.separator();
         let bulk_label = if state.bulk.open {
             "Close bulk accept"

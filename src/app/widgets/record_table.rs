@@ -123,9 +123,9 @@ pub fn record_table_ui(
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(70.0).at_least(40.0).clip(true))
-        .column(Column::initial(170.0).at_least(60.0).clip(true))
-        .column(Column::initial(90.0).at_least(40.0).clip(true))
+        .column(Column::initial(56.0).at_least(40.0).clip(true))
+        .column(Column::initial(150.0).at_least(60.0).clip(true))
+        .column(Column::initial(80.0).at_least(40.0).clip(true))
         .column(Column::remainder().at_least(40.0).clip(true));
     if let Some(target) = view.scroll_to.take()
         && let Some(position) = view.rows.iter().position(|&row| row == target)
