@@ -568,11 +568,13 @@ fn print_frame_report(seconds: &[f32]) {
     };
     let mean = sorted.iter().sum::<f32>() / sorted.len() as f32;
     let median = sorted[sorted.len() / 2];
+    let p95 = sorted[sorted.len() * 95 / 100];
     println!(
-        "frames={} mean_ms={:.2} median_ms={:.2} max_ms={:.2}",
+        "frames={} mean_ms={:.2} median_ms={:.2} p95_ms={:.2} max_ms={:.2}",
         sorted.len(),
         mean * 1000.0,
         median * 1000.0,
+        p95 * 1000.0,
         worst * 1000.0
     );
 }
