@@ -17,7 +17,7 @@ mod common;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use ledgerlink::app::action::Action;
+use ledgerlink::app::action::{Action, Screen};
 use ledgerlink::app::search::{RecordFilter, SearchIndex};
 use ledgerlink::core::matching::{Band, Contribution, PairSuggestion};
 use ledgerlink::core::model::Role;
@@ -214,6 +214,17 @@ fn review_screen_with_100000_records_per_side() {
         frames.push(step.elapsed().as_secs_f64() * 1000.0);
     }
     println!("review_frame_ms {}", summary(&mut frames));
+
+    for screen in [Screen::Unmatched, Screen::Duplicates, Screen::Review] {
+        harness.state_mut().apply(&ctx, Action::Show(screen));
+        let mut frames = Vec::new();
+        for _ in 0..20 {
+            let step = Instant::now();
+            harness.step();
+            frames.push(step.elapsed().as_secs_f64() * 1000.0);
+        }
+        println!("{screen:?}_frame_ms {}", summary(&mut frames));
+    }
 
     let workspace = harness.state().workspace().unwrap();
     let index = SearchIndex::build(workspace.crm());

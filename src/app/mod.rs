@@ -335,9 +335,12 @@ impl App {
                 None => no_project_ui(ui),
             },
             Screen::Unmatched => match &self.workspace {
-                Some(workspace) => {
-                    screens::unmatched::unmatched_ui(ui, &mut self.unmatched, workspace)
-                }
+                Some(workspace) => screens::unmatched::unmatched_ui(
+                    ui,
+                    &mut self.unmatched,
+                    workspace,
+                    self.generation,
+                ),
                 None => no_project_ui(ui),
             },
         }
