@@ -310,3 +310,23 @@ fn after_any_decisions_the_window_shows_what_a_fresh_open_shows() {
         assert_eq!(shown.counts, fresh.counts, "after {step:?}");
     }
 }
+
+#[test]
+fn decisions_another_program_takes_appear_in_the_window() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("Reviewed 0 of 3");
+    // The command line (another program) accepts a pair while the window is open.
+    let mut other = Project::open(&file).unwrap();
+    let accept = ledgerlink::core::project::Decision::Accept {
+        crm: "A-2".into(),
+        erp: "10002".into(),
+    };
+    other.decide(&accept, "bert", None).unwrap();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .catch_up_every(&ctx, std::time::Duration::ZERO);
+    harness.run();
+    harness.get_by_label("Reviewed 1 of 3");
+    harness.get_by_label("Links: 1");
+}

@@ -64,6 +64,10 @@ impl Running {
     }
 }
 
+/// How often the open project is checked for decisions other programs (the command line,
+/// another window) wrote.
+const CATCH_UP_INTERVAL: Duration = Duration::from_secs(2);
+
 /// The smallest zoom factor Ctrl+Minus reaches.
 const MIN_ZOOM: f32 = 0.5;
 /// The largest zoom factor Ctrl+Plus reaches (a projector across a room).
@@ -94,6 +98,8 @@ pub struct App {
     reviewer_draft: String,
     frames: u64,
     frame_seconds: Vec<f32>,
+    /// When the open project was last checked for decisions other programs wrote.
+    caught_up_at: std::time::Instant,
 }
 
 impl App {
@@ -132,6 +138,7 @@ impl App {
             reviewer_draft: String::new(),
             frames: 0,
             frame_seconds: Vec::new(),
+            caught_up_at: std::time::Instant::now(),
         }
     }
 
@@ -171,6 +178,27 @@ impl App {
             self.options.error_log.record(&notice.text);
         }
         self.notices.push(notice);
+    }
+
+    /// Show what other programs decided in the open project, at most every `interval` (the
+    /// check is one small read when nothing changed).
+    pub fn catch_up_every(&mut self, ctx: &egui::Context, interval: Duration) {
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        ctx.request_repaint_after(interval);
+        if self.caught_up_at.elapsed() < interval {
+            return;
+        }
+        self.caught_up_at = std::time::Instant::now();
+        match workspace.catch_up() {
+            Ok(true) => {
+                self.generation += 1;
+                self.saved = Some("decisions from another program shown".to_string());
+            }
+            Ok(false) => {}
+            Err(error) => self.notify(Notice::error(error.to_string())),
+        }
     }
 
     /// Close the information notices (they were about the step just left); errors stay.
@@ -244,6 +272,7 @@ impl App {
             self.first_frame(&ctx);
         }
         self.poll_running(&ctx);
+        self.catch_up_every(&ctx, CATCH_UP_INTERVAL);
         let mut actions = action::pressed_commands(&ctx);
         if self.screen != Screen::Review {
             actions.retain(|action| !action.is_review_command());
