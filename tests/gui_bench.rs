@@ -5,8 +5,9 @@
 //! ```
 //!
 //! Prints the time to open the project (to the first frame of the review screen), the time of
-//! a review-screen frame (egui layout, headless), and the time to filter a list as the user
-//! types. `LEDGERLINK_BENCH_RECORDS` changes the size; `LEDGERLINK_BENCH_KEEP=DIR` keeps the
+//! a review-screen frame (egui layout, headless), the time to filter a list as the user types,
+//! the time of a decision (accept, unsure, undo) with the frame after it, the same accepts
+//! through the project alone (the SQLite commit), and a bulk accept with its one undo. `LEDGERLINK_BENCH_RECORDS` changes the size; `LEDGERLINK_BENCH_KEEP=DIR` keeps the
 //! project file in DIR (for a real window: `ledgerlink DIR/bench.ledgerlink --bench-frames N`).
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -16,11 +17,11 @@ mod common;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use ledgerlink::app::action::Action;
+use ledgerlink::app::action::{Action, Screen};
 use ledgerlink::app::search::{RecordFilter, SearchIndex};
 use ledgerlink::core::matching::{Band, Contribution, PairSuggestion};
 use ledgerlink::core::model::Role;
-use ledgerlink::core::project::{NewProject, Policy, Project, SuggestionSet};
+use ledgerlink::core::project::{Decision, NewProject, Policy, Project, SuggestionSet};
 
 const STREETS: [&str; 6] = [
     "Hauptstraße",
@@ -212,14 +213,18 @@ fn review_screen_with_100000_records_per_side() {
         harness.step();
         frames.push(step.elapsed().as_secs_f64() * 1000.0);
     }
-    frames.sort_by(f64::total_cmp);
-    let mean = frames.iter().sum::<f64>() / frames.len() as f64;
-    println!(
-        "review_frame_ms mean={mean:.2} median={:.2} p95={:.2} max={:.2}",
-        frames[frames.len() / 2],
-        frames[frames.len() * 95 / 100],
-        frames[frames.len() - 1]
-    );
+    println!("review_frame_ms {}", summary(&mut frames));
+
+    for screen in [Screen::Unmatched, Screen::Duplicates, Screen::Review] {
+        harness.state_mut().apply(&ctx, Action::Show(screen));
+        let mut frames = Vec::new();
+        for _ in 0..20 {
+            let step = Instant::now();
+            harness.step();
+            frames.push(step.elapsed().as_secs_f64() * 1000.0);
+        }
+        println!("{screen:?}_frame_ms {}", summary(&mut frames));
+    }
 
     let workspace = harness.state().workspace().unwrap();
     let index = SearchIndex::build(workspace.crm());
@@ -233,10 +238,83 @@ fn review_screen_with_100000_records_per_side() {
             search.elapsed().as_secs_f64() * 1000.0
         );
     }
-    let decide = Instant::now();
-    harness.state_mut().apply(&ctx, Action::AcceptCurrent);
+    // Decisions as the reviewer takes them (Y, U, Ctrl+Z), each followed by the frame that
+    // shows its result; then the same accepts with nothing but the project call, for the share
+    // of the SQLite commit.
+    let mut decisions = Vec::new();
+    let mut after_frames = Vec::new();
+    for step in 0..40 {
+        let action = match step % 4 {
+            0 | 1 => Action::AcceptCurrent,
+            2 => Action::UnsureCurrent,
+            _ => Action::Undo,
+        };
+        let decide = Instant::now();
+        harness.state_mut().apply(&ctx, action);
+        decisions.push(decide.elapsed().as_secs_f64() * 1000.0);
+        let frame = Instant::now();
+        harness.step();
+        after_frames.push(frame.elapsed().as_secs_f64() * 1000.0);
+    }
     println!(
-        "accept_one_pair_ms={:.1}",
-        decide.elapsed().as_secs_f64() * 1000.0
+        "decision_ms (accept, unsure, undo) {}",
+        summary(&mut decisions)
     );
+    println!("frame_after_decision_ms {}", summary(&mut after_frames));
+    let open_before = harness.state().workspace().unwrap().counts.open;
+    let bulk = Instant::now();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::BulkAccept { threshold: 0.5 });
+    let bulk_ms = bulk.elapsed().as_secs_f64() * 1000.0;
+    let accepted = open_before - harness.state().workspace().unwrap().counts.open;
+    let undo = Instant::now();
+    harness.state_mut().apply(&ctx, Action::Undo);
+    println!(
+        "bulk_accept pairs={accepted} ms={bulk_ms:.0} undo_of_the_batch_ms={:.0}",
+        undo.elapsed().as_secs_f64() * 1000.0
+    );
+    assert_eq!(
+        harness.state().workspace().unwrap().counts.open,
+        open_before
+    );
+    let redo = Instant::now();
+    harness.state_mut().apply(&ctx, Action::Redo);
+    println!(
+        "redo_of_the_batch_ms={:.0}",
+        redo.elapsed().as_secs_f64() * 1000.0
+    );
+    assert_eq!(
+        harness.state().workspace().unwrap().counts.open,
+        open_before - accepted
+    );
+    harness.state_mut().apply(&ctx, Action::Undo);
+    let mut project = Project::open(&file).unwrap();
+    let open_pairs: Vec<(String, String)> = project
+        .open_queue()
+        .iter()
+        .take(20)
+        .map(|suggestion| (suggestion.crm.clone(), suggestion.erp.clone()))
+        .collect();
+    let mut commits = Vec::new();
+    for (crm, erp) in open_pairs {
+        let decide = Instant::now();
+        project
+            .decide(&Decision::Accept { crm, erp }, "bench", None)
+            .unwrap();
+        commits.push(decide.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!("project_decide_only_ms {}", summary(&mut commits));
+}
+
+/// `median=… p95=… max=…` of timings in milliseconds.
+fn summary(timings: &mut [f64]) -> String {
+    timings.sort_by(f64::total_cmp);
+    format!(
+        "n={} median={:.2} p95={:.2} max={:.2}",
+        timings.len(),
+        timings[timings.len() / 2],
+        timings[timings.len() * 95 / 100],
+        timings[timings.len() - 1]
+    )
 }

@@ -1,6 +1,6 @@
 //! From two exports to decisions, as a person would: the demo CRM and ERP files typed on the
 //! start screen, a column mapped by hand, "Match" on a background thread, a pair accepted by
-//! key, and the project file checked; and the bundled demo.
+//! key, and the project file checked; and the bundled demo, whose project each run replaces.
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -9,6 +9,7 @@ mod common;
 use std::path::Path;
 
 use egui_kittest::kittest::Queryable;
+use ledgerlink::app::AppOptions;
 use ledgerlink::app::action::{Action, Screen};
 use ledgerlink::core::model::{Role, Side};
 use ledgerlink::core::project::Project;
@@ -103,33 +104,51 @@ fn two_exports_are_mapped_matched_and_decided() {
 }
 
 #[test]
-fn the_demo_opens_on_the_review_screen() {
-    let mut harness = common::harness();
-    harness.state_mut().set_reviewer_for_tests("Anna Schmidt");
-    harness.run();
-    let ctx = harness.ctx.clone();
-    harness.state_mut().apply(&ctx, Action::OpenDemo);
-    harness.step();
-    common::finish_work(&mut harness);
-    assert_eq!(
-        harness.state().screen(),
-        Screen::Review,
-        "{:?}",
-        harness.state().notices()
-    );
-    let status = &harness.state().workspace().unwrap().status;
+fn the_demo_opens_on_the_review_screen_and_replaces_its_previous_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo_file = dir.path().join("data").join("demo.ledgerlink");
+    let open_demo = || {
+        let mut harness = common::harness_with(AppOptions {
+            demo_file: Some(demo_file.clone()),
+            ..AppOptions::default()
+        });
+        harness.state_mut().set_reviewer_for_tests("Anna Schmidt");
+        harness.run();
+        let ctx = harness.ctx.clone();
+        harness.state_mut().apply(&ctx, Action::OpenDemo);
+        harness.step();
+        common::finish_work(&mut harness);
+        assert_eq!(
+            harness.state().screen(),
+            Screen::Review,
+            "{:?}",
+            harness.state().notices()
+        );
+        harness
+    };
+    let mut harness = open_demo();
+    let counts = harness.state().workspace().unwrap().counts;
     assert!(
-        status.crm_records > 250 && status.erp_records > 200,
-        "{status:?}"
+        counts.crm_records > 250 && counts.erp_records > 200,
+        "{counts:?}"
     );
-    assert!(status.suggested > 200, "{status:?}");
-    let file = harness
-        .state()
-        .workspace()
-        .unwrap()
-        .project()
-        .file()
-        .to_path_buf();
+    assert!(counts.suggested > 200, "{counts:?}");
+    let workspace = harness.state().workspace().unwrap();
+    assert_eq!(workspace.project().file(), demo_file);
+    harness.key_press(egui::Key::Y);
+    harness.run();
+    assert_eq!(Project::open(&demo_file).unwrap().links().len(), 1);
     drop(harness);
-    std::fs::remove_file(file).unwrap();
+
+    // The next demo starts afresh in the same file: nothing piles up.
+    let harness = open_demo();
+    assert_eq!(harness.state().workspace().unwrap().counts.links, 0);
+    drop(harness);
+    assert!(Project::open(&demo_file).unwrap().links().is_empty());
+    let projects: Vec<_> = std::fs::read_dir(demo_file.parent().unwrap())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().ends_with(".ledgerlink"))
+        .collect();
+    assert_eq!(projects, ["demo.ledgerlink"]);
 }

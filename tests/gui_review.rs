@@ -199,10 +199,134 @@ fn bulk_accept_above_a_threshold_is_confirmed_and_undone_in_one_step() {
         .collect();
     assert_eq!(ids, [("A-1", "10001"), ("A-2", "10002")]);
     harness.get_by_label("Reviewed 2 of 3");
-    // One undo takes the whole batch back.
+    // One transaction, so no note marks a batch.
+    let project = Project::open(&file).unwrap();
+    assert!(
+        project.links().iter().all(
+            |link| link.note.as_deref() == Some("bulk accept of 2 pairs scoring 0.900 or more")
+        )
+    );
+    drop(project);
+    // One undo takes the whole batch back, one redo puts it back.
     harness.get_by_label("Undo available");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert!(links_in_file(&file).is_empty());
     harness.get_by_label("Reviewed 0 of 3");
+    harness.get_by_label("Saved: 2 decisions undone (one batch)");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(links_in_file(&file).len(), 2);
+    harness.get_by_label("Reviewed 2 of 3");
+}
+
+#[test]
+fn u_marks_a_pair_unsure_and_it_is_still_marked_after_reopening() {
+    let (_dir, file, mut harness) = common::review_harness();
+    // The first pair of the queue is A-3 / 10003 (it has a competing candidate).
+    harness.get_by_label("Pair 1 of 3");
+    harness.key_press(egui::Key::U);
+    harness.run();
+    harness.get_by_label("Unsure: 1");
+    harness.get_by_label("Reviewed 0 of 3");
+    harness.get_by_label("Pair 2 of 3");
+    drop(harness);
+
+    // Another day: the project opened again.
+    let mut harness = common::harness();
+    harness.state_mut().set_reviewer_for_tests("Bert");
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        ledgerlink::app::action::Action::OpenProject(file.clone()),
+    );
+    common::finish_work(&mut harness);
+    harness.get_by_label("Unsure: 1");
+    harness.get_by_label("(3 open, 1 unsure)");
+    // The unsure pair comes last, after the other open pairs.
+    harness.get_by_label("Pair 2 of 3");
+    harness.get_by_label("Previous").click();
+    harness.run();
+    harness.get_by_label("Pair 1 of 3");
+    harness.get_by_label_contains("suggested pair, open, marked unsure");
+    // The list filter "unsure" shows its CRM record.
+    harness.get_by_label("CRM filter").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(A11y::Button, "unsure")
+        .click();
+    harness.run();
+    harness.get_by_label("CRM: 1 of 5 records");
+    // Undo takes the flag back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.get_by_label("Unsure: 0");
+    harness.get_by_label("CRM: 0 of 5 records");
+    assert!(!Project::open(&file).unwrap().is_unsure("A-3", "10003"));
+}
+
+#[test]
+fn after_any_decisions_the_window_shows_what_a_fresh_open_shows() {
+    use ledgerlink::app::action::Action;
+    use ledgerlink::app::workspace::Workspace;
+    use ledgerlink::core::model::Side;
+    use ledgerlink::core::project::CreationAction;
+
+    let (_dir, file, mut harness) = common::review_harness();
+    let ctx = harness.ctx.clone();
+    let steps = [
+        Action::UnsureCurrent,
+        Action::AcceptCurrent,
+        Action::Link {
+            crm_row: 3,
+            erp_row: 3,
+        },
+        Action::RejectCurrent,
+        Action::Undo,
+        Action::SetCreation {
+            side: Side::Crm,
+            rows: vec![4],
+            creation: CreationAction::Ignore,
+        },
+        Action::Reject {
+            crm_row: 0,
+            erp_row: 0,
+        },
+        Action::Undo,
+        Action::Undo,
+        Action::Redo,
+        Action::BulkAccept { threshold: 0.5 },
+        Action::Undo,
+    ];
+    for step in steps {
+        harness.state_mut().apply(&ctx, step.clone());
+        harness.run();
+        let shown = harness.state().workspace().unwrap();
+        let fresh = Workspace::open(&file).unwrap();
+        assert_eq!(shown.items, fresh.items, "after {step:?}");
+        assert_eq!(shown.crm_flags, fresh.crm_flags, "after {step:?}");
+        assert_eq!(shown.erp_flags, fresh.erp_flags, "after {step:?}");
+        assert_eq!(shown.counts, fresh.counts, "after {step:?}");
+    }
+}
+
+#[test]
+fn decisions_another_program_takes_appear_in_the_window() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("Reviewed 0 of 3");
+    // The command line (another program) accepts a pair while the window is open.
+    let mut other = Project::open(&file).unwrap();
+    let accept = ledgerlink::core::project::Decision::Accept {
+        crm: "A-2".into(),
+        erp: "10002".into(),
+    };
+    other.decide(&accept, "bert", None).unwrap();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .catch_up_every(&ctx, std::time::Duration::ZERO);
+    harness.run();
+    harness.get_by_label("Reviewed 1 of 3");
+    harness.get_by_label("Links: 1");
 }

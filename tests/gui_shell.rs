@@ -1,12 +1,15 @@
 //! The workshop window's shell, driven headless through its accessible labels: the start
-//! screen, the keyboard help, the reviewer prompt, fonts for non-Latin names, dropped files.
+//! screen, the keyboard help, the reviewer prompt, fonts for non-Latin names, dropped files,
+//! a file named on the command line, and the errors that fail a scripted run.
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ledgerlink::app::action::Screen;
-use ledgerlink::app::{self, App, AppOptions};
+use ledgerlink::app::notice::ErrorLog;
+use ledgerlink::app::{self, App, AppOptions, Startup};
 
 fn harness(options: AppOptions) -> Harness<'static, App> {
     Harness::builder()
@@ -43,7 +46,7 @@ fn the_start_screen_offers_new_open_recent_and_demo() {
 fn browse_without_a_dialog_says_why_and_what_to_do_instead() {
     let mut harness = harness(AppOptions::default());
     harness.run();
-    harness.get_by_label("Browse crm…").click();
+    harness.get_by_label("Browse CRM…").click();
     harness.run();
     let notice = &harness.state().notices()[0].text;
     assert!(notice.contains("drop the file"), "{notice}");
@@ -80,4 +83,102 @@ fn zoom_keys_change_the_zoom_and_it_is_remembered() {
     assert!(zoom > 1.0, "{zoom}");
     let saved = std::fs::read_to_string(&settings_path).unwrap();
     assert!(saved.contains("zoom"), "{saved}");
+}
+
+/// Let background work end, then settle the frames.
+fn finish_work(harness: &mut Harness<'static, App>) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_work(&ctx, 120);
+    harness.run();
+}
+
+#[test]
+fn a_file_that_is_not_a_project_shows_an_error_that_fails_a_scripted_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.ledgerlink");
+    std::fs::write(&file, "Only some notes, not a project.\n").unwrap();
+    let error_log = ErrorLog::default();
+    let mut harness = harness(AppOptions {
+        startup: Startup::Project(file),
+        error_log: error_log.clone(),
+        ..AppOptions::default()
+    });
+    harness.step();
+    finish_work(&mut harness);
+    harness.get_by_label_contains("Error: ");
+    let outcome = error_log.outcome().unwrap_err();
+    assert!(outcome.contains("notes.ledgerlink"), "{outcome}");
+    // Dismissed, it was still shown: the run still fails.
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().notices().is_empty());
+    assert!(error_log.outcome().is_err());
+}
+
+#[test]
+fn a_run_without_errors_succeeds() {
+    let error_log = ErrorLog::default();
+    let mut harness = harness(AppOptions {
+        error_log: error_log.clone(),
+        ..AppOptions::default()
+    });
+    harness.run();
+    harness.get_by_label("Browse CRM…").click();
+    harness.run();
+    assert_eq!(harness.state().notices().len(), 1, "an information notice");
+    assert_eq!(error_log.outcome(), Ok(()));
+}
+
+#[test]
+fn a_file_named_on_the_command_line_opens_as_a_project_or_fills_the_crm_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = |name: &str| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/demo")
+            .join(name)
+    };
+    let crm = dir.path().join("crm accounts.csv");
+    std::fs::copy(demo("crm_accounts.csv"), &crm).unwrap();
+    assert_eq!(Startup::for_file(crm.clone()), Startup::List(crm.clone()));
+    let named = dir.path().join("missing.ledgerlink");
+    assert_eq!(Startup::for_file(named.clone()), Startup::Project(named));
+    // A project renamed to another extension is still recognised by its content.
+    let renamed = dir.path().join("workshop.db");
+    std::fs::write(&renamed, b"SQLite format 3\0 and the rest of a database").unwrap();
+    assert_eq!(
+        Startup::for_file(renamed.clone()),
+        Startup::Project(renamed)
+    );
+
+    let mut harness = harness(AppOptions {
+        startup: Startup::for_file(crm.clone()),
+        ..AppOptions::default()
+    });
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Start);
+    assert_eq!(
+        harness.state().start_state().crm_path,
+        crm.display().to_string()
+    );
+    harness.get_by_label_contains("is filled in as the CRM list");
+    // The user picks the ERP list and reads both.
+    let erp = demo("erp_customers.xlsx").display().to_string();
+    let field = harness.get_by_role_and_label(Role::TextInput, "ERP customers file");
+    field.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "ERP customers file")
+        .type_text(&erp);
+    harness.run();
+    harness.get_by_label("Read lists").click();
+    harness.step();
+    finish_work(&mut harness);
+    assert_eq!(
+        harness.state().screen(),
+        Screen::Import,
+        "{:?}",
+        harness.state().notices()
+    );
+    assert!(harness.state().import_state().crm.is_some());
+    assert!(harness.state().import_state().erp.is_some());
 }

@@ -41,6 +41,7 @@ impl App {
                 }
             }
             Action::LoadLists => {
+                self.drop_information();
                 let requests = [Side::Crm, Side::Erp].map(|side| ListRequest {
                     side,
                     spec: self.start.list_path_mut(side).trim().to_string(),
@@ -77,18 +78,29 @@ impl App {
                     self.export.folder = folder.display().to_string();
                 }
             }
-            Action::Export(dir) => self.export(&dir),
+            Action::Export(dir) => self.export(ctx, dir),
             Action::OpenDemo => {
                 let by = self.reviewer();
+                let file = self
+                    .options
+                    .demo_file
+                    .clone()
+                    .unwrap_or_else(work::default_demo_file);
                 self.spawn_project_job(ctx, "demo", "Building the demo", move |progress| {
-                    work::open_demo(by, progress)
+                    work::open_demo(&file, by, progress)
                 });
             }
             Action::CancelJob => {
                 if let Some(running) = self.running.take() {
                     running.cancel();
-                    self.notices
-                        .push(Notice::info("Cancelled; nothing was changed."));
+                    let text = match running {
+                        Running::Export(_) => {
+                            "Export cancelled: a file being written is finished whole; \
+                             files not yet written keep their previous content."
+                        }
+                        _ => "Cancelled; nothing was changed.",
+                    };
+                    self.notify(Notice::info(text));
                 }
             }
             // Review commands and decisions with no project open do nothing.
@@ -106,14 +118,24 @@ impl App {
         });
     }
 
-    fn export(&mut self, dir: &std::path::Path) {
+    /// Write the export on a background thread, from the project file as it is now (every
+    /// decision is already in it), so that the window stays responsive.
+    fn export(&mut self, ctx: &egui::Context, dir: PathBuf) {
         let Some(workspace) = &self.workspace else {
             return;
         };
-        let options = crate::core::export::ExportOptions::default();
-        match crate::core::export::export_project(workspace.project(), dir, &options) {
-            Ok(summary) => self.export.last = Some(summary),
-            Err(error) => self.notices.push(Notice::error(error.to_string())),
+        if self.running.is_some() {
+            return;
+        }
+        let file = workspace.project().file().to_path_buf();
+        let spawned = Job::spawn("export", "Exporting", ctx, move |progress| {
+            work::export(&file, &dir, progress)
+        });
+        match spawned {
+            Ok(job) => self.running = Some(Running::Export(job)),
+            Err(error) => self.notify(Notice::error(format!(
+                "could not start the export: {error}"
+            ))),
         }
     }
 
@@ -123,7 +145,7 @@ impl App {
         };
         let file = PathBuf::from(self.start.project_path.trim());
         if file.as_os_str().is_empty() {
-            self.notices.push(Notice::error(
+            self.notify(Notice::error(
                 "name the new project file on the start screen first",
             ));
             return;
@@ -167,7 +189,7 @@ impl App {
         });
         match spawned {
             Ok(job) => self.running = Some(Running::Lists(job)),
-            Err(error) => self.notices.push(Notice::error(format!(
+            Err(error) => self.notify(Notice::error(format!(
                 "could not start reading the lists: {error}"
             ))),
         }
@@ -187,7 +209,25 @@ impl App {
                 self.running = None;
                 match end {
                     JobEnd::Done((workspace, indexes)) => self.show_workspace(workspace, indexes),
-                    JobEnd::Failed(message) => self.notices.push(Notice::error(message)),
+                    JobEnd::Failed(message) => self.notify(Notice::error(message)),
+                }
+            }
+            Running::Export(job) => {
+                let Some(end) = job.poll() else {
+                    return;
+                };
+                self.running = None;
+                match end {
+                    JobEnd::Done(summary) => {
+                        let rows: usize = summary.files.iter().map(|file| file.rows).sum();
+                        self.notify(Notice::info(format!(
+                            "Export written: {} files, {rows} rows, in {}",
+                            summary.files.len(),
+                            summary.dir.display()
+                        )));
+                        self.export.last = Some(summary);
+                    }
+                    JobEnd::Failed(message) => self.notify(Notice::error(message)),
                 }
             }
             Running::Lists(job) => {
@@ -205,7 +245,7 @@ impl App {
                         }
                         self.screen = Screen::Import;
                     }
-                    JobEnd::Failed(message) => self.notices.push(Notice::error(message)),
+                    JobEnd::Failed(message) => self.notify(Notice::error(message)),
                 }
             }
         }

@@ -4,8 +4,18 @@
 use super::App;
 use super::action::{Action, Screen};
 use super::notice::Notice;
+use super::screens::bulk::is_bulk_candidate;
 use crate::core::model::Side;
 use crate::core::project::{CreationAction, Decision, ProjectError, RecordRef};
+
+/// What the reviewer says about a suggested pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Accept,
+    Reject,
+    /// Leave it open, flagged for a second look.
+    Unsure,
+}
 
 impl App {
     /// Who decides: the reviewer's name, or the login name until one is given.
@@ -22,30 +32,28 @@ impl App {
             return false;
         }
         match action {
-            Action::AcceptCurrent | Action::RejectCurrent => {
+            Action::AcceptCurrent | Action::RejectCurrent | Action::UnsureCurrent => {
                 if self.screen != Screen::Review {
                     return true;
                 }
                 let Some((crm_row, erp_row)) = self.current_rows() else {
                     return true;
                 };
-                let accept = *action == Action::AcceptCurrent;
-                if self.decide_pair(crm_row, erp_row, accept) {
+                let verdict = match action {
+                    Action::AcceptCurrent => Verdict::Accept,
+                    Action::RejectCurrent => Verdict::Reject,
+                    _ => Verdict::Unsure,
+                };
+                if self.decide_pair(crm_row, erp_row, verdict) {
                     self.advance_to_next_open();
                 }
             }
-            Action::UnsureCurrent => {
-                if let Some(item) = self.review.current {
-                    self.review.unsure.insert(item);
-                }
-                self.advance_to_next_open();
-            }
             Action::SkipCurrent => self.advance_to_next_open(),
             Action::Accept { crm_row, erp_row } => {
-                self.decide_pair(*crm_row, *erp_row, true);
+                self.decide_pair(*crm_row, *erp_row, Verdict::Accept);
             }
             Action::Reject { crm_row, erp_row } => {
-                self.decide_pair(*crm_row, *erp_row, false);
+                self.decide_pair(*crm_row, *erp_row, Verdict::Reject);
             }
             Action::Link { crm_row, erp_row } => self.link(*crm_row, *erp_row),
             Action::BulkAccept { threshold } => self.bulk_accept(*threshold),
@@ -78,17 +86,17 @@ impl App {
         }
     }
 
-    fn decide_pair(&mut self, crm_row: usize, erp_row: usize, accept: bool) -> bool {
+    fn decide_pair(&mut self, crm_row: usize, erp_row: usize, verdict: Verdict) -> bool {
         let by = self.reviewer();
         let Some(workspace) = self.workspace.as_mut() else {
             return false;
         };
         let crm = workspace.key(Side::Crm, crm_row).to_string();
         let erp = workspace.key(Side::Erp, erp_row).to_string();
-        let decision = if accept {
-            Decision::Accept { crm, erp }
-        } else {
-            Decision::Reject { crm, erp }
+        let decision = match verdict {
+            Verdict::Accept => Decision::Accept { crm, erp },
+            Verdict::Reject => Decision::Reject { crm, erp },
+            Verdict::Unsure => Decision::Unsure { crm, erp },
         };
         let result = workspace.decide(&decision, &by, None);
         self.after_change(result.map(|entry| format!("{} at {}", entry.kind.as_str(), entry.at)))
@@ -118,7 +126,7 @@ impl App {
         let decisions: Vec<Decision> = workspace
             .items
             .iter()
-            .filter(|item| !item.is_alternative && item.is_open() && item.probability >= threshold)
+            .filter(|item| is_bulk_candidate(item) && item.probability >= threshold)
             .map(|item| Decision::Accept {
                 crm: workspace.key(Side::Crm, item.crm_row).to_string(),
                 erp: workspace.key(Side::Erp, item.erp_row).to_string(),
@@ -221,7 +229,7 @@ impl App {
                 true
             }
             Err(error) => {
-                self.notices.push(Notice::error(error.to_string()));
+                self.notify(Notice::error(error.to_string()));
                 false
             }
         }

@@ -8,8 +8,10 @@
 pub mod action;
 pub mod fonts;
 pub mod help;
+pub mod items;
 pub mod job;
 pub mod notice;
+mod options;
 pub mod screens;
 pub mod search;
 pub mod settings;
@@ -25,7 +27,8 @@ use std::time::Duration;
 
 use action::{Action, Screen};
 use job::Job;
-use notice::Notice;
+use notice::{Notice, NoticeKind};
+pub use options::{AppOptions, Startup};
 use screens::import::ImportState;
 use screens::review::{ReviewState, SearchIndexes};
 use screens::start::StartState;
@@ -39,6 +42,8 @@ enum Running {
     Lists(Job<ListsRead>),
     /// Opening a project file.
     Project(Job<(Workspace, SearchIndexes)>),
+    /// Writing the export files.
+    Export(Job<crate::core::export::ExportSummary>),
 }
 
 impl Running {
@@ -46,6 +51,7 @@ impl Running {
         match self {
             Running::Lists(job) => job.cancel(),
             Running::Project(job) => job.cancel(),
+            Running::Export(job) => job.cancel(),
         }
     }
 
@@ -53,43 +59,19 @@ impl Running {
         match self {
             Running::Lists(job) => job::progress_ui(ui, job),
             Running::Project(job) => job::progress_ui(ui, job),
+            Running::Export(job) => job::progress_ui(ui, job),
         }
     }
 }
+
+/// How often the open project is checked for decisions other programs (the command line,
+/// another window) wrote.
+const CATCH_UP_INTERVAL: Duration = Duration::from_secs(2);
 
 /// The smallest zoom factor Ctrl+Minus reaches.
 const MIN_ZOOM: f32 = 0.5;
 /// The largest zoom factor Ctrl+Plus reaches (a projector across a room).
 const MAX_ZOOM: f32 = 3.0;
-
-/// What the window shows first.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Startup {
-    /// The start screen.
-    #[default]
-    Start,
-    /// That project file.
-    Project(PathBuf),
-    /// A project built from the bundled demo lists.
-    Demo,
-}
-
-/// How the app is started: by the binary, by a test, or by a benchmark.
-#[derive(Debug, Clone, Default)]
-pub struct AppOptions {
-    /// What to show first.
-    pub startup: Startup,
-    /// Where settings are kept; `None` keeps them in memory only (tests).
-    pub settings_path: Option<PathBuf>,
-    /// Whether "Browse…" opens the system file dialog (false in tests).
-    pub file_dialogs: bool,
-    /// Close the window after this many frames (`--smoke-test`, `--bench-frames`).
-    pub exit_after_frames: Option<u64>,
-    /// Print frame-time figures on exit (`--bench-frames`).
-    pub report_frame_times: bool,
-    /// When the process started, for the time to the first frame (`--bench-frames`).
-    pub launched: Option<std::time::Instant>,
-}
 
 /// The runtime state of the workshop window.
 pub struct App {
@@ -116,6 +98,8 @@ pub struct App {
     reviewer_draft: String,
     frames: u64,
     frame_seconds: Vec<f32>,
+    /// When the open project was last checked for decisions other programs wrote.
+    caught_up_at: std::time::Instant,
 }
 
 impl App {
@@ -130,6 +114,9 @@ impl App {
             }),
             None => Settings::default(),
         };
+        for notice in &notices {
+            options.error_log.record(&notice.text);
+        }
         App {
             options,
             settings,
@@ -151,6 +138,7 @@ impl App {
             reviewer_draft: String::new(),
             frames: 0,
             frame_seconds: Vec::new(),
+            caught_up_at: std::time::Instant::now(),
         }
     }
 
@@ -162,6 +150,14 @@ impl App {
         match self.options.startup.clone() {
             Startup::Start => {}
             Startup::Project(path) => self.apply(ctx, Action::OpenProject(path)),
+            Startup::List(path) => {
+                self.start.crm_path = path.display().to_string();
+                self.start.suggest_project_path();
+                self.notify(Notice::info(format!(
+                    "{} is filled in as the CRM list: choose the ERP list, then Read lists.",
+                    path.display()
+                )));
+            }
             Startup::Demo => self.apply(ctx, Action::OpenDemo),
         }
     }
@@ -174,6 +170,46 @@ impl App {
     /// The notices shown (errors and information).
     pub fn notices(&self) -> &[Notice] {
         &self.notices
+    }
+
+    /// Show a notice; errors are also kept in the error log.
+    fn notify(&mut self, notice: Notice) {
+        if notice.kind == NoticeKind::Error {
+            self.options.error_log.record(&notice.text);
+        }
+        self.notices.push(notice);
+    }
+
+    /// Show what other programs decided in the open project, at most every `interval` (the
+    /// check is one small read when nothing changed).
+    pub fn catch_up_every(&mut self, ctx: &egui::Context, interval: Duration) {
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        ctx.request_repaint_after(interval);
+        if self.caught_up_at.elapsed() < interval {
+            return;
+        }
+        self.caught_up_at = std::time::Instant::now();
+        match workspace.catch_up() {
+            Ok(true) => {
+                self.generation += 1;
+                self.saved = Some("decisions from another program shown".to_string());
+            }
+            Ok(false) => {}
+            Err(error) => self.notify(Notice::error(error.to_string())),
+        }
+    }
+
+    /// Close the information notices (they were about the step just left); errors stay.
+    fn drop_information(&mut self) {
+        self.notices
+            .retain(|notice| notice.kind == NoticeKind::Error);
+    }
+
+    /// The start screen's fields.
+    pub fn start_state(&self) -> &StartState {
+        &self.start
     }
 
     /// The lists read for a new project, before matching.
@@ -198,8 +234,13 @@ impl App {
     }
 
     fn show_workspace(&mut self, workspace: Workspace, indexes: SearchIndexes) {
-        self.settings.remember_project(workspace.project().file());
+        let file = workspace.project().file();
+        self.settings
+            .remember_project(&std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()));
         self.save_settings();
+        self.drop_information();
+        self.export.folder = screens::export::default_folder(workspace.project().file());
+        self.export.last = None;
         self.indexes = indexes;
         self.review = ReviewState::default();
         self.workspace = Some(workspace);
@@ -231,6 +272,7 @@ impl App {
             self.first_frame(&ctx);
         }
         self.poll_running(&ctx);
+        self.catch_up_every(&ctx, CATCH_UP_INTERVAL);
         let mut actions = action::pressed_commands(&ctx);
         if self.screen != Screen::Review {
             actions.retain(|action| !action.is_review_command());
@@ -322,9 +364,12 @@ impl App {
                 None => no_project_ui(ui),
             },
             Screen::Unmatched => match &self.workspace {
-                Some(workspace) => {
-                    screens::unmatched::unmatched_ui(ui, &mut self.unmatched, workspace)
-                }
+                Some(workspace) => screens::unmatched::unmatched_ui(
+                    ui,
+                    &mut self.unmatched,
+                    workspace,
+                    self.generation,
+                ),
                 None => no_project_ui(ui),
             },
         }
@@ -339,22 +384,25 @@ impl App {
                 ui.label("No project open");
                 return;
             };
-            let status = &workspace.status;
-            let reviewed = status.suggested.saturating_sub(status.open);
-            let actions =
-                status.actions.create_in_erp + status.actions.create_in_crm + status.actions.ignore;
-            ui.label(format!("Reviewed {reviewed} of {}", status.suggested));
+            let counts = &workspace.counts;
+            ui.label(format!(
+                "Reviewed {} of {}",
+                counts.reviewed(),
+                counts.suggested
+            ));
             ui.separator();
-            ui.label(format!("Links: {}", status.accepted));
+            ui.label(format!("Links: {}", counts.links));
             ui.separator();
-            ui.label(format!("Actions: {actions}"));
+            ui.label(format!("Actions: {}", counts.actions));
             ui.separator();
-            let undo = if status.can_undo {
+            ui.label(format!("Unsure: {}", counts.unsure));
+            ui.separator();
+            let undo = if counts.can_undo {
                 "Undo available"
             } else {
                 "Nothing to undo"
             };
-            let redo = if status.can_redo {
+            let redo = if counts.can_redo {
                 "Redo available"
             } else {
                 "Nothing to redo"
@@ -427,7 +475,7 @@ impl App {
         if let Some(path) = &self.options.settings_path
             && let Err(error) = self.settings.save(path)
         {
-            self.notices.push(Notice::error(error.to_string()));
+            self.notify(Notice::error(error.to_string()));
         }
     }
 
@@ -448,13 +496,13 @@ impl App {
         show: impl FnOnce(rfd::FileDialog) -> Option<PathBuf>,
     ) -> Option<PathBuf> {
         if !self.options.file_dialogs {
-            self.notices.push(Notice::info(no_dialog_message(what)));
+            self.notify(Notice::info(no_dialog_message(what)));
             return None;
         }
         let started = std::time::Instant::now();
         let picked = show(rfd::FileDialog::new().set_title(format!("Choose the {what}")));
         if picked.is_none() && started.elapsed() < Duration::from_millis(300) {
-            self.notices.push(Notice::info(no_dialog_message(what)));
+            self.notify(Notice::info(no_dialog_message(what)));
         }
         picked
     }
@@ -552,11 +600,13 @@ fn print_frame_report(seconds: &[f32]) {
     };
     let mean = sorted.iter().sum::<f32>() / sorted.len() as f32;
     let median = sorted[sorted.len() / 2];
+    let p95 = sorted[sorted.len() * 95 / 100];
     println!(
-        "frames={} mean_ms={:.2} median_ms={:.2} max_ms={:.2}",
+        "frames={} mean_ms={:.2} median_ms={:.2} p95_ms={:.2} max_ms={:.2}",
         sorted.len(),
         mean * 1000.0,
         median * 1000.0,
+        p95 * 1000.0,
         worst * 1000.0
     );
 }

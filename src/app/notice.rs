@@ -63,3 +63,39 @@ pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Option<usize> {
     }
     dismissed
 }
+
+/// Every error notice the window showed, shared with whoever started it: a scripted run
+/// (`--smoke-test`, `--bench-frames`) fails when the window showed an error, e.g. a project that
+/// could not be opened.
+#[derive(Debug, Clone, Default)]
+pub struct ErrorLog(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+impl ErrorLog {
+    /// Keep an error's message.
+    pub fn record(&self, message: &str) {
+        if let Ok(mut messages) = self.0.lock() {
+            messages.push(message.to_string());
+        }
+    }
+
+    /// The errors shown so far, oldest first.
+    pub fn messages(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .map(|messages| messages.clone())
+            .unwrap_or_default()
+    }
+
+    /// `Err` naming the errors when the window showed any: the outcome of a scripted run.
+    pub fn outcome(&self) -> Result<(), String> {
+        let messages = self.messages();
+        match messages.as_slice() {
+            [] => Ok(()),
+            [only] => Err(format!("the window showed an error: {only}")),
+            [first, rest @ ..] => Err(format!(
+                "the window showed {} errors, the first: {first}",
+                rest.len() + 1
+            )),
+        }
+    }
+}

@@ -16,6 +16,8 @@ pub enum RecordFilter {
     All,
     /// Records with a pair still open.
     Open,
+    /// Records with an open pair flagged unsure.
+    Unsure,
     /// Records linked to the other list.
     Linked,
     /// Records with a rejected pair.
@@ -28,9 +30,10 @@ pub enum RecordFilter {
 
 impl RecordFilter {
     /// Every filter, in menu order.
-    pub const ALL: [RecordFilter; 6] = [
+    pub const ALL: [RecordFilter; 7] = [
         RecordFilter::All,
         RecordFilter::Open,
+        RecordFilter::Unsure,
         RecordFilter::Linked,
         RecordFilter::Rejected,
         RecordFilter::Duplicates,
@@ -42,6 +45,7 @@ impl RecordFilter {
         match self {
             RecordFilter::All => "all",
             RecordFilter::Open => "open",
+            RecordFilter::Unsure => "unsure",
             RecordFilter::Linked => "linked",
             RecordFilter::Rejected => "rejected",
             RecordFilter::Duplicates => "duplicates",
@@ -54,6 +58,7 @@ impl RecordFilter {
         match self {
             RecordFilter::All => true,
             RecordFilter::Open => flags.open,
+            RecordFilter::Unsure => flags.unsure,
             RecordFilter::Linked => flags.linked,
             RecordFilter::Rejected => flags.rejected,
             RecordFilter::Duplicates => flags.duplicate,

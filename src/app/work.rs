@@ -1,12 +1,13 @@
 //! The long work the window hands to a background thread, each a plain function over the core
 //! so that it can be tested without a window.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::app::job::Progress;
 use crate::app::screens::import::ListDraft;
 use crate::app::screens::review::SearchIndexes;
 use crate::app::workspace::Workspace;
+use crate::core::export::{ExportOptions, ExportSummary, export_project};
 use crate::core::import::{ColumnOverride, import_bytes, import_file};
 use crate::core::matching::{MatchOptions, find_duplicates, match_lists};
 use crate::core::model::Side;
@@ -120,23 +121,72 @@ pub fn match_and_create(
     Ok((workspace, indexes))
 }
 
-/// Read the bundled demo lists and make a fresh demo project in the temporary directory.
-pub fn open_demo(by: String, progress: &Progress) -> Result<(Workspace, SearchIndexes), String> {
+/// Where the demo project goes: `demo.ledgerlink` in the user's data folder
+/// (`$XDG_DATA_HOME/ledgerlink`, else `~/.local/share/ledgerlink`), else in the temporary
+/// folder. Each demo run replaces it, so demo projects do not pile up.
+pub fn default_demo_file() -> PathBuf {
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("share"))
+        });
+    match data {
+        Some(dir) => dir.join("ledgerlink").join("demo.ledgerlink"),
+        None => std::env::temp_dir().join("ledgerlink-demo.ledgerlink"),
+    }
+}
+
+/// Remove a previous demo project at `file` with its SQLite journal files.
+fn remove_previous_demo(file: &Path) -> Result<(), String> {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = file.as_os_str().to_owned();
+        name.push(suffix);
+        match std::fs::remove_file(&name) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => {
+                return Err(format!(
+                    "{}: cannot replace the previous demo project: {error}",
+                    PathBuf::from(name).display()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Write every export file of the project `file` into `dir` (a second, read-only use of the
+/// project, so that the window keeps working meanwhile).
+pub fn export(file: &Path, dir: &Path, progress: &Progress) -> Result<ExportSummary, String> {
+    progress.stage(&format!("reading {}", file.display()), 0);
+    let project = Project::open(file).map_err(|error| error.to_string())?;
+    if progress.is_cancelled() {
+        return Err("export cancelled".to_string());
+    }
+    progress.stage(&format!("writing into {}", dir.display()), 0);
+    export_project(&project, dir, &ExportOptions::default()).map_err(|error| error.to_string())
+}
+
+/// Read the bundled demo lists and make a fresh demo project at `file`, replacing the previous
+/// one.
+pub fn open_demo(
+    file: &Path,
+    by: String,
+    progress: &Progress,
+) -> Result<(Workspace, SearchIndexes), String> {
     progress.stage("reading the demo lists", 0);
     let crm =
         import_bytes("crm_accounts.csv", DEMO_CRM, None, &[]).map_err(|error| error.to_string())?;
     let erp = import_bytes("erp_customers.xlsx", DEMO_ERP, None, &[])
         .map_err(|error| error.to_string())?;
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|since| since.as_millis())
-        .unwrap_or_default();
-    let file = std::env::temp_dir().join(format!(
-        "ledgerlink-demo-{}-{stamp}.ledgerlink",
-        std::process::id()
-    ));
+    if let Some(dir) = file.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|error| format!("{}: cannot make the folder: {error}", dir.display()))?;
+    }
+    remove_previous_demo(file)?;
     let request = MatchRequest {
-        file,
+        file: file.to_path_buf(),
         crm: ListDraft::new("crm_accounts.csv".to_string(), crm),
         erp: ListDraft::new("erp_customers.xlsx".to_string(), erp),
         policy: Policy::default(),

@@ -1,89 +1,32 @@
 //! The open project as the screens see it: both lists, the suggested pairs by row with where
-//! each stands, duplicate clusters, per-record flags for the list filters, and the status.
-//! Every change goes through [`Project`] (the same calls the command line makes); the views are
-//! refreshed from it afterwards.
+//! each stands, duplicate clusters, per-record flags for the list filters, and the counts of
+//! the status bar. Every change goes through [`Project`] (the same calls the command line
+//! makes); afterwards only what the change touched is read again: the pairs and records of the
+//! decided records (a few, or a bulk accept's batch), so that a decision costs milliseconds
+//! with 100,000 records on each side. Should another program have written in between, every
+//! view is read again.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use crate::core::matching::{Band, Contribution};
 use crate::core::model::{Dataset, Side};
 use crate::core::project::{
-    ActionState, Decision, DecisionEntry, PairStatus, Project, ProjectError, Status,
+    ActionState, Decision, DecisionEntry, PairStatus, Project, ProjectError,
 };
 
-/// A suggested pair (or competing candidate) by row, with where it stands.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PairItem {
-    /// 0-based CRM row.
-    pub crm_row: usize,
-    /// 0-based ERP row.
-    pub erp_row: usize,
-    /// Match probability in [0, 1].
-    pub probability: f64,
-    /// `auto` or `review`.
-    pub band: Band,
-    /// The sentence that explains the score.
-    pub reason: String,
-    /// Per-field contributions, largest effect first.
-    pub contributions: Vec<Contribution>,
-    /// True for a candidate that lost the one-to-one assignment.
-    pub is_alternative: bool,
-    /// Where it stands.
-    pub state: PairStatus,
-    /// Position in the project's suggestion list.
-    suggestion: usize,
+pub use super::items::{ClusterItem, Counts, PairItem, RecordFlags, status_word};
+use super::items::{cluster_items, pair_items};
+
+/// Add `after - before` to `count`.
+fn shift(count: &mut usize, before: usize, after: usize) {
+    *count = (*count + after).saturating_sub(before);
 }
 
-impl PairItem {
-    /// True while nobody decided and neither record is linked elsewhere.
-    pub fn is_open(&self) -> bool {
-        self.state == PairStatus::Open
+fn slot(side: Side) -> usize {
+    match side {
+        Side::Crm => 0,
+        Side::Erp => 1,
     }
-
-    /// True for accepted and hand-linked pairs.
-    pub fn is_link(&self) -> bool {
-        matches!(self.state, PairStatus::Accepted | PairStatus::Linked)
-    }
-}
-
-/// The word shown for a pair's state.
-pub fn status_word(status: PairStatus) -> &'static str {
-    match status {
-        PairStatus::Open => "open",
-        PairStatus::Accepted => "accepted",
-        PairStatus::Linked => "linked by hand",
-        PairStatus::Rejected => "rejected",
-        PairStatus::LinkedElsewhere => "linked elsewhere",
-    }
-}
-
-/// A suggested duplicate cluster by row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClusterItem {
-    /// The list.
-    pub side: Side,
-    /// Member rows; the first is the suggested master.
-    pub rows: Vec<usize>,
-    /// The lowest pairwise probability inside the cluster.
-    pub probability: f64,
-    /// Why they belong together.
-    pub reason: String,
-}
-
-/// What the list filters need to know about one record.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RecordFlags {
-    /// Linked (accepted or by hand) to a record of the other list.
-    pub linked: bool,
-    /// Some pair with it was rejected.
-    pub rejected: bool,
-    /// In a suggested duplicate cluster or marked a duplicate.
-    pub duplicate: bool,
-    /// Some suggested pair with it is still open.
-    pub open: bool,
-    /// No link and no decided creation action (and none by default).
-    pub needs_action: bool,
 }
 
 /// The open project and the views the screens draw from.
@@ -99,7 +42,7 @@ pub struct Workspace {
     /// Flags per ERP row.
     pub erp_flags: Vec<RecordFlags>,
     /// The counts of the status bar.
-    pub status: Status,
+    pub counts: Counts,
     /// Items by CRM row and by ERP row.
     by_row: [HashMap<usize, Vec<usize>>; 2],
 }
@@ -112,56 +55,33 @@ impl Workspace {
 
     /// Views over an open project.
     pub fn new(project: Project) -> Workspace {
-        let crm = project.list(Side::Crm);
-        let erp = project.list(Side::Erp);
-        let items: Vec<PairItem> = project
-            .suggestion_views()
-            .iter()
-            .enumerate()
-            .filter_map(|(index, view)| {
-                let suggestion = view.suggestion;
-                Some(PairItem {
-                    crm_row: crm.row_of(&suggestion.crm)?,
-                    erp_row: erp.row_of(&suggestion.erp)?,
-                    probability: suggestion.probability,
-                    band: suggestion.band,
-                    reason: suggestion.reason.clone(),
-                    contributions: suggestion.contributions.clone(),
-                    is_alternative: suggestion.is_alternative,
-                    state: view.status,
-                    suggestion: index,
-                })
-            })
-            .collect();
-        let clusters = project
-            .suggestions()
-            .clusters
-            .iter()
-            .filter_map(|cluster| {
-                let list = project.list(cluster.side);
-                let rows: Option<Vec<usize>> =
-                    cluster.members.iter().map(|key| list.row_of(key)).collect();
-                Some(ClusterItem {
-                    side: cluster.side,
-                    rows: rows?,
-                    probability: cluster.probability,
-                    reason: cluster.reason.clone(),
-                })
-            })
-            .collect();
-        let status = project.status();
+        let items = pair_items(&project);
+        let clusters = cluster_items(&project);
         let mut by_row: [HashMap<usize, Vec<usize>>; 2] = Default::default();
         for (index, item) in items.iter().enumerate() {
             by_row[0].entry(item.crm_row).or_default().push(index);
             by_row[1].entry(item.erp_row).or_default().push(index);
         }
+        let mut crm_flags = vec![RecordFlags::default(); project.list(Side::Crm).len()];
+        let mut erp_flags = vec![RecordFlags::default(); project.list(Side::Erp).len()];
+        for cluster in &clusters {
+            let flags = match cluster.side {
+                Side::Crm => &mut crm_flags,
+                Side::Erp => &mut erp_flags,
+            };
+            for &row in &cluster.rows {
+                if let Some(flag) = flags.get_mut(row) {
+                    flag.duplicate = true;
+                }
+            }
+        }
         let mut workspace = Workspace {
             project,
             items,
             clusters,
-            crm_flags: Vec::new(),
-            erp_flags: Vec::new(),
-            status,
+            crm_flags,
+            erp_flags,
+            counts: Counts::default(),
             by_row,
         };
         workspace.refresh();
@@ -201,76 +121,58 @@ impl Workspace {
         }
     }
 
-    /// Take a decision (committed before this returns), then refresh the views.
+    /// Take a decision (committed before this returns), then update what it touched.
     pub fn decide(
         &mut self,
         decision: &Decision,
         by: &str,
         note: Option<&str>,
     ) -> Result<DecisionEntry, ProjectError> {
+        let before = self.project.last_seq();
         let result = self.project.decide(decision, by, note);
-        self.refresh();
+        let entries = result.as_ref().map_or(&[][..], std::slice::from_ref);
+        self.after_change(before, entries);
         result
     }
 
-    /// Take several decisions as one batch: they share a note naming the batch, and undo
-    /// takes them back together. Stops at the first refusal; what was decided before it stays
-    /// (and is one batch).
+    /// Take several decisions as one batch ([`Project::decide_batch`]: all or none, one
+    /// transaction) and undo takes them back together. Returns how many were taken.
     pub fn decide_batch(
         &mut self,
         decisions: &[Decision],
         by: &str,
         note: &str,
     ) -> Result<usize, ProjectError> {
-        let note = format!("{note} [batch {}]", crate::core::project::utc_now());
-        let mut done = 0;
-        let mut outcome = Ok(());
-        for decision in decisions {
-            match self.project.decide(decision, by, Some(&note)) {
-                Ok(_) => done += 1,
-                Err(error) => {
-                    outcome = Err(error);
-                    break;
-                }
-            }
+        if decisions.is_empty() {
+            return Ok(0);
         }
-        self.refresh();
-        outcome.map(|()| done)
+        let before = self.project.last_seq();
+        let result = self.project.decide_batch(decisions, by, Some(note));
+        self.after_change(before, result.as_deref().unwrap_or_default());
+        result.map(|entries| entries.len())
     }
 
     /// Undo the latest decision, or the whole batch it belongs to. Returns how many decisions
     /// were taken back.
     pub fn undo(&mut self, by: &str) -> Result<usize, ProjectError> {
-        let batch = batch_note(self.project.next_undo());
-        let mut count = 0;
-        let outcome = loop {
-            match self.project.undo(by) {
-                Ok(_) => count += 1,
-                Err(error) => break Err(error),
-            }
-            if batch.is_none() || batch_note(self.project.next_undo()) != batch {
-                break Ok(count);
-            }
-        };
-        self.refresh();
-        outcome
+        self.move_cursor(by, true)
     }
 
     /// Redo the earliest undone decision, or the whole batch it belongs to.
     pub fn redo(&mut self, by: &str) -> Result<usize, ProjectError> {
-        let batch = batch_note(self.project.next_redo());
-        let mut count = 0;
-        let outcome = loop {
-            match self.project.redo(by) {
-                Ok(_) => count += 1,
-                Err(error) => break Err(error),
-            }
-            if batch.is_none() || batch_note(self.project.next_redo()) != batch {
-                break Ok(count);
-            }
+        self.move_cursor(by, false)
+    }
+
+    fn move_cursor(&mut self, by: &str, undo: bool) -> Result<usize, ProjectError> {
+        let before = self.project.last_seq();
+        let same = |last: &DecisionEntry, next: &DecisionEntry| same_batch(last, next, undo);
+        let result = if undo {
+            self.project.undo_while(by, same)
+        } else {
+            self.project.redo_while(by, same)
         };
-        self.refresh();
-        outcome
+        self.after_change(before, result.as_deref().unwrap_or_default());
+        result.map(|moved| moved.len())
     }
 
     /// Catch up with decisions other programs wrote; true when anything changed.
@@ -282,63 +184,163 @@ impl Workspace {
         Ok(changed)
     }
 
-    /// Re-read pair states, record flags and the status from the project.
-    pub fn refresh(&mut self) {
-        let views = self.project.suggestion_views();
-        for item in &mut self.items {
-            if let Some(view) = views.get(item.suggestion) {
-                item.state = view.status;
-            }
+    /// After this program wrote one log entry per entry of `entries` (decisions, or undo and
+    /// redo of them) since the log stood at `before`: update what they touched, or everything
+    /// when another program wrote in between.
+    fn after_change(&mut self, before: i64, entries: &[DecisionEntry]) {
+        let written = i64::try_from(entries.len()).unwrap_or(i64::MAX);
+        if self.project.last_seq() == before.saturating_add(written) {
+            self.update_touched(entries);
+        } else {
+            self.refresh();
         }
-        drop(views);
-        self.crm_flags = self.record_flags(Side::Crm);
-        self.erp_flags = self.record_flags(Side::Erp);
-        self.status = self.project.status();
     }
 
-    fn record_flags(&self, side: Side) -> Vec<RecordFlags> {
-        let list = self.project.list(side);
-        let mut flags: Vec<RecordFlags> = (0..list.len())
-            .map(|row| RecordFlags {
-                linked: !self.project.partners(side, list.key(row)).is_empty(),
-                ..RecordFlags::default()
-            })
-            .collect();
-        for item in &self.items {
-            let row = match side {
-                Side::Crm => item.crm_row,
-                Side::Erp => item.erp_row,
-            };
-            if let Some(flag) = flags.get_mut(row) {
-                flag.open |= item.is_open() && !item.is_alternative;
-                flag.rejected |= item.state == PairStatus::Rejected;
+    /// Re-read every pair state and record flag, and count again.
+    pub fn refresh(&mut self) {
+        for index in 0..self.items.len() {
+            self.read_item(index);
+        }
+        for side in [Side::Crm, Side::Erp] {
+            for row in 0..self.project.list(side).len() {
+                let flags = self.read_flags(side, row);
+                self.flags_mut(side)[row] = flags;
             }
         }
-        for cluster in self.clusters.iter().filter(|cluster| cluster.side == side) {
-            for &row in &cluster.rows {
-                if let Some(flag) = flags.get_mut(row) {
-                    flag.duplicate = true;
+        let primary = self.items.iter().filter(|item| !item.is_alternative);
+        let mut counts = Counts {
+            crm_records: self.crm_flags.len(),
+            erp_records: self.erp_flags.len(),
+            ..Counts::default()
+        };
+        for item in primary {
+            counts.suggested += 1;
+            counts.open += usize::from(item.is_open());
+            counts.unsure += usize::from(item.is_open_unsure());
+        }
+        counts.links = self.crm_flags.iter().map(|flags| flags.links).sum();
+        counts.actions = [&self.crm_flags, &self.erp_flags]
+            .into_iter()
+            .flatten()
+            .filter(|flags| flags.decided_action)
+            .count();
+        self.counts = counts;
+        self.read_history();
+    }
+
+    /// Re-read the pairs and records the entries name, the other pairs of those records, and
+    /// the records of those pairs; shift the counts by what changed.
+    fn update_touched(&mut self, entries: &[DecisionEntry]) {
+        let mut rows: [BTreeSet<usize>; 2] = Default::default();
+        for entry in entries {
+            for record in std::iter::once(&entry.first).chain(entry.second.as_ref()) {
+                if let Some(row) = self.project.list(record.side).row_of(&record.key) {
+                    rows[slot(record.side)].insert(row);
                 }
             }
         }
-        for record in self.project.unlinked_records(side) {
-            if let Some(flag) = flags.get_mut(record.row) {
-                flag.needs_action = matches!(
-                    record.state,
-                    ActionState::Undecided | ActionState::NeedsErpAccount
+        let mut items: BTreeSet<usize> = BTreeSet::new();
+        for side in [Side::Crm, Side::Erp] {
+            for &row in &rows[slot(side)] {
+                let with_row = self.by_row[slot(side)].get(&row).into_iter().flatten();
+                items.extend(with_row.copied());
+            }
+        }
+        for &index in &items {
+            let old = &self.items[index];
+            let (was_open, was_unsure) = (old.is_open(), old.is_open_unsure());
+            self.read_item(index);
+            let new = &self.items[index];
+            if !new.is_alternative {
+                let counts = &mut self.counts;
+                shift(&mut counts.open, was_open.into(), new.is_open().into());
+                shift(
+                    &mut counts.unsure,
+                    was_unsure.into(),
+                    new.is_open_unsure().into(),
                 );
             }
+            rows[0].insert(new.crm_row);
+            rows[1].insert(new.erp_row);
+        }
+        for side in [Side::Crm, Side::Erp] {
+            for &row in &rows[slot(side)] {
+                let Some(&old) = self.flags(side).get(row) else {
+                    continue;
+                };
+                let new = self.read_flags(side, row);
+                self.flags_mut(side)[row] = new;
+                if side == Side::Crm {
+                    shift(&mut self.counts.links, old.links, new.links);
+                }
+                let (was, is) = (old.decided_action, new.decided_action);
+                shift(&mut self.counts.actions, was.into(), is.into());
+            }
+        }
+        self.read_history();
+    }
+
+    fn read_history(&mut self) {
+        self.counts.can_undo = self.project.can_undo();
+        self.counts.can_redo = self.project.can_redo();
+    }
+
+    fn read_item(&mut self, index: usize) {
+        let Some(item) = self.items.get(index) else {
+            return;
+        };
+        let Some(view) = self.project.suggestion_view(item.suggestion) else {
+            return;
+        };
+        let (state, suggestion) = (view.status, view.suggestion);
+        let unsure = self.project.is_unsure(&suggestion.crm, &suggestion.erp);
+        if let Some(item) = self.items.get_mut(index) {
+            item.state = state;
+            item.unsure = unsure;
+        }
+    }
+
+    fn flags_mut(&mut self, side: Side) -> &mut [RecordFlags] {
+        match side {
+            Side::Crm => &mut self.crm_flags,
+            Side::Erp => &mut self.erp_flags,
+        }
+    }
+
+    /// A record's flags as the project and the (already read) pair states give them.
+    fn read_flags(&self, side: Side, row: usize) -> RecordFlags {
+        let links = self.project.partners(side, self.key(side, row)).len();
+        let mut flags = RecordFlags {
+            linked: links > 0,
+            links,
+            duplicate: self
+                .flags(side)
+                .get(row)
+                .is_some_and(|flags| flags.duplicate),
+            ..RecordFlags::default()
+        };
+        for &index in self.by_row[slot(side)].get(&row).into_iter().flatten() {
+            let item = &self.items[index];
+            flags.open |= item.is_open() && !item.is_alternative;
+            flags.unsure |= item.is_open_unsure();
+            flags.rejected |= item.state == PairStatus::Rejected;
+        }
+        if let Some(record) = self.project.unlinked_record(side, row) {
+            flags.needs_action = matches!(
+                record.state,
+                ActionState::Undecided | ActionState::NeedsErpAccount
+            );
+            flags.decided_action = matches!(record.state, ActionState::Decided(..));
         }
         flags
     }
 
     /// Indexes into [`Self::items`] of the pairs and candidates that involve `row` of `side`.
     pub fn items_with(&self, side: Side, row: usize) -> Vec<usize> {
-        let by_row = match side {
-            Side::Crm => &self.by_row[0],
-            Side::Erp => &self.by_row[1],
-        };
-        by_row.get(&row).cloned().unwrap_or_default()
+        self.by_row[slot(side)]
+            .get(&row)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The rows of the other list `row` of `side` is linked to.
@@ -352,9 +354,13 @@ impl Workspace {
     }
 }
 
-/// The note of a batch decision (it carries `[batch …]`), or `None`.
-fn batch_note(entry: Option<&DecisionEntry>) -> Option<String> {
-    entry
-        .and_then(|entry| entry.note.clone())
-        .filter(|note| note.contains("[batch "))
+/// True when `next` was taken in the same batch as `last` (one [`Project::decide_batch`]: one
+/// transaction, so consecutive numbers, the same time, person and note), next to it in the
+/// direction undo (`undo`) or redo walks.
+fn same_batch(last: &DecisionEntry, next: &DecisionEntry, undo: bool) -> bool {
+    let step = if undo { -1 } else { 1 };
+    next.seq == last.seq + step
+        && next.at == last.at
+        && next.by == last.by
+        && next.note == last.note
 }

@@ -1,4 +1,6 @@
-//! `ledgerlink [PROJECT]` and `ledgerlink demo`: open the workshop window.
+//! `ledgerlink [FILE]` and `ledgerlink demo`: open the workshop window, on a project file, or
+//! on the start screen with an export (CSV, XLSX ...) filled in as the CRM list. A scripted run
+//! (`--smoke-test`, `--bench-frames`) exits 1 when the window showed an error.
 
 use std::path::PathBuf;
 
@@ -20,15 +22,17 @@ pub struct WindowFlags {
 #[cfg(feature = "gui")]
 const SMOKE_TEST_FRAMES: u64 = 5;
 
-/// Open the window on the start screen, on `project`, or on the demo.
+/// Open the window on the start screen, on `file` (a project, or an export taken as the CRM
+/// list), or on the demo.
 #[cfg(feature = "gui")]
-pub fn open(project: Option<PathBuf>, demo: bool, flags: WindowFlags) -> Result<()> {
+pub fn open(file: Option<PathBuf>, demo: bool, flags: WindowFlags) -> Result<()> {
+    use ledgerlink::app::notice::ErrorLog;
     use ledgerlink::app::settings::Settings;
     use ledgerlink::app::{self, AppOptions, Startup};
 
-    let startup = match (demo, project) {
+    let startup = match (demo, file) {
         (true, _) => Startup::Demo,
-        (false, Some(path)) => Startup::Project(path),
+        (false, Some(path)) => Startup::for_file(path),
         (false, None) => Startup::Start,
     };
     let exit_after_frames = match (flags.bench_frames, flags.smoke_test) {
@@ -36,6 +40,7 @@ pub fn open(project: Option<PathBuf>, demo: bool, flags: WindowFlags) -> Result<
         (None, true) => Some(SMOKE_TEST_FRAMES),
         (None, false) => None,
     };
+    let error_log = ErrorLog::default();
     let options = AppOptions {
         startup,
         settings_path: Settings::default_path(),
@@ -43,8 +48,14 @@ pub fn open(project: Option<PathBuf>, demo: bool, flags: WindowFlags) -> Result<
         exit_after_frames,
         report_frame_times: flags.bench_frames.is_some(),
         launched: Some(flags.launched),
+        demo_file: None,
+        error_log: error_log.clone(),
     };
-    app::run(options).map_err(|error| anyhow::anyhow!("could not open the window: {error}"))
+    app::run(options).map_err(|error| anyhow::anyhow!("could not open the window: {error}"))?;
+    if exit_after_frames.is_some() {
+        error_log.outcome().map_err(anyhow::Error::msg)?;
+    }
+    Ok(())
 }
 
 /// Without the `gui` feature there is no window: say so.

@@ -3,7 +3,7 @@
 
 use crate::app::action::Action;
 use crate::app::widgets::histogram::{bin_counts, count_at_or_above, histogram_ui};
-use crate::app::workspace::Workspace;
+use crate::app::workspace::{PairItem, Workspace};
 
 /// The lowest threshold offered.
 pub const MIN_THRESHOLD: f64 = 0.5;
@@ -29,12 +29,18 @@ impl Default for BulkState {
     }
 }
 
-/// Scores of the open suggested pairs (alternatives left out).
+/// True for the pairs bulk accept may take: suggested (not competing candidates), open, and
+/// not flagged unsure (someone wanted a second look at those).
+pub fn is_bulk_candidate(item: &PairItem) -> bool {
+    !item.is_alternative && item.is_open() && !item.unsure
+}
+
+/// Scores of the pairs bulk accept may take.
 pub fn open_scores(workspace: &Workspace) -> Vec<f64> {
     workspace
         .items
         .iter()
-        .filter(|item| !item.is_alternative && item.is_open())
+        .filter(|item| is_bulk_candidate(item))
         .map(|item| item.probability)
         .collect()
 }
@@ -60,6 +66,12 @@ pub fn bulk_ui(ui: &mut egui::Ui, state: &mut BulkState, workspace: &Workspace) 
         scores.len(),
         state.threshold
     ));
+    if workspace.counts.unsure > 0 {
+        ui.label(format!(
+            "{} pairs marked unsure are left out.",
+            workspace.counts.unsure
+        ));
+    }
     if !state.confirming {
         let ask = ui
             .add_enabled(

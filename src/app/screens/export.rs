@@ -15,6 +15,17 @@ pub struct ExportState {
     pub last: Option<ExportSummary>,
 }
 
+/// The folder proposed for a project's export: `<project name> export` next to the project.
+pub fn default_folder(project: &std::path::Path) -> String {
+    let stem = project
+        .file_stem()
+        .map_or_else(|| "ledgerlink".into(), |stem| stem.to_string_lossy());
+    project
+        .with_file_name(format!("{stem} export"))
+        .display()
+        .to_string()
+}
+
 /// Draw the export screen.
 pub fn export_ui(ui: &mut egui::Ui, state: &mut ExportState, busy: bool) -> Vec<Action> {
     let mut actions = Vec::new();

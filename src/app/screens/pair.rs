@@ -45,8 +45,13 @@ pub fn pair_ui(
         } else {
             "suggested pair"
         };
+        let unsure = if item.is_open_unsure() {
+            ", marked unsure"
+        } else {
+            ""
+        };
         ui.label(format!(
-            "{kind}, {}, band {}",
+            "{kind}, {}{unsure}, band {}",
             status_word(item.state),
             item.band.as_str()
         ));

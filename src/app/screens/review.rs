@@ -12,6 +12,10 @@ use crate::app::widgets::record_table::{ListView, record_table_ui};
 use crate::app::workspace::Workspace;
 use crate::core::model::Side;
 
+/// The width of each list at first: the pair in the middle gets the rest (at least ~600 points
+/// in a 1280-point window); both lists can be widened by dragging their edge.
+const LIST_WIDTH: f32 = 300.0;
+
 /// The review screen's own state.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewState {
@@ -29,8 +33,6 @@ pub struct ReviewState {
     pub bulk: BulkState,
     /// Put the keyboard in the CRM search box on the next frame.
     pub focus_search: bool,
-    /// Pairs marked unsure in this session (they stay open).
-    pub unsure: HashSet<usize>,
     /// The pair the lists were last scrolled to.
     scrolled_to: Option<usize>,
     queue_for: Option<(QueueOrder, u64)>,
@@ -87,14 +89,17 @@ impl ReviewState {
         self.queue.iter().position(|&item| item == current)
     }
 
-    /// The first open pair after `after` (a queue position), wrapping round; the first pair
-    /// of the queue when none is open.
+    /// The first open pair after `after` (a queue position), wrapping round; pairs flagged
+    /// unsure come again once no other pair is open; the first pair of the queue when none is
+    /// open.
     pub fn next_open(&self, workspace: &Workspace, after: Option<usize>) -> Option<usize> {
         let start = after.map_or(0, |position| position + 1);
         let count = self.queue.len();
-        (0..count)
-            .map(|offset| self.queue[(start + offset) % count])
-            .find(|&item| workspace.items[item].is_open())
+        let along = || (0..count).map(move |offset| self.queue[(start + offset) % count]);
+        let items = &workspace.items;
+        along()
+            .find(|&item| items[item].is_open() && !items[item].unsure)
+            .or_else(|| along().find(|&item| items[item].is_open()))
             .or_else(|| self.queue.first().copied())
     }
 
@@ -172,7 +177,7 @@ pub fn review_ui(
     }
     egui::Panel::left("crm_list")
         .resizable(true)
-        .default_size(330.0)
+        .default_size(LIST_WIDTH)
         .min_size(220.0)
         .show(ui, |ui| {
             ui.heading("CRM accounts");
@@ -191,7 +196,7 @@ pub fn review_ui(
         });
     egui::Panel::right("erp_list")
         .resizable(true)
-        .default_size(330.0)
+        .default_size(LIST_WIDTH)
         .min_size(220.0)
         .show(ui, |ui| {
             ui.heading("ERP customers");
@@ -244,12 +249,21 @@ fn queue_bar_ui(
     workspace: &Workspace,
     actions: &mut Vec<Action>,
 ) {
-    let open = workspace.status.open;
-    ui.horizontal_wrapped(|ui| {
+    let counts = workspace.counts;
+    // Two rows, so that neither wraps in the middle of a 1280-point window.
+    ui.horizontal(|ui| {
         let position = state.position().map_or(0, |position| position + 1);
         ui.strong(format!("Pair {position} of {}", state.queue.len()));
-        ui.label(format!("({open} open)"));
+        ui.label(format!("({} open, {} unsure)", counts.open, counts.unsure));
         ui.separator();
+        let has_pair = state.current.is_some();
+        for command in [Action::PreviousPair, Action::NextPair] {
+            if let Some(action) = command.button(ui, has_pair) {
+                actions.push(action);
+            }
+        }
+    });
+    ui.horizontal(|ui| {
         let label = ui.label("Order");
         let combo = egui::ComboBox::from_id_salt("queue_order")
             .selected_text(order_label(state.order))
@@ -262,13 +276,6 @@ fn queue_bar_ui(
             .response
             .labelled_by(label.id)
             .accessible_name("Queue order");
-        ui.separator();
-        let has_pair = state.current.is_some();
-        for command in [Action::PreviousPair, Action::NextPair] {
-            if let Some(action) = command.button(ui, has_pair) {
-                actions.push(action);
-            }
-        }
         ui.separator();
         let bulk_label = if state.bulk.open {
             "Close bulk accept"

@@ -128,7 +128,10 @@ fn new_project_ui(
                         state.suggest_project_path();
                     }
                     let browse = ui
-                        .add_enabled(!busy, egui::Button::new(format!("Browse {side}…")))
+                        .add_enabled(
+                            !busy,
+                            egui::Button::new(format!("Browse {}…", side.as_str().to_uppercase())),
+                        )
                         .on_hover_text("Choose the file in a dialog");
                     if browse.clicked() {
                         actions.push(Action::BrowseList(side));

@@ -9,7 +9,7 @@ use crate::app::screens::pair::record_title;
 use crate::app::workspace::Workspace;
 use crate::core::model::Side;
 use crate::core::normalize::text::fold;
-use crate::core::project::{ActionState, CreationAction, UnlinkedRecord};
+use crate::core::project::{ActionState, CreationAction};
 
 /// The unmatched screen's own state.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +18,37 @@ pub struct UnmatchedState {
     pub side: Option<Side>,
     /// Only records whose name or id contains this.
     pub query: String,
+    /// The rows shown: unlinked records of `side` that pass the filter, in list order.
+    rows: Vec<usize>,
+    /// What `rows` were computed for: side, query and the data's generation.
+    computed_for: Option<(Side, String, u64)>,
+}
+
+impl UnmatchedState {
+    /// Recompute the rows shown when the list, the filter or the data (`generation`) changed,
+    /// not on every frame: with 100,000 records that takes tens of milliseconds.
+    fn refresh(&mut self, side: Side, workspace: &Workspace, generation: u64) {
+        let unchanged = self
+            .computed_for
+            .as_ref()
+            .is_some_and(|(for_side, query, computed)| {
+                *for_side == side && *query == self.query && *computed == generation
+            });
+        if unchanged {
+            return;
+        }
+        let list = workspace.list(side);
+        let folded = fold(self.query.trim());
+        self.rows = workspace
+            .flags(side)
+            .iter()
+            .enumerate()
+            .filter(|(_, flags)| !flags.linked)
+            .map(|(row, _)| row)
+            .filter(|&row| folded.is_empty() || fold(&record_title(list, row)).contains(&folded))
+            .collect();
+        self.computed_for = Some((side, self.query.clone(), generation));
+    }
 }
 
 /// The action column's text.
@@ -58,6 +89,7 @@ pub fn unmatched_ui(
     ui: &mut egui::Ui,
     state: &mut UnmatchedState,
     workspace: &Workspace,
+    generation: u64,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let side = *state.side.get_or_insert(Side::Crm);
@@ -72,24 +104,16 @@ pub fn unmatched_ui(
         }
     });
     ui.label(format!("Creation policy: {}.", policy.describe()));
+    state.refresh(side, workspace, generation);
     let list = workspace.list(side);
-    let folded = fold(state.query.trim());
-    let records: Vec<UnlinkedRecord<'_>> = workspace
-        .project()
-        .unlinked_records(side)
-        .into_iter()
-        .filter(|record| {
-            folded.is_empty() || fold(&record_title(list, record.row)).contains(&folded)
-        })
-        .collect();
     let offered = offered(side, workspace);
     ui.horizontal(|ui| {
         let label = ui.label("Filter records");
         ui.add(egui::TextEdit::singleline(&mut state.query).desired_width(200.0))
             .labelled_by(label.id);
-        ui.label(format!("{} records", records.len()));
+        ui.label(format!("{} records", state.rows.len()));
         ui.separator();
-        let rows: Vec<usize> = records.iter().map(|record| record.row).collect();
+        let rows = &state.rows;
         for action in &offered {
             let text = format!("{} for all {} shown", action_label(*action), rows.len());
             if ui
@@ -98,7 +122,7 @@ pub fn unmatched_ui(
             {
                 actions.push(Action::SetCreation {
                     side,
-                    rows: rows.clone(),
+                    rows: rows.to_vec(),
                     creation: *action,
                 });
             }
@@ -120,8 +144,12 @@ pub fn unmatched_ui(
             }
         })
         .body(|body| {
-            body.rows(24.0, records.len(), |mut row| {
-                let Some(record) = records.get(row.index()) else {
+            body.rows(24.0, state.rows.len(), |mut row| {
+                let record = state
+                    .rows
+                    .get(row.index())
+                    .and_then(|&row| workspace.project().unlinked_record(side, row));
+                let Some(record) = record else {
                     return;
                 };
                 let title = record_title(list, record.row);

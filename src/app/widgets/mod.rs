@@ -14,6 +14,9 @@ pub fn labelled_text_field(
     width: f32,
 ) -> egui::Response {
     let label_response = ui.label(label);
-    ui.add(egui::TextEdit::singleline(text).desired_width(width))
-        .labelled_by(label_response.id)
+    // The minimum keeps the width inside a grid, whose cells offer little room at first.
+    let field = egui::TextEdit::singleline(text)
+        .desired_width(width)
+        .min_size(egui::vec2(width, 0.0));
+    ui.add(field).labelled_by(label_response.id)
 }

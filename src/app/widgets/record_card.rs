@@ -64,17 +64,26 @@ pub fn agreement(crm: &str, erp: &str) -> Agreement {
 }
 
 /// Compare two values of a role through the core's normalisers, so that "Nederland" and "NL",
-/// "DE 123 456 789" and "DE123456789", or "Müller GmbH" and "MUELLER GMBH" agree.
-pub fn role_agreement(role: Role, crm: &str, erp: &str) -> Agreement {
+/// "DE 123 456 789" and "DE123456789", or "Müller GmbH" and "MUELLER GMBH" agree. `countries`
+/// are the CRM and ERP records' countries, for numbers written the national way
+/// ("053/3648351" in the Netherlands is "0031 53 3648351").
+pub fn role_agreement(role: Role, crm: &str, erp: &str, countries: [Option<&str>; 2]) -> Agreement {
     let plain = agreement(crm, erp);
     if plain != Agreement::Different {
         return plain;
     }
+    let [crm_country, erp_country] = countries;
+    let by_country = |key: fn(&str, Option<&str>) -> Option<String>| {
+        matches!(
+            (key(crm, crm_country), key(erp, erp_country)),
+            (Some(left), Some(right)) if left == right
+        )
+    };
     let same = match role {
         Role::Country => same_key(crm, erp, |raw| country_code(raw).map(str::to_string)),
-        Role::TaxId => same_key(crm, erp, |raw| tax_id(raw, None)),
-        Role::Phone => same_key(crm, erp, |raw| phone(raw, None)),
-        Role::Postcode => same_key(crm, erp, |raw| postcode(raw, None)),
+        Role::TaxId => by_country(tax_id),
+        Role::Phone => by_country(phone),
+        Role::Postcode => by_country(postcode),
         Role::Website => same_key(crm, erp, website_domain),
         Role::Date => same_key(crm, erp, date),
         Role::Name => {
@@ -97,6 +106,10 @@ fn same_key(crm: &str, erp: &str, key: impl Fn(&str) -> Option<String>) -> bool 
 /// The lines for one CRM record and one ERP record: every role either list has (in the order
 /// of the command-line contract), then the CRM's and ERP's unmapped columns.
 pub fn field_lines(crm: &Dataset, crm_row: usize, erp: &Dataset, erp_row: usize) -> Vec<FieldLine> {
+    let countries = [
+        crm.value(crm_row, Role::Country),
+        erp.value(erp_row, Role::Country),
+    ];
     let mut lines = Vec::new();
     for role in Role::ALL {
         if role == Role::Other {
@@ -112,7 +125,7 @@ pub fn field_lines(crm: &Dataset, crm_row: usize, erp: &Dataset, erp_row: usize)
         let agreement = if role == Role::Id {
             Agreement::NotCompared
         } else {
-            role_agreement(role, &crm_text, &erp_text)
+            role_agreement(role, &crm_text, &erp_text, countries)
         };
         lines.push(FieldLine {
             role: Some(role),
@@ -264,23 +277,33 @@ mod tests {
     #[test]
     fn roles_are_compared_through_the_normalisers() {
         assert_eq!(
-            role_agreement(Role::Country, "Nederland", "NL"),
+            role_agreement(Role::Country, "Nederland", "NL", [None, None]),
             Agreement::Equal
         );
         assert_eq!(
-            role_agreement(Role::TaxId, "DE 123 456 789", "DE123456789"),
+            role_agreement(Role::TaxId, "DE 123 456 789", "DE123456789", [None, None]),
             Agreement::Equal
         );
         assert_eq!(
-            role_agreement(Role::Name, "Müller GmbH", "MUELLER GMBH"),
+            role_agreement(Role::Name, "Müller GmbH", "MUELLER GMBH", [None, None]),
             Agreement::Equal
         );
         assert_eq!(
-            role_agreement(Role::Name, "Müller GmbH", "Müller AG"),
+            role_agreement(Role::Name, "Müller GmbH", "Müller AG", [None, None]),
+            Agreement::Different
+        );
+        // A number written the national way agrees once the record's country is known.
+        let dutch = [Some("Netherlands"), Some("NL")];
+        assert_eq!(
+            role_agreement(Role::Phone, "0031 53 3648351", "053/3648351", dutch),
+            Agreement::Equal
+        );
+        assert_eq!(
+            role_agreement(Role::Phone, "0031 53 3648351", "053/3648352", dutch),
             Agreement::Different
         );
         assert_eq!(
-            role_agreement(Role::City, "Köln", "Cologne"),
+            role_agreement(Role::City, "Köln", "Cologne", [None, None]),
             Agreement::Different
         );
     }

@@ -27,14 +27,26 @@ pub struct ListView {
 }
 
 impl ListView {
-    /// Recompute the rows when the query, the filter or the data (`generation`) changed.
+    /// Recompute the rows when the query, the filter or, for a filter on the records' state,
+    /// the data (`generation`) changed.
     pub fn refresh(&mut self, index: &SearchIndex, flags: &[RecordFlags], generation: u64) {
-        let key = (self.query.clone(), self.filter, generation);
-        if self.computed_for.as_ref() == Some(&key) {
+        // Decisions change no row of the unfiltered list.
+        let generation = if self.filter == RecordFilter::All {
+            0
+        } else {
+            generation
+        };
+        let unchanged = self
+            .computed_for
+            .as_ref()
+            .is_some_and(|(query, filter, computed)| {
+                *query == self.query && *filter == self.filter && *computed == generation
+            });
+        if unchanged {
             return;
         }
         self.rows = index.filter(&self.query, self.filter, flags);
-        self.computed_for = Some(key);
+        self.computed_for = Some((self.query.clone(), self.filter, generation));
     }
 }
 
@@ -56,6 +68,8 @@ fn row_texts(list: &Dataset, row: usize) -> [String; 3] {
 fn state_text(flags: RecordFlags) -> &'static str {
     if flags.linked {
         "linked"
+    } else if flags.unsure {
+        "unsure"
     } else if flags.open {
         "open"
     } else if flags.rejected {
@@ -109,9 +123,9 @@ pub fn record_table_ui(
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(70.0).at_least(40.0).clip(true))
-        .column(Column::initial(170.0).at_least(60.0).clip(true))
-        .column(Column::initial(90.0).at_least(40.0).clip(true))
+        .column(Column::initial(56.0).at_least(40.0).clip(true))
+        .column(Column::initial(150.0).at_least(60.0).clip(true))
+        .column(Column::initial(80.0).at_least(40.0).clip(true))
         .column(Column::remainder().at_least(40.0).clip(true));
     if let Some(target) = view.scroll_to.take()
         && let Some(position) = view.rows.iter().position(|&row| row == target)

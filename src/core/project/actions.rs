@@ -87,35 +87,44 @@ pub fn unlinked_records<'a>(
     state: &'a DecisionState,
     policy: &Policy,
 ) -> Vec<UnlinkedRecord<'a>> {
-    let side = list.side;
-    list.keys()
-        .iter()
-        .enumerate()
-        .filter(|(_, key)| !state.is_linked(side, key))
-        .map(|(row, key)| {
-            let account_type = match side {
-                Side::Crm => list.account_type(row),
-                Side::Erp => None,
-            };
-            let decided = state
-                .action_decision(side, key)
-                .and_then(|entry| match entry.kind {
-                    DecisionKind::Action(action) => Some(ActionState::Decided(action, entry)),
-                    _ => None,
-                });
-            let state =
-                decided.unwrap_or_else(|| match default_action(policy, side, account_type) {
-                    Some(DefaultAction::Create(action)) => ActionState::Default(action),
-                    Some(DefaultAction::NeedsErpAccount) => ActionState::NeedsErpAccount,
-                    None => ActionState::Undecided,
-                });
-            UnlinkedRecord {
-                side,
-                key: key.as_str(),
-                row,
-                account_type,
-                state,
-            }
-        })
+    (0..list.keys().len())
+        .filter_map(|row| unlinked_record(list, state, policy, row))
         .collect()
+}
+
+/// The record at `row` of `list` with the action it stands to get, or `None` when it is
+/// linked (or there is no such row).
+pub fn unlinked_record<'a>(
+    list: &'a RecordList,
+    state: &'a DecisionState,
+    policy: &Policy,
+    row: usize,
+) -> Option<UnlinkedRecord<'a>> {
+    let side = list.side;
+    let key = list.keys().get(row)?;
+    if state.is_linked(side, key) {
+        return None;
+    }
+    let account_type = match side {
+        Side::Crm => list.account_type(row),
+        Side::Erp => None,
+    };
+    let decided = state
+        .action_decision(side, key)
+        .and_then(|entry| match entry.kind {
+            DecisionKind::Action(action) => Some(ActionState::Decided(action, entry)),
+            _ => None,
+        });
+    let state = decided.unwrap_or_else(|| match default_action(policy, side, account_type) {
+        Some(DefaultAction::Create(action)) => ActionState::Default(action),
+        Some(DefaultAction::NeedsErpAccount) => ActionState::NeedsErpAccount,
+        None => ActionState::Undecided,
+    });
+    Some(UnlinkedRecord {
+        side,
+        key: key.as_str(),
+        row,
+        account_type,
+        state,
+    })
 }

@@ -62,6 +62,9 @@ pub enum DecisionKind {
     NotDuplicate,
     /// A creation action for an unlinked record.
     Action(CreationAction),
+    /// A suggested pair flagged as unsure: it stays open, marked for a second look (a workshop
+    /// spans days). Accepting or rejecting it later decides it; undo takes the flag back.
+    Unsure,
 }
 
 impl DecisionKind {
@@ -74,6 +77,7 @@ impl DecisionKind {
             DecisionKind::Duplicate => "duplicate",
             DecisionKind::NotDuplicate => "not_duplicate",
             DecisionKind::Action(action) => action.as_str(),
+            DecisionKind::Unsure => "unsure",
         }
     }
 
@@ -88,6 +92,7 @@ impl DecisionKind {
             "create_in_erp" => DecisionKind::Action(CreationAction::CreateInErp),
             "create_in_crm" => DecisionKind::Action(CreationAction::CreateInCrm),
             "ignore" => DecisionKind::Action(CreationAction::Ignore),
+            "unsure" => DecisionKind::Unsure,
             _ => return None,
         })
     }
@@ -136,6 +141,13 @@ pub enum Decision {
         /// The other.
         second: RecordRef,
     },
+    /// Flag a suggested pair as unsure: it stays open.
+    Unsure {
+        /// CRM key.
+        crm: String,
+        /// ERP key.
+        erp: String,
+    },
     /// A creation action (or `ignore`) for an unlinked record.
     Action {
         /// The record.
@@ -165,16 +177,18 @@ impl Decision {
             Decision::Duplicate { .. } => DecisionKind::Duplicate,
             Decision::NotDuplicate { .. } => DecisionKind::NotDuplicate,
             Decision::Action { action, .. } => DecisionKind::Action(*action),
+            Decision::Unsure { .. } => DecisionKind::Unsure,
         }
     }
 
-    /// The records it is about: (CRM, ERP) for pairs, (master or first, other) for duplicates,
+    /// The records it is about: (CRM, ERP) for pairs (and unsure flags), (master or first, other) for duplicates,
     /// the record alone for actions.
     pub fn records(&self) -> (RecordRef, Option<RecordRef>) {
         match self {
             Decision::Accept { crm, erp }
             | Decision::Reject { crm, erp }
-            | Decision::Link { crm, erp } => (
+            | Decision::Link { crm, erp }
+            | Decision::Unsure { crm, erp } => (
                 RecordRef::new(Side::Crm, crm.clone()),
                 Some(RecordRef::new(Side::Erp, erp.clone())),
             ),

@@ -27,6 +27,10 @@ impl Labels {
     pub fn from_state(crm: &RecordList, erp: &RecordList, state: &DecisionState) -> Self {
         let mut labels = Labels::default();
         for entry in state.effective() {
+            if entry.kind == DecisionKind::Unsure {
+                // A flag for a second look says nothing about the pair yet.
+                continue;
+            }
             let Some(second) = &entry.second else {
                 continue;
             };

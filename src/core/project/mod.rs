@@ -16,10 +16,10 @@
 //! |---|---|
 //! | make, open | [`Project::create`] (imports done, runs matching), [`Project::create_with_suggestions`], [`Project::open`], [`Project::refresh`] (catch up with other programs) |
 //! | the lists | [`Project::list`], [`Project::dataset`], [`Project::record`] by key, [`RecordView`] |
-//! | suggestions | [`Project::suggestions`] (pairs, alternatives, duplicate clusters, xref checks), [`Project::suggestion_views`] (with decision state), [`Project::open_queue`] |
+//! | suggestions | [`Project::suggestions`] (pairs, alternatives, duplicate clusters, xref checks), [`Project::suggestion_views`] (with decision state), [`Project::suggestion_view`], [`Project::open_queue`], [`Project::is_unsure`] |
 //! | decide | [`Project::decide`], [`Project::decide_batch`] (all or nothing) with a [`Decision`]; refusals are [`ProjectError::Refused`] with a [`Refusal`] |
-//! | history | [`Project::undo`], [`Project::redo`], [`Project::can_undo`], [`Project::can_redo`], [`Project::next_undo`], [`Project::next_redo`], [`Project::audit_log`] |
-//! | results | [`Project::links`], [`Project::decisions`], [`Project::pair_decision`], [`Project::partners`], [`Project::duplicate_marks`], [`Project::not_duplicate_marks`], [`Project::unlinked_records`] (creation actions, decided or default), [`Project::stale_decisions`], [`Project::missing_records`] |
+//! | history | [`Project::last_seq`], [`Project::undo`], [`Project::redo`], [`Project::can_undo`], [`Project::can_redo`], [`Project::next_undo`], [`Project::next_redo`], [`Project::audit_log`] |
+//! | results | [`Project::links`], [`Project::decisions`], [`Project::pair_decision`], [`Project::partners`], [`Project::duplicate_marks`], [`Project::not_duplicate_marks`], [`Project::unlinked_records`] (creation actions, decided or default), [`Project::unlinked_record`], [`Project::stale_decisions`], [`Project::missing_records`] |
 //! | counts, policy | [`Project::status`] (`status --json`), [`Project::policy`] |
 //! | next month | [`Project::reimport`], [`Project::reimport_with`], [`Project::labels`] |
 //!
@@ -321,6 +321,13 @@ impl Project {
             .commit()
             .map_err(|source| ProjectError::sqlite(&self.file, "read the decision log", source))?;
         Ok(self.loaded.last_seq != before)
+    }
+
+    /// The number of the latest log entry this project has read or written. A program that
+    /// keeps views of the project compares it before and after a change to tell whether other
+    /// programs wrote in between.
+    pub fn last_seq(&self) -> i64 {
+        self.loaded.last_seq
     }
 
     /// The creation policy.

@@ -7,6 +7,7 @@
 //!   accept or link is refused with a message naming the existing link; it never replaces it.
 //! * Accepting again a pair already linked is allowed: it confirms a stale decision.
 //! * `reject` of a linked pair removes the link (and the pair is never suggested again).
+//! * `unsure` flags a suggested pair for a second look; it stays open and links nothing.
 //! * A creation action is refused for a linked record, for a record of the wrong list, and when
 //!   the creation policy forbids it. Deciding it for a Lead, Prospect or Suspect is allowed (the
 //!   policy only keeps them from getting it by default).
@@ -82,6 +83,15 @@ impl Rules<'_> {
                     .suggestions
                     .find(crm, erp)
                     .map(|found| found.probability);
+            }
+            Decision::Unsure { crm, erp } => {
+                let suggestion = self.suggestions.find(crm, erp).ok_or_else(|| {
+                    Box::new(Refusal::NotSuggested {
+                        crm: crm.clone(),
+                        erp: erp.clone(),
+                    })
+                })?;
+                score = Some(suggestion.probability);
             }
             Decision::Duplicate {
                 master: first,

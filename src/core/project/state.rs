@@ -19,6 +19,9 @@ use super::hash::FastMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Subject {
     Pair(u32, u32),
+    /// The unsure flag of a pair: apart from the pair's verdict, so that the flag never
+    /// counts as a decision on the pair.
+    Unsure(u32, u32),
     Duplicate(Side, u32, u32),
     Action(Side, u32),
 }
@@ -88,6 +91,7 @@ impl DecisionState {
                 Subject::Duplicate(side, first.min(second), first.max(second))
             }
             DecisionKind::Action(_) => Subject::Action(side, first),
+            DecisionKind::Unsure => Subject::Unsure(first, second),
         }
     }
 
@@ -195,6 +199,14 @@ impl DecisionState {
         self.top(Subject::Pair(crm, erp))
     }
 
+    /// True when the pair is flagged unsure.
+    pub fn is_unsure(&self, crm: &str, erp: &str) -> bool {
+        let (Some(crm), Some(erp)) = (self.keys[0].get(crm), self.keys[1].get(erp)) else {
+            return false;
+        };
+        self.top(Subject::Unsure(crm, erp)).is_some()
+    }
+
     /// The creation action in effect for a record, if any.
     pub fn action_decision(&self, side: Side, key: &str) -> Option<&DecisionEntry> {
         let number = self.keys[slot(side)].get(key)?;
@@ -267,7 +279,7 @@ impl DecisionState {
                 set_membership(graph, low, high, marked);
                 set_membership(graph, high, low, marked);
             }
-            Subject::Action(..) => {}
+            Subject::Action(..) | Subject::Unsure(..) => {}
         }
     }
 }
@@ -323,6 +335,33 @@ mod tests {
             !state.undo(1),
             "only the top of a subject's stack can be undone"
         );
+    }
+
+    #[test]
+    fn an_unsure_flag_stands_apart_from_the_verdict_on_the_pair() {
+        let mut state = DecisionState::default();
+        let unsure = entry(
+            1,
+            DecisionKind::Unsure,
+            RecordRef::new(Side::Crm, "C1"),
+            Some(RecordRef::new(Side::Erp, "E1")),
+        );
+        state.apply(unsure);
+        assert!(state.is_unsure("C1", "E1"));
+        assert!(!state.is_unsure("C1", "E2"));
+        assert!(state.pair_decision("C1", "E1").is_none(), "still open");
+        assert!(!state.is_linked(Side::Crm, "C1"));
+        state.apply(pair(2, DecisionKind::Accept, "C1", "E1"));
+        assert!(state.is_linked(Side::Crm, "C1"));
+        assert!(state.undo(2));
+        assert!(
+            state.is_unsure("C1", "E1"),
+            "undoing the accept keeps the flag"
+        );
+        assert!(state.undo(1));
+        assert!(!state.is_unsure("C1", "E1"));
+        assert!(state.redo(1));
+        assert!(state.is_unsure("C1", "E1"));
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn status(
             DecisionKind::Reject => result.rejected += 1,
             DecisionKind::Duplicate => result.duplicates += 1,
             DecisionKind::NotDuplicate => result.not_duplicates += 1,
-            DecisionKind::Action(_) => {}
+            DecisionKind::Action(_) | DecisionKind::Unsure => {}
         }
         let staleness = staleness(entry, crm, erp);
         if !staleness.missing.is_empty() {

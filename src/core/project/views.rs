@@ -138,6 +138,24 @@ impl Project {
             .collect()
     }
 
+    /// One suggestion (by its position in [`Project::suggestion_views`]) with its decision
+    /// state: what the GUI re-reads for the pairs a decision touched.
+    pub fn suggestion_view(&self, index: usize) -> Option<SuggestionView<'_>> {
+        let loaded = &self.loaded;
+        let item = loaded.suggestions.items.get(index)?;
+        Some(suggestion_view(
+            item,
+            &loaded.state,
+            &loaded.crm,
+            &loaded.erp,
+        ))
+    }
+
+    /// True when the pair is flagged unsure (it stays open; see [`DecisionKind::Unsure`]).
+    pub fn is_unsure(&self, crm: &str, erp: &str) -> bool {
+        self.loaded.state.is_unsure(crm, erp)
+    }
+
     /// The review queue: suggested pairs still open, most probable first.
     pub fn open_queue(&self) -> Vec<&Suggestion> {
         let mut queue: Vec<&Suggestion> = self
@@ -200,6 +218,13 @@ impl Project {
         actions::unlinked_records(loaded.list(side), &loaded.state, &loaded.policy)
     }
 
+    /// The record at `row` of `side` with its decided or default creation action, or `None`
+    /// when it is linked: one row of [`Project::unlinked_records`].
+    pub fn unlinked_record(&self, side: Side, row: usize) -> Option<UnlinkedRecord<'_>> {
+        let loaded = &self.loaded;
+        actions::unlinked_record(loaded.list(side), &loaded.state, &loaded.policy, row)
+    }
+
     /// Decisions in effect whose records changed or disappeared since they were taken.
     pub fn stale_decisions(&self) -> Vec<StaleDecision<'_>> {
         let loaded = &self.loaded;
@@ -229,5 +254,125 @@ impl Project {
     /// run (by dataset row): accepted, linked and rejected pairs, and duplicate marks.
     pub fn labels(&self) -> Labels {
         Labels::from_state(&self.loaded.crm, &self.loaded.erp, &self.loaded.state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::import::import_bytes;
+    use crate::core::matching::{Band, PairSuggestion};
+    use crate::core::model::Side;
+    use crate::core::project::{
+        CreationAction, Decision, DecisionEntry, DecisionKind, NewProject, PairStatus, Project,
+        RecordRef, SuggestionSet,
+    };
+
+    fn project(dir: &std::path::Path) -> Project {
+        let crm = import_bytes(
+            "crm.csv",
+            b"Id;Name\nA-1;Muller GmbH\nA-2;Weber AG\n",
+            None,
+            &[],
+        )
+        .unwrap();
+        let erp = import_bytes("erp.csv", b"Nr;Name\n10;Mueller GmbH\n", None, &[]).unwrap();
+        let suggestions = SuggestionSet {
+            pairs: vec![PairSuggestion {
+                crm_row: 0,
+                erp_row: 0,
+                probability: 0.7,
+                band: Band::Review,
+                contributions: Vec::new(),
+                reason: "Names agree apart from spelling.".into(),
+            }],
+            alternatives: Vec::new(),
+            duplicates: Vec::new(),
+            xref_checks: Vec::new(),
+        };
+        let setup = NewProject {
+            crm,
+            erp,
+            crm_mapping: Vec::new(),
+            erp_mapping: Vec::new(),
+            policy: Default::default(),
+            by: "anna".into(),
+        };
+        Project::create_with_suggestions(&dir.join("p.ledgerlink"), setup, &suggestions).unwrap()
+    }
+
+    #[test]
+    fn an_unsure_pair_stays_open_is_kept_in_the_file_and_undone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut project = project(dir.path());
+        let unsure = |crm: &str| Decision::Unsure {
+            crm: crm.into(),
+            erp: "10".into(),
+        };
+        let refused = project.decide(&unsure("A-2"), "anna", None).unwrap_err();
+        assert!(
+            refused.to_string().contains("were not suggested as a pair"),
+            "{refused}"
+        );
+        let entry = project
+            .decide(&unsure("A-1"), "anna", Some("ask sales"))
+            .unwrap();
+        assert_eq!((entry.kind, entry.score), (DecisionKind::Unsure, Some(0.7)));
+        let file = project.file().to_path_buf();
+        drop(project);
+
+        let mut project = Project::open(&file).unwrap();
+        assert!(project.is_unsure("A-1", "10"));
+        let view = project.suggestion_view(0).unwrap();
+        assert_eq!(view.status, PairStatus::Open);
+        assert_eq!(project.status().open, 1);
+        assert_eq!(project.labels().pairs.len(), 0, "a flag is no label");
+        let audit = project.audit_log().unwrap();
+        assert_eq!(audit[0].action, "unsure");
+        assert_eq!(audit[0].note.as_deref(), Some("ask sales"));
+        project.undo("anna").unwrap();
+        assert!(!project.is_unsure("A-1", "10"));
+        assert!(Project::open(&file).unwrap().can_redo());
+    }
+
+    #[test]
+    fn a_batch_is_undone_and_redone_in_one_step_while_the_caller_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut project = project(dir.path());
+        let ignore = |key: &str| Decision::Action {
+            record: RecordRef::new(Side::Crm, key),
+            action: CreationAction::Ignore,
+        };
+        project
+            .decide_batch(&[ignore("A-1"), ignore("A-2")], "anna", Some("batch"))
+            .unwrap();
+        let unsure = Decision::Unsure {
+            crm: "A-1".into(),
+            erp: "10".into(),
+        };
+        project.decide(&unsure, "anna", None).unwrap();
+        let same_note = |last: &DecisionEntry, next: &DecisionEntry| last.note == next.note;
+        let undone = project.undo_while("bert", same_note).unwrap();
+        assert_eq!(undone.len(), 1, "the unsure flag alone");
+        let undone = project.undo_while("bert", same_note).unwrap();
+        let keys: Vec<&str> = undone
+            .iter()
+            .map(|entry| entry.first.key.as_str())
+            .collect();
+        assert_eq!(keys, ["A-2", "A-1"]);
+        assert_eq!(project.status().actions.ignore, 0);
+        let file = project.file().to_path_buf();
+        let reopened = Project::open(&file).unwrap();
+        assert_eq!(reopened.status().actions.ignore, 0);
+        assert_eq!(
+            reopened.next_redo().map(|entry| entry.first.key.as_str()),
+            Some("A-1")
+        );
+        drop(reopened);
+        let redone = project.redo_while("bert", same_note).unwrap();
+        assert_eq!(redone.len(), 2);
+        assert_eq!(Project::open(&file).unwrap().status().actions.ignore, 2);
+        let undone_again = project.undo_while("bert", |_, _| true).unwrap();
+        assert_eq!(undone_again.len(), 2, "nothing else is in effect");
+        assert!(project.undo("bert").is_err(), "nothing left to undo");
     }
 }
