@@ -36,7 +36,8 @@ pub struct Cli {
     /// What to do; without a subcommand the workshop window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Without a subcommand: the project file to open in the workshop window.
+    /// Without a subcommand: a project file to open, or a CRM export (CSV, XLSX ...) to start a
+    /// new project with.
     pub project: Option<std::path::PathBuf>,
     /// Scripted runs of the window.
     #[command(flatten)]
@@ -46,7 +47,7 @@ pub struct Cli {
 /// Flags for scripted runs of the window (`ledgerlink` and `ledgerlink demo` only).
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct WindowArgs {
-    /// Open the window, draw a few frames and exit 0 (checks that the GUI starts).
+    /// Open the window, draw a few frames and exit 0, or 1 when the window showed an error.
     #[arg(long)]
     pub smoke_test: bool,
     /// Draw this many frames, print frame-time figures and exit.
