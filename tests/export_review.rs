@@ -149,6 +149,9 @@ fn pairs_decided_meanwhile_are_reported_not_overwritten() {
         project.pair_decision("001D", "00456").unwrap().kind,
         DecisionKind::Accept
     );
+    // "unsure" flags the pair as the U key does, and leaves it open.
+    assert!(project.is_unsure("001G", "00800"));
+    assert!(project.pair_decision("001G", "00800").is_none());
 }
 
 #[test]

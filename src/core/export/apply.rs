@@ -6,7 +6,8 @@
 //! (decided, or one of its records linked elsewhere), or whose records changed since the file
 //! was written is refused; so is an accept the project's rules refuse (a record already linked
 //! by an earlier row). A refused row is reported with file, sheet and row and not applied; the
-//! other rows are applied all the same. `unsure` and blank decisions are left open.
+//! other rows are applied all the same. Blank decisions are left open; `unsure` leaves the pair
+//! open but flags it, as the U key does in the window.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -194,6 +195,10 @@ impl Applier<'_> {
     }
 
     fn applied(&mut self, row: &ReviewRow, kind: DecisionKind) {
+        if kind == DecisionKind::Unsure {
+            self.report.unsure += 1;
+            return;
+        }
         self.report.applied.push(AppliedRow {
             row: row.row,
             crm: row.crm.clone(),
@@ -242,17 +247,16 @@ impl Applier<'_> {
     fn apply_rows(&mut self, rows: &[ReviewRow]) -> Result<(), ProjectError> {
         let mut batch = Batch::new();
         for row in rows {
-            let accept = match verdict(&row.decision) {
+            let verdict = match verdict(&row.decision) {
                 Ok(Verdict::Blank) => {
                     self.report.blank += 1;
                     continue;
                 }
-                Ok(Verdict::Unsure) => {
+                Ok(Verdict::Unsure) if self.project.is_unsure(&row.crm, &row.erp) => {
                     self.report.unsure += 1;
                     continue;
                 }
-                Ok(Verdict::Accept) => true,
-                Ok(Verdict::Reject) => false,
+                Ok(verdict) => verdict,
                 Err(reason) => {
                     self.refuse(row, reason);
                     continue;
@@ -269,10 +273,10 @@ impl Applier<'_> {
                 continue;
             }
             let (crm, erp) = (row.crm.clone(), row.erp.clone());
-            let decision = if accept {
-                Decision::Accept { crm, erp }
-            } else {
-                Decision::Reject { crm, erp }
+            let decision = match verdict {
+                Verdict::Accept => Decision::Accept { crm, erp },
+                Verdict::Reject => Decision::Reject { crm, erp },
+                Verdict::Unsure | Verdict::Blank => Decision::Unsure { crm, erp },
             };
             batch.push(row, decision);
         }
