@@ -275,3 +275,56 @@ fn tiny_lists_get_their_obvious_pairs_with_readable_reasons() {
         ]
     );
 }
+
+/// Japanese names have no spaces between words: "東京商事株式会社" is "東京商事" with its legal
+/// form, "(株)" is the same form abbreviated, and the last character of "東京総合" is part of
+/// the name, not the form 合同会社.
+#[test]
+fn japanese_names_without_spaces_are_matched() {
+    let dir = tempfile::tempdir().unwrap();
+    let (crm, erp) = (dir.path().join("crm.csv"), dir.path().join("erp.csv"));
+    std::fs::write(
+        &crm,
+        "Account ID,Account Name,BillingCity,BillingCountry\n\
+         C1,東京商事株式会社,東京,Japan\n\
+         C2,Müller GmbH,Berlin,Germany\n\
+         C3,大阪精機株式会社,大阪,Japan\n\
+         C4,Acme Corp,Boston,USA\n\
+         C5,東京総合,東京,Japan\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &erp,
+        "KUNNR;NAME1;ORT01;LAND1\n\
+         0000100001;東京商事;東京;JP\n\
+         0000100002;MUELLER GMBH;Berlin;DE\n\
+         0000100003;大阪精機(株);大阪;JP\n\
+         0000100004;ACME CORPORATION;Boston;US\n\
+         0000100005;東京総合;東京;JP\n",
+    )
+    .unwrap();
+    let output = ledgerlink(&[
+        "match",
+        "--crm",
+        crm.to_str().unwrap(),
+        "--erp",
+        erp.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let pairs: Vec<(&str, &str, &str)> =
+        rows.iter().map(|row| (&row[0], &row[1], &row[4])).collect();
+    assert_eq!(
+        pairs,
+        [
+            ("C1", "0000100001", "same name once '株式会社' is set aside"),
+            ("C2", "0000100002", "same name, both 'GmbH'"),
+            ("C3", "0000100003", "same name, both '株式会社'"),
+            ("C4", "0000100004", "same name, both 'Corp'"),
+            ("C5", "0000100005", "same name"),
+        ],
+        "{stdout}"
+    );
+}

@@ -44,9 +44,8 @@ struct Entry {
 #[derive(Default)]
 struct Table {
     keys: Vec<Box<str>>,
-    /// Per key, the spelling people read: that of the key's first line for every country, else
-    /// of its first line ("GmbH & Co. KG"), and whether it came from an every-country line.
-    displays: Vec<(Box<str>, bool)>,
+    /// Per key, the spelling people read and its [`display_rank`] ("GmbH & Co. KG").
+    displays: Vec<(Box<str>, (u8, usize))>,
     key_index: HashMap<Box<str>, u32>,
     spellings: FxHashMap<Box<str>, Entry>,
     /// Hand-added spellings sorted by folded text, for completing a cut-off form: (country or
@@ -95,6 +94,8 @@ pub fn legal_form_key(raw: &str, country: Option<&str>) -> Option<&'static str> 
 /// use ledgerlink::core::normalize::legal_forms::legal_form_display;
 /// assert_eq!(legal_form_display("gmbh"), "GmbH");
 /// assert_eq!(legal_form_display("gmbhcokg"), "GmbH & Co. KG");
+/// assert_eq!(legal_form_display("株"), "株式会社");
+/// assert_eq!(legal_form_display("有限公司"), "有限公司");
 /// assert_eq!(legal_form_display("no such form"), "no such form");
 /// ```
 pub fn legal_form_display(key: &str) -> &str {
@@ -102,6 +103,25 @@ pub fn legal_form_display(key: &str) -> &str {
     match table.key_index.get(key) {
         Some(&index) => &table.displays[index as usize].0,
         None => key,
+    }
+}
+
+/// How well `spelling` shows the form `key` to a reader; the best rank is shown, the first line
+/// among equals. A Latin key: a spelling used in every country first. A key in another script:
+/// the key itself when it is a word (有限公司), else the longest native spelling holding it
+/// (株 → 株式会社), then any native spelling; transliterations last.
+fn display_rank(key: &str, spelling: &str, everywhere: bool) -> (u8, usize) {
+    if key.is_ascii() {
+        return (u8::from(everywhere), 0);
+    }
+    if spelling.is_ascii() {
+        (0, 0)
+    } else if spelling == key && key.chars().count() >= 2 {
+        (3, 0)
+    } else if spelling.contains(key) {
+        (2, spelling.chars().count())
+    } else {
+        (1, 0)
     }
 }
 
@@ -209,9 +229,20 @@ fn concat(tokens: &Tokens, lo: usize, hi: usize, out: &mut String) {
 /// short pieces of a dotted abbreviation ("S.A.R.L", "Sp. z o.o."); "Alpha Gamma" is no "AG".
 fn plausible(form: &Form, tokens: &Tokens, lo: usize, hi: usize) -> bool {
     let count = hi - lo;
+    // One ideograph is a form only as an abbreviation in brackets: "(株)", "㈱"; the last
+    // character of "東京総合" is a word, not 合同会社.
+    if count == 1 && single_ideograph(tokens.get(lo)) {
+        return tokens.token(lo).in_parens;
+    }
     count == 1
         || form.token_counts & (1 << count) != 0
         || (lo..hi).all(|index| tokens.get(index).chars().count() <= 2)
+}
+
+/// True when `token` is one character outside ASCII and Latin letters (a Han ideograph).
+fn single_ideograph(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!((chars.next(), chars.next()), (Some(ch), None) if u32::from(ch) >= 0x3000)
 }
 
 impl Table {
@@ -286,15 +317,17 @@ impl Table {
 
     fn intern(&mut self, key: &str, spelling: &str, everywhere: bool) -> u32 {
         if let Some(&index) = self.key_index.get(key) {
+            let rank = display_rank(key, spelling.trim(), everywhere);
             let display = &mut self.displays[index as usize];
-            if everywhere && !display.1 {
-                *display = (spelling.trim().into(), true);
+            if rank > display.1 {
+                *display = (spelling.trim().into(), rank);
             }
             return index;
         }
         let index = self.keys.len() as u32;
         self.keys.push(key.into());
-        self.displays.push((spelling.trim().into(), everywhere));
+        let rank = display_rank(key, spelling.trim(), everywhere);
+        self.displays.push((spelling.trim().into(), rank));
         self.key_index.insert(key.into(), index);
         index
     }

@@ -50,6 +50,7 @@ pub fn fold(text: &str) -> String {
 /// assert_eq!(name_key("Müller-Lüdenscheidt"), "muller ludenscheidt");
 /// assert_eq!(name_key("MUELLER & Söhne"), "muller and sohne");
 /// assert_eq!(name_key("O'Brien"), "obrien");
+/// assert_eq!(name_key("東京商事"), "東 京 商 事");
 /// ```
 pub fn name_key(text: &str) -> String {
     let mut tokens = Tokens::default();
@@ -73,6 +74,14 @@ pub(crate) fn word_in(word: &str, candidates: &[&str]) -> bool {
     candidates
         .iter()
         .any(|candidate| candidate.as_bytes() == key)
+}
+
+/// True for Han ideographs and Japanese kana: scripts written without spaces between words.
+fn is_cjk(ch: char) -> bool {
+    matches!(
+        u32::from(ch),
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x2_0000..=0x3_134F
+    )
 }
 
 /// Letters that NFKD leaves alone but that readers treat as a plain Latin letter.
@@ -198,6 +207,13 @@ impl Tokens {
                         self.ascii(part);
                     } else if let Some(replacement) = special_letter(part) {
                         replacement.chars().for_each(|letter| self.letter(letter));
+                    } else if is_cjk(part) {
+                        // Chinese and Japanese names have no spaces: each character is a
+                        // token, so "東京商事株式会社" and "東京商事" share their words and the
+                        // legal form 株式会社 is found at the end like "GmbH".
+                        self.end_token();
+                        self.letter(part);
+                        self.end_token();
                     } else if part.is_alphanumeric() {
                         part.to_lowercase().for_each(|letter| self.letter(letter));
                     } else if part.is_whitespace() {
