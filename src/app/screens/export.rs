@@ -68,7 +68,10 @@ pub fn export_ui(ui: &mut egui::Ui, state: &mut ExportState, busy: bool) -> Vec<
         .show(ui, |ui| {
             for file in &summary.files {
                 ui.label(file.name);
-                ui.label(format!("{} rows", file.rows));
+                ui.label(match file.rows {
+                    1 => "1 row".to_string(),
+                    rows => format!("{rows} rows"),
+                });
                 ui.end_row();
             }
         });
