@@ -106,6 +106,20 @@ for args in "--smoke-test" "demo --smoke-test"; do
     echo "exit 0"
 done
 
+# A scripted run that meets an error must fail, or the checks above would prove nothing.
+step "xvfb-run -a ledgerlink broken.ledgerlink --smoke-test (must fail)"
+echo "not a project" > "$scratch/broken.ledgerlink"
+set +e
+(cd "$scratch" && HOME=$scratch XDG_CONFIG_HOME=$scratch/config \
+    timeout 300 xvfb-run -a /usr/bin/ledgerlink broken.ledgerlink --smoke-test)
+status=$?
+set -e
+if [[ $status -ne 1 ]]; then
+    echo "check-deb: the smoke test of a broken project exited $status, not 1" >&2
+    exit 1
+fi
+echo "exit 1, as it should"
+
 remove_package
 if [[ -e /usr/bin/ledgerlink ]]; then
     echo "check-deb: /usr/bin/ledgerlink is still there after dpkg -r" >&2
