@@ -20,9 +20,13 @@ pub mod work;
 pub mod workspace;
 
 mod apply;
+mod chrome;
 mod decide;
+mod dialogs;
+mod window;
 
-use std::path::PathBuf;
+pub use window::run;
+
 use std::time::Duration;
 
 use action::{Action, Screen};
@@ -307,34 +311,6 @@ impl App {
         self.count_frame(&ctx);
     }
 
-    fn navigation_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
-        let mut actions = Vec::new();
-        ui.horizontal(|ui| {
-            ui.strong("Ledgerlink");
-            ui.separator();
-            if ui
-                .selectable_label(self.screen == Screen::Start, Screen::Start.title())
-                .clicked()
-            {
-                actions.push(Action::Show(Screen::Start));
-            }
-            for screen in self.available_screens() {
-                if ui
-                    .selectable_label(self.screen == screen, screen.title())
-                    .clicked()
-                {
-                    actions.push(Action::Show(screen));
-                }
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let Some(action) = Action::ToggleHelp.button(ui, true) {
-                    actions.push(action);
-                }
-            });
-        });
-        actions
-    }
-
     fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let busy = self.running.is_some();
         match self.screen {
@@ -375,92 +351,6 @@ impl App {
         }
     }
 
-    fn status_ui(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            let reviewer = self.settings.reviewer_name().unwrap_or("no reviewer yet");
-            ui.label(format!("Reviewer: {reviewer}"));
-            ui.separator();
-            let Some(workspace) = &self.workspace else {
-                ui.label("No project open");
-                return;
-            };
-            let counts = &workspace.counts;
-            ui.label(format!(
-                "Reviewed {} of {}",
-                counts.reviewed(),
-                counts.suggested
-            ));
-            ui.separator();
-            ui.label(format!("Links: {}", counts.links));
-            ui.separator();
-            ui.label(format!("Actions: {}", counts.actions));
-            ui.separator();
-            ui.label(format!("Unsure: {}", counts.unsure));
-            ui.separator();
-            let undo = if counts.can_undo {
-                "Undo available"
-            } else {
-                "Nothing to undo"
-            };
-            let redo = if counts.can_redo {
-                "Redo available"
-            } else {
-                "Nothing to redo"
-            };
-            ui.label(undo).on_hover_text(Action::Undo.tooltip(ui.ctx()));
-            ui.label(redo).on_hover_text(Action::Redo.tooltip(ui.ctx()));
-            if let Some(saved) = &self.saved {
-                ui.separator();
-                ui.label(format!("Saved: {saved}"));
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(workspace.project().file().display().to_string());
-            });
-        });
-    }
-
-    /// Ask once for the reviewer's name; returns it when confirmed.
-    fn reviewer_prompt_ui(&mut self, ctx: &egui::Context) -> Option<String> {
-        if self.settings.reviewer_name().is_some() || self.screen == Screen::Start {
-            return None;
-        }
-        let mut confirmed = None;
-        egui::Modal::new(egui::Id::unique("reviewer_prompt")).show(ctx, |ui| {
-            ui.heading("Who is reviewing?");
-            ui.label("Your name is written with every decision, for the audit log.");
-            let field =
-                widgets::labelled_text_field(ui, "Reviewer name", &mut self.reviewer_draft, 240.0);
-            let entered =
-                field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-            let name = self.reviewer_draft.trim().to_string();
-            let save = ui.add_enabled(!name.is_empty(), egui::Button::new("Save name"));
-            if (save.clicked() || entered) && !name.is_empty() {
-                confirmed = Some(name);
-            }
-        });
-        confirmed
-    }
-
-    fn dropped_files(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let dropped: Vec<PathBuf> = ctx.input(|input| {
-            input
-                .raw
-                .dropped_files
-                .iter()
-                .map(|file| file.path().to_path_buf())
-                .collect()
-        });
-        let mut actions = Vec::new();
-        for path in dropped {
-            if let Some(action) = self.start.take_dropped_file(&path) {
-                actions.push(action);
-            } else {
-                actions.push(Action::Show(Screen::Start));
-            }
-        }
-        actions
-    }
-
     /// Change the zoom by `step` (it takes effect next frame) and remember it.
     fn zoom(&mut self, ctx: &egui::Context, step: f32) {
         let current = self.settings.zoom.unwrap_or_else(|| ctx.zoom_factor());
@@ -478,54 +368,6 @@ impl App {
             self.notify(Notice::error(error.to_string()));
         }
     }
-
-    /// Ask the system file dialog for a file. Without a desktop portal or zenity the dialog
-    /// returns at once with nothing: say so, and point to the typed path and drag and drop.
-    fn pick_file(&mut self, what: &str) -> Option<PathBuf> {
-        self.pick(what, |dialog| dialog.pick_file())
-    }
-
-    /// Ask the system file dialog for a folder (see [`Self::pick_file`]).
-    fn pick_folder(&mut self) -> Option<PathBuf> {
-        self.pick("export folder", |dialog| dialog.pick_folder())
-    }
-
-    fn pick(
-        &mut self,
-        what: &str,
-        show: impl FnOnce(rfd::FileDialog) -> Option<PathBuf>,
-    ) -> Option<PathBuf> {
-        if !self.options.file_dialogs {
-            self.notify(Notice::info(no_dialog_message(what)));
-            return None;
-        }
-        let started = std::time::Instant::now();
-        let picked = show(rfd::FileDialog::new().set_title(format!("Choose the {what}")));
-        if picked.is_none() && started.elapsed() < Duration::from_millis(300) {
-            self.notify(Notice::info(no_dialog_message(what)));
-        }
-        picked
-    }
-
-    fn count_frame(&mut self, ctx: &egui::Context) {
-        if self.running.is_some() {
-            // Scripted runs count the frames drawn once the startup work is done.
-            if self.options.exit_after_frames.is_some() {
-                ctx.request_repaint();
-            }
-            if self.frames > 0 {
-                return;
-            }
-        }
-        self.frames += 1;
-        if let Some(limit) = self.options.exit_after_frames {
-            if self.frames >= limit {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            } else {
-                ctx.request_repaint();
-            }
-        }
-    }
 }
 
 fn no_project_ui(ui: &mut egui::Ui) -> Vec<Action> {
@@ -533,107 +375,8 @@ fn no_project_ui(ui: &mut egui::Ui) -> Vec<Action> {
     Vec::new()
 }
 
-fn no_dialog_message(what: &str) -> String {
-    format!(
-        "No file dialog could be shown for the {what} (this desktop has no file-dialog service: \
-         XDG desktop portal or zenity). Type the path in the field, or drop the file on the window."
-    )
-}
-
 /// Fonts, and egui's own keyboard zoom switched off (the zoom keys are [`Action`]s).
 pub fn setup_context(ctx: &egui::Context) {
     fonts::install(ctx);
     ctx.options_mut(|options| options.zoom_with_keyboard = false);
-}
-
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        if self.options.report_frame_times {
-            self.bench_frame(ui.ctx(), frame.info().cpu_usage);
-        }
-        self.frame_ui(ui);
-    }
-
-    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if self.options.report_frame_times {
-            print_frame_report(&self.frame_seconds);
-        }
-    }
-}
-
-impl App {
-    /// `--bench-frames`: the time to the first frame and to the first review frame, the CPU
-    /// time of review-screen frames, and a step along the queue every tenth frame.
-    fn bench_frame(&mut self, ctx: &egui::Context, cpu_seconds: Option<f32>) {
-        let since_launch = self.options.launched.map(|launched| launched.elapsed());
-        if self.frames == 0
-            && let Some(elapsed) = since_launch
-        {
-            println!("first_frame_ms={:.0}", elapsed.as_secs_f64() * 1000.0);
-        }
-        if self.screen != Screen::Review || self.workspace.is_none() {
-            return;
-        }
-        if self.frame_seconds.is_empty()
-            && let Some(elapsed) = since_launch
-        {
-            println!(
-                "first_review_frame_ms={:.0}",
-                elapsed.as_secs_f64() * 1000.0
-            );
-        }
-        if let Some(seconds) = cpu_seconds {
-            self.frame_seconds.push(seconds);
-        }
-        if self.frame_seconds.len() % 10 == 9 {
-            self.apply(ctx, Action::NextPair);
-        }
-    }
-}
-
-fn print_frame_report(seconds: &[f32]) {
-    let mut sorted: Vec<f32> = seconds.to_vec();
-    sorted.sort_by(f32::total_cmp);
-    let Some(worst) = sorted.last() else {
-        println!("frames=0");
-        return;
-    };
-    let mean = sorted.iter().sum::<f32>() / sorted.len() as f32;
-    let median = sorted[sorted.len() / 2];
-    let p95 = sorted[sorted.len() * 95 / 100];
-    println!(
-        "frames={} mean_ms={:.2} median_ms={:.2} p95_ms={:.2} max_ms={:.2}",
-        sorted.len(),
-        mean * 1000.0,
-        median * 1000.0,
-        p95 * 1000.0,
-        worst * 1000.0
-    );
-}
-
-/// Open the workshop window and run until it is closed.
-pub fn run(options: AppOptions) -> Result<(), eframe::Error> {
-    let mut native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Ledgerlink")
-            .with_app_id("ledgerlink")
-            .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([900.0, 600.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
-    // The window and taskbar icon: the picture the desktop entry shows (assets/icon/).
-    match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/ledgerlink-128.png"))
-    {
-        Ok(icon) => native.viewport = native.viewport.with_icon(icon),
-        Err(error) => eprintln!("ledgerlink: the window icon could not be read: {error}"),
-    }
-    eframe::run_native(
-        "Ledgerlink",
-        native,
-        Box::new(move |creation| {
-            setup_context(&creation.egui_ctx);
-            Ok(Box::new(App::new(options)))
-        }),
-    )
 }

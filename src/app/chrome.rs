@@ -1,0 +1,101 @@
+//! The window's chrome around the screens: the navigation bar, the status bar and the prompt
+//! for the reviewer's name.
+
+use super::action::{Action, Screen};
+use super::{App, widgets};
+
+impl App {
+    pub(super) fn navigation_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ui.horizontal(|ui| {
+            ui.strong("Ledgerlink");
+            ui.separator();
+            if ui
+                .selectable_label(self.screen == Screen::Start, Screen::Start.title())
+                .clicked()
+            {
+                actions.push(Action::Show(Screen::Start));
+            }
+            for screen in self.available_screens() {
+                if ui
+                    .selectable_label(self.screen == screen, screen.title())
+                    .clicked()
+                {
+                    actions.push(Action::Show(screen));
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(action) = Action::ToggleHelp.button(ui, true) {
+                    actions.push(action);
+                }
+            });
+        });
+        actions
+    }
+
+    pub(super) fn status_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let reviewer = self.settings.reviewer_name().unwrap_or("no reviewer yet");
+            ui.label(format!("Reviewer: {reviewer}"));
+            ui.separator();
+            let Some(workspace) = &self.workspace else {
+                ui.label("No project open");
+                return;
+            };
+            let counts = &workspace.counts;
+            ui.label(format!(
+                "Reviewed {} of {}",
+                counts.reviewed(),
+                counts.suggested
+            ));
+            ui.separator();
+            ui.label(format!("Links: {}", counts.links));
+            ui.separator();
+            ui.label(format!("Actions: {}", counts.actions));
+            ui.separator();
+            ui.label(format!("Unsure: {}", counts.unsure));
+            ui.separator();
+            let undo = if counts.can_undo {
+                "Undo available"
+            } else {
+                "Nothing to undo"
+            };
+            let redo = if counts.can_redo {
+                "Redo available"
+            } else {
+                "Nothing to redo"
+            };
+            ui.label(undo).on_hover_text(Action::Undo.tooltip(ui.ctx()));
+            ui.label(redo).on_hover_text(Action::Redo.tooltip(ui.ctx()));
+            if let Some(saved) = &self.saved {
+                ui.separator();
+                ui.label(format!("Saved: {saved}"));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(workspace.project().file().display().to_string());
+            });
+        });
+    }
+
+    /// Ask once for the reviewer's name; returns it when confirmed.
+    pub(super) fn reviewer_prompt_ui(&mut self, ctx: &egui::Context) -> Option<String> {
+        if self.settings.reviewer_name().is_some() || self.screen == Screen::Start {
+            return None;
+        }
+        let mut confirmed = None;
+        egui::Modal::new(egui::Id::unique("reviewer_prompt")).show(ctx, |ui| {
+            ui.heading("Who is reviewing?");
+            ui.label("Your name is written with every decision, for the audit log.");
+            let field =
+                widgets::labelled_text_field(ui, "Reviewer name", &mut self.reviewer_draft, 240.0);
+            let entered =
+                field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+            let name = self.reviewer_draft.trim().to_string();
+            let save = ui.add_enabled(!name.is_empty(), egui::Button::new("Save name"));
+            if (save.clicked() || entered) && !name.is_empty() {
+                confirmed = Some(name);
+            }
+        });
+        confirmed
+    }
+}
