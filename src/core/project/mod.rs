@@ -58,6 +58,7 @@
 //! two programs on one computer (the GUI and the command line) are safe; two computers writing
 //! to one file on a network share are not, as with any SQLite database in WAL mode.
 
+mod access;
 mod actions;
 mod active;
 mod clock;
@@ -236,7 +237,7 @@ impl Project {
     /// Open a project to read it when it cannot be written (a read-only copy or share): for
     /// status and export. Every decision on it is refused with [`ProjectError::ReadOnly`].
     pub fn open_read_only(file: &Path) -> Result<Project, ProjectError> {
-        Project::load_from(file, store::open_read_only(file)?)
+        Project::load_from(file, access::open_read_only(file)?)
     }
 
     /// [`Project::open`], or [`Project::open_read_only`] when the file cannot be written.
