@@ -133,10 +133,10 @@ fn desktop_entry_opens_projects_csv_and_spreadsheets() {
 /// show a generic icon for the running window.
 #[test]
 fn window_app_id_matches_the_desktop_entry() {
-    let app_code = read_text("src/app/mod.rs");
+    let app_code = read_text("src/app/window.rs");
     assert!(
         app_code.contains(&format!(".with_app_id(\"{APP_NAME}\")")),
-        "src/app/mod.rs no longer sets with_app_id(\"{APP_NAME}\")"
+        "src/app/window.rs no longer sets with_app_id(\"{APP_NAME}\")"
     );
 }
 
