@@ -198,3 +198,65 @@ fn two_crm_duplicates_do_not_share_one_erp_record() {
         assert_eq!(pair.band, Band::Review, "a contested pair is not auto");
     }
 }
+
+/// Records the steps it is told and cancels once it has seen `cancel_after` of them.
+struct Watcher {
+    steps: std::sync::Mutex<Vec<String>>,
+    cancel_after: usize,
+}
+
+impl ledgerlink::core::matching::MatchObserver for Watcher {
+    fn step(&self, name: &str) {
+        self.steps.lock().unwrap().push(name.to_string());
+    }
+
+    fn cancelled(&self) -> bool {
+        self.steps.lock().unwrap().len() >= self.cancel_after
+    }
+}
+
+/// The window shows matching's steps and its Cancel stops matching at the next step; a watcher
+/// that never cancels gets the same result as plain `match_lists`.
+#[test]
+fn matching_reports_its_steps_and_stops_when_cancelled() {
+    use ledgerlink::core::matching::{dedupe_list_observed, match_lists_observed};
+    use ledgerlink::core::model::Side;
+
+    let lists = Lists::generate(120, 5);
+    let (crm, erp) = (lists.crm(), lists.erp());
+    let options = MatchOptions::default();
+    let patient = Watcher {
+        steps: Default::default(),
+        cancel_after: usize::MAX,
+    };
+    let watched = match_lists_observed(&crm, &erp, &options, &patient).unwrap();
+    assert_eq!(watched, match_lists(&crm, &erp, &options));
+    assert_eq!(
+        *patient.steps.lock().unwrap(),
+        [
+            "preparing the records",
+            "comparing candidate pairs",
+            "choosing one partner per record",
+            "explaining the suggestions"
+        ]
+    );
+    let impatient = Watcher {
+        steps: Default::default(),
+        cancel_after: 2,
+    };
+    assert!(match_lists_observed(&crm, &erp, &options, &impatient).is_none());
+    assert_eq!(
+        impatient.steps.lock().unwrap().len(),
+        2,
+        "stopped at the next step"
+    );
+    let impatient = Watcher {
+        steps: Default::default(),
+        cancel_after: 1,
+    };
+    assert!(dedupe_list_observed(&crm, Side::Crm, &options, &impatient).is_none());
+    assert_eq!(
+        *impatient.steps.lock().unwrap(),
+        ["preparing the CRM records"]
+    );
+}

@@ -9,7 +9,9 @@ use crate::app::screens::review::SearchIndexes;
 use crate::app::workspace::Workspace;
 use crate::core::export::{ExportOptions, ExportSummary, export_project};
 use crate::core::import::{ColumnOverride, import_bytes, import_file};
-use crate::core::matching::{MatchOptions, find_duplicates, match_lists};
+use crate::core::matching::{
+    MatchObserver, MatchOptions, dedupe_list_observed, match_lists_observed,
+};
 use crate::core::model::Side;
 use crate::core::project::{NewProject, Policy, Project, SuggestionSet};
 
@@ -87,16 +89,17 @@ pub fn match_and_create(
     progress: &Progress,
 ) -> Result<(Workspace, SearchIndexes), String> {
     let options = MatchOptions::default();
-    progress.stage("matching the lists", 0);
-    let output = match_lists(&request.crm.dataset, &request.erp.dataset, &options);
+    let cancelled = || "matching cancelled".to_string();
+    let (crm, erp) = (&request.crm.dataset, &request.erp.dataset);
+    let output = match_lists_observed(crm, erp, &options, progress).ok_or_else(cancelled)?;
+    let mut duplicates = dedupe_list_observed(crm, Side::Crm, &options, progress)
+        .ok_or_else(cancelled)?
+        .clusters;
+    let erp_duplicates =
+        dedupe_list_observed(erp, Side::Erp, &options, progress).ok_or_else(cancelled)?;
+    duplicates.extend(erp_duplicates.clusters);
     if progress.is_cancelled() {
-        return Err("matching cancelled".to_string());
-    }
-    progress.stage("looking for duplicates", 0);
-    let mut duplicates = find_duplicates(&request.crm.dataset, Side::Crm, &options);
-    duplicates.extend(find_duplicates(&request.erp.dataset, Side::Erp, &options));
-    if progress.is_cancelled() {
-        return Err("matching cancelled".to_string());
+        return Err(cancelled());
     }
     progress.stage("writing the project file", 0);
     let suggestions = SuggestionSet {
@@ -193,4 +196,15 @@ pub fn open_demo(
         by,
     };
     match_and_create(request, progress)
+}
+
+/// Matching reports its steps in the progress bar and stops at the next step after Cancel.
+impl MatchObserver for Progress {
+    fn step(&self, name: &str) {
+        self.stage(name, 0);
+    }
+
+    fn cancelled(&self) -> bool {
+        self.is_cancelled()
+    }
 }

@@ -16,6 +16,7 @@ use super::compare::Comparer;
 use super::explain::explain;
 use super::features::Features;
 use super::model::Model;
+use super::observer::{MatchObserver, Unobserved, go_on};
 use super::scoring::{RowLabel, score};
 use super::vocab::NONE;
 use super::{DuplicateCluster, MatchOptions};
@@ -45,6 +46,21 @@ pub fn find_duplicates(
 
 /// [`find_duplicates`] that also reports how many pairs were compared.
 pub fn dedupe_list(list: &Dataset, side: Side, options: &MatchOptions) -> DuplicateOutput {
+    dedupe_list_observed(list, side, options, &Unobserved).unwrap_or_default()
+}
+
+/// [`dedupe_list`] that reports its steps to `observer` and returns `None` when the observer
+/// cancels.
+pub fn dedupe_list_observed(
+    list: &Dataset,
+    side: Side,
+    options: &MatchOptions,
+    observer: &dyn MatchObserver,
+) -> Option<DuplicateOutput> {
+    let list_name = side.as_str().to_ascii_uppercase();
+    if !go_on(observer, &format!("preparing the {list_name} records")) {
+        return None;
+    }
     let features = Features::build(&[list]);
     let comparer = Comparer::new(&features, 0, 0);
     let labels: Vec<RowLabel> = options
@@ -63,12 +79,21 @@ pub fn dedupe_list(list: &Dataset, side: Side, options: &MatchOptions) -> Duplic
             })
         })
         .collect();
+    if !go_on(
+        observer,
+        &format!("comparing {list_name} records with each other"),
+    ) {
+        return None;
+    }
     let scoring = score(
         &comparer,
         &labels,
         options.review_threshold,
         options.max_block_pairs,
     );
+    if !go_on(observer, &format!("grouping {list_name} duplicates")) {
+        return None;
+    }
     let rejected: FxHashSet<(u32, u32)> = labels
         .iter()
         .filter(|label| !label.is_match)
@@ -96,10 +121,10 @@ pub fn dedupe_list(list: &Dataset, side: Side, options: &MatchOptions) -> Duplic
         .map(|rows| context.describe(rows, side))
         .collect();
     clusters.sort_by_key(|cluster| cluster.rows.iter().copied().min());
-    DuplicateOutput {
+    Some(DuplicateOutput {
         clusters,
         compared_pairs: scoring.compared,
-    }
+    })
 }
 
 struct Context<'a> {

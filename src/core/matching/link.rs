@@ -8,6 +8,7 @@ use super::compare::Comparer;
 use super::explain::explain;
 use super::features::Features;
 use super::model::Model;
+use super::observer::{MatchObserver, Unobserved, go_on};
 use super::scoring::{RowLabel, ScoredPair, score};
 use super::xref::check_xrefs;
 use super::{Band, MatchOptions, MatchOutput, PairSuggestion};
@@ -19,6 +20,20 @@ const ACCEPTED_BENEFIT: f64 = 1e9;
 /// Suggest which CRM records and ERP records are the same customer (see the module docs of
 /// [`super`]).
 pub fn match_lists(crm: &Dataset, erp: &Dataset, options: &MatchOptions) -> MatchOutput {
+    match_lists_observed(crm, erp, options, &Unobserved).unwrap_or_default()
+}
+
+/// [`match_lists`] that reports its steps to `observer` and returns `None` when the observer
+/// cancels.
+pub fn match_lists_observed(
+    crm: &Dataset,
+    erp: &Dataset,
+    options: &MatchOptions,
+    observer: &dyn MatchObserver,
+) -> Option<MatchOutput> {
+    if !go_on(observer, "preparing the records") {
+        return None;
+    }
     let features = Features::build(&[crm, erp]);
     let comparer = Comparer::new(&features, 0, 1);
     let labels: Vec<RowLabel> = options
@@ -32,12 +47,18 @@ pub fn match_lists(crm: &Dataset, erp: &Dataset, options: &MatchOptions) -> Matc
             })
         })
         .collect();
+    if !go_on(observer, "comparing candidate pairs") {
+        return None;
+    }
     let scoring = score(
         &comparer,
         &labels,
         options.review_threshold,
         options.max_block_pairs,
     );
+    if !go_on(observer, "choosing one partner per record") {
+        return None;
+    }
     let edges: Vec<Edge> = scoring
         .pairs
         .iter()
@@ -56,6 +77,9 @@ pub fn match_lists(crm: &Dataset, erp: &Dataset, options: &MatchOptions) -> Matc
     for &index in &chosen {
         is_chosen[index] = true;
     }
+    if !go_on(observer, "explaining the suggestions") {
+        return None;
+    }
     let rivals = Rivals::of(&scoring.pairs);
     let suggest = |index: usize, band: Band| -> PairSuggestion {
         suggestion(&comparer, &scoring.model, &scoring.pairs[index], band)
@@ -73,12 +97,12 @@ pub fn match_lists(crm: &Dataset, erp: &Dataset, options: &MatchOptions) -> Matc
         .map(|index| suggest(index, Band::Review))
         .collect();
     let xref_checks = check_xrefs(crm, &comparer, &scoring.model, &pairs, options);
-    MatchOutput {
+    Some(MatchOutput {
         pairs,
         alternatives,
         compared_pairs: scoring.compared,
         xref_checks,
-    }
+    })
 }
 
 fn suggestion(

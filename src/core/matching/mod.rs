@@ -61,13 +61,15 @@ pub mod field;
 pub mod link;
 pub mod model;
 pub mod normalized;
+pub mod observer;
 pub mod scoring;
 pub mod similarity;
 pub mod vocab;
 pub mod xref;
 
-pub use duplicates::{DuplicateOutput, dedupe_list, find_duplicates};
-pub use link::match_lists;
+pub use duplicates::{DuplicateOutput, dedupe_list, dedupe_list_observed, find_duplicates};
+pub use link::{match_lists, match_lists_observed};
+pub use observer::{MatchObserver, Unobserved};
 
 /// Thresholds and decisions that steer matching.
 #[derive(Debug, Clone, PartialEq)]
