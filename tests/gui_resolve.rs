@@ -61,12 +61,15 @@ fn creation_actions_are_set_one_by_one_and_for_a_filtered_selection() {
     harness.get_by_label("Unmatched").click();
     harness.run();
     harness.get_by_label_contains("Creation policy:");
-    // Every CRM record is unlinked; the Customers get create_in_erp by default.
-    harness.get_by_label("5 records");
+    // Every CRM record is unlinked, but three still have an open suggestion: they are hidden,
+    // so that nobody creates in the ERP a customer that is probably there already.
+    harness.get_by_label("2 records");
+    harness.get_by_label_contains("3 records with an open suggestion hidden");
     replace_text(&mut harness, "Filter records", "tokyo");
     harness.get_by_label("0 records");
     replace_text(&mut harness, "Filter records", "東京");
-    harness.get_by_label("1 records");
+    harness.get_by_label("1 record");
+    harness.get_by_label("Create in ERP (by default)");
     harness.get_by_label("Ignore").click();
     harness.run();
     let project = Project::open(&file).unwrap();
@@ -84,6 +87,11 @@ fn creation_actions_are_set_one_by_one_and_for_a_filtered_selection() {
     harness.get_by_label("ERP records").click();
     harness.run();
     replace_text(&mut harness, "Filter records", "");
+    harness.get_by_label("Create in CRM for all 1 shown");
+    harness
+        .get_by_label("Include records with an open suggestion")
+        .click();
+    harness.run();
     harness
         .get_by_label("Create in CRM for all 4 shown")
         .click();

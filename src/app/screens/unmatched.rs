@@ -18,36 +18,48 @@ pub struct UnmatchedState {
     pub side: Option<Side>,
     /// Only records whose name or id contains this.
     pub query: String,
+    /// Also show records that still have an open suggestion. Off by default: such a record
+    /// probably exists in the other system, and creating it there would make a duplicate.
+    pub with_open_suggestions: bool,
+    /// Unlinked records passing the filter that are hidden because of an open suggestion.
+    hidden_open: usize,
     /// The rows shown: unlinked records of `side` that pass the filter, in list order.
     rows: Vec<usize>,
-    /// What `rows` were computed for: side, query and the data's generation.
-    computed_for: Option<(Side, String, u64)>,
+    /// What `rows` were computed for: side, query, open suggestions shown, data generation.
+    computed_for: Option<(Side, String, bool, u64)>,
 }
 
 impl UnmatchedState {
     /// Recompute the rows shown when the list, the filter or the data (`generation`) changed,
     /// not on every frame: with 100,000 records that takes tens of milliseconds.
     fn refresh(&mut self, side: Side, workspace: &Workspace, generation: u64) {
-        let unchanged = self
-            .computed_for
-            .as_ref()
-            .is_some_and(|(for_side, query, computed)| {
-                *for_side == side && *query == self.query && *computed == generation
-            });
-        if unchanged {
+        let key = (side, self.query.clone(), self.with_open_suggestions, generation);
+        if self.computed_for.as_ref() == Some(&key) {
             return;
         }
         let list = workspace.list(side);
         let folded = fold(self.query.trim());
-        self.rows = workspace
+        let matching: Vec<(usize, bool)> = workspace
             .flags(side)
             .iter()
             .enumerate()
             .filter(|(_, flags)| !flags.linked)
-            .map(|(row, _)| row)
-            .filter(|&row| folded.is_empty() || fold(&record_title(list, row)).contains(&folded))
+            .filter(|&(row, _)| {
+                folded.is_empty() || fold(&record_title(list, row)).contains(&folded)
+            })
+            .map(|(row, flags)| (row, flags.open))
             .collect();
-        self.computed_for = Some((side, self.query.clone(), generation));
+        self.hidden_open = if self.with_open_suggestions {
+            0
+        } else {
+            matching.iter().filter(|(_, open)| *open).count()
+        };
+        self.rows = matching
+            .into_iter()
+            .filter(|&(_, open)| self.with_open_suggestions || !open)
+            .map(|(row, _)| row)
+            .collect();
+        self.computed_for = Some(key);
     }
 }
 
@@ -55,9 +67,9 @@ impl UnmatchedState {
 fn state_text(state: &ActionState<'_>) -> String {
     match state {
         ActionState::Decided(action, entry) => {
-            format!("{} (decided by {})", action.as_str(), entry.by)
+            format!("{} (decided by {})", action_label(*action), entry.by)
         }
-        ActionState::Default(action) => format!("{} (default)", action.as_str()),
+        ActionState::Default(action) => format!("{} (by default)", action_label(*action)),
         ActionState::NeedsErpAccount => "needs an ERP account (policy: keyed by hand)".to_string(),
         ActionState::Undecided => "undecided".to_string(),
     }
@@ -74,6 +86,14 @@ fn offered(side: Side, workspace: &Workspace) -> Vec<CreationAction> {
         .into_iter()
         .filter(|action| policy.allows(*action))
         .collect()
+}
+
+/// "1 record", "12 records".
+fn records(count: usize) -> String {
+    match count {
+        1 => "1 record".to_string(),
+        count => format!("{count} records"),
+    }
 }
 
 fn action_label(action: CreationAction) -> &'static str {
@@ -111,7 +131,7 @@ pub fn unmatched_ui(
         let label = ui.label("Filter records");
         ui.add(egui::TextEdit::singleline(&mut state.query).desired_width(200.0))
             .labelled_by(label.id);
-        ui.label(format!("{} records", state.rows.len()));
+        ui.label(records(state.rows.len()));
         ui.separator();
         let rows = &state.rows;
         for action in &offered {
@@ -126,6 +146,19 @@ pub fn unmatched_ui(
                     creation: *action,
                 });
             }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.checkbox(
+            &mut state.with_open_suggestions,
+            "Include records with an open suggestion",
+        );
+        if state.hidden_open > 0 {
+            ui.label(format!(
+                "{} with an open suggestion hidden: they probably exist in the other system; \
+                 decide their pairs on the Review screen first",
+                records(state.hidden_open)
+            ));
         }
     });
     TableBuilder::new(ui)
