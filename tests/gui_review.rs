@@ -10,7 +10,7 @@ use std::path::Path;
 
 use egui::accesskit::Role as A11y;
 use egui_kittest::kittest::Queryable;
-use ledgerlink::app::action::Screen;
+use ledgerlink::app::action::{Action, Screen};
 use ledgerlink::core::project::{DecisionKind, Project};
 
 /// The links in effect in the project file, as (CRM id, ERP id, kind, by).
@@ -329,4 +329,35 @@ fn decisions_another_program_takes_appear_in_the_window() {
     harness.run();
     harness.get_by_label("Reviewed 1 of 3");
     harness.get_by_label("Links: 1");
+}
+
+/// Until the reviewer has given a name, keys typed while the prompt shows (a name has N, S, Y
+/// in it) decide nothing; once the name is saved, Y accepts as usual.
+#[test]
+fn keys_pressed_while_the_reviewer_is_asked_for_decide_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::small_project(dir.path());
+    let mut harness = common::harness();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::OpenProject(file.clone()));
+    common::finish_work(&mut harness);
+    harness.get_by_label("Who is reviewing?");
+    for key in [egui::Key::N, egui::Key::Y, egui::Key::S, egui::Key::Enter] {
+        harness.key_press(key);
+        harness.run();
+    }
+    assert!(
+        Project::open(&file).unwrap().decisions().is_empty(),
+        "a key pressed under the prompt took a decision"
+    );
+    common::type_into(&mut harness, "Reviewer name", "Sven Nyberg");
+    harness.get_by_label("Save name").click();
+    harness.run();
+    harness.key_press(egui::Key::Y);
+    harness.run();
+    let decisions = Project::open(&file).unwrap().decisions().len();
+    assert_eq!(decisions, 1, "Y accepts once the reviewer is known");
 }

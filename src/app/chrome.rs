@@ -78,8 +78,14 @@ impl App {
     }
 
     /// Ask once for the reviewer's name; returns it when confirmed.
+    /// True while the window asks for the reviewer's name (on every screen but Start, until
+    /// a name is known).
+    pub(super) fn reviewer_prompt_showing(&self) -> bool {
+        self.settings.reviewer_name().is_none() && self.screen != Screen::Start
+    }
+
     pub(super) fn reviewer_prompt_ui(&mut self, ctx: &egui::Context) -> Option<String> {
-        if self.settings.reviewer_name().is_some() || self.screen == Screen::Start {
+        if !self.reviewer_prompt_showing() {
             return None;
         }
         let mut confirmed = None;
@@ -88,6 +94,10 @@ impl App {
             ui.label("Your name is written with every decision, for the audit log.");
             let field =
                 widgets::labelled_text_field(ui, "Reviewer name", &mut self.reviewer_draft, 240.0);
+            // Typing goes into the name at once, without a click first.
+            if ui.memory(|memory| memory.focused().is_none()) {
+                field.request_focus();
+            }
             let entered =
                 field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
             let name = self.reviewer_draft.trim().to_string();

@@ -33,7 +33,12 @@ impl UnmatchedState {
     /// Recompute the rows shown when the list, the filter or the data (`generation`) changed,
     /// not on every frame: with 100,000 records that takes tens of milliseconds.
     fn refresh(&mut self, side: Side, workspace: &Workspace, generation: u64) {
-        let key = (side, self.query.clone(), self.with_open_suggestions, generation);
+        let key = (
+            side,
+            self.query.clone(),
+            self.with_open_suggestions,
+            generation,
+        );
         if self.computed_for.as_ref() == Some(&key) {
             return;
         }
