@@ -6,16 +6,20 @@ use crate::core::model::{Dataset, Role};
 use crate::core::normalize::address::{country_code, postcode};
 use crate::core::normalize::company::company_name;
 use crate::core::normalize::dates::date;
-use crate::core::normalize::domains::website_domain;
+use crate::core::normalize::domains::{email_domain, website_domain};
 use crate::core::normalize::ids::tax_id;
 use crate::core::normalize::phone::phone;
-use crate::core::normalize::text::fold;
+use crate::core::normalize::street::street;
+use crate::core::normalize::text::{fold, name_key};
 
 /// How the two values of a field compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Agreement {
     /// The same after folding case, accents and spacing.
     Equal,
+    /// The same once the normalisers are done but for a detail: the same name with another
+    /// legal form (or none), the same e-mail domain.
+    Similar,
     /// Both present and different.
     Different,
     /// One side (or both) has no value.
@@ -29,6 +33,7 @@ impl Agreement {
     pub fn as_str(self) -> &'static str {
         match self {
             Agreement::Equal => "equal",
+            Agreement::Similar => "alike",
             Agreement::Different => "different",
             Agreement::Missing => "missing",
             Agreement::NotCompared => "not compared",
@@ -79,6 +84,17 @@ pub fn role_agreement(role: Role, crm: &str, erp: &str, countries: [Option<&str>
             (Some(left), Some(right)) if left == right
         )
     };
+    let similar = match role {
+        Role::Name => {
+            let (left, right) = (
+                company_name(crm, countries[0]),
+                company_name(erp, countries[1]),
+            );
+            !left.core.is_empty() && left.core == right.core
+        }
+        Role::Email => same_key(crm, erp, email_domain),
+        _ => false,
+    };
     let same = match role {
         Role::Country => same_key(crm, erp, |raw| country_code(raw).map(str::to_string)),
         Role::TaxId => by_country(tax_id),
@@ -90,10 +106,17 @@ pub fn role_agreement(role: Role, crm: &str, erp: &str, countries: [Option<&str>
             let (left, right) = (company_name(crm, None), company_name(erp, None));
             !left.core.is_empty() && left.core == right.core && left.legal_form == right.legal_form
         }
+        Role::City | Role::Region => same_key(crm, erp, |raw| Some(name_key(raw))),
+        Role::Street => same_key(crm, erp, |raw| {
+            let address = street(raw, None);
+            Some(format!("{} {:?}", address.street, address.house_number))
+        }),
         _ => false,
     };
     if same {
         Agreement::Equal
+    } else if similar {
+        Agreement::Similar
     } else {
         Agreement::Different
     }
@@ -173,6 +196,8 @@ pub fn agreement_color(ui: &egui::Ui, agreement: Agreement) -> Color32 {
     match (agreement, dark) {
         (Agreement::Equal, true) => Color32::from_rgb(110, 200, 120),
         (Agreement::Equal, false) => Color32::from_rgb(20, 120, 40),
+        (Agreement::Similar, true) => Color32::from_rgb(225, 190, 90),
+        (Agreement::Similar, false) => Color32::from_rgb(150, 100, 0),
         (Agreement::Different, true) => Color32::from_rgb(240, 110, 100),
         (Agreement::Different, false) => Color32::from_rgb(180, 30, 30),
         (Agreement::Missing, _) => ui.visuals().weak_text_color(),
@@ -288,9 +313,49 @@ mod tests {
             role_agreement(Role::Name, "Müller GmbH", "MUELLER GMBH", [None, None]),
             Agreement::Equal
         );
+        // The same name with another legal form, or none, is alike: neither green nor red.
         assert_eq!(
             role_agreement(Role::Name, "Müller GmbH", "Müller AG", [None, None]),
+            Agreement::Similar
+        );
+        assert_eq!(
+            role_agreement(
+                Role::Name,
+                "Datamont Trading e. K.",
+                "DATAMONT TRADING",
+                [Some("Germany"), Some("DE")]
+            ),
+            Agreement::Similar
+        );
+        assert_eq!(
+            role_agreement(Role::Name, "Müller GmbH", "Schmidt GmbH", [None, None]),
             Agreement::Different
+        );
+        assert_eq!(
+            role_agreement(Role::City, "Münster", "Muenster", [None, None]),
+            Agreement::Equal
+        );
+        assert_eq!(
+            role_agreement(
+                Role::Street,
+                "Mariahilfer Straße 160",
+                "Mariahilfer Str. 160",
+                [None, None]
+            ),
+            Agreement::Equal
+        );
+        assert_eq!(
+            role_agreement(Role::Street, "Hauptstr. 5", "Hauptstr. 7", [None, None]),
+            Agreement::Different
+        );
+        assert_eq!(
+            role_agreement(
+                Role::Email,
+                "lotte.dijkstra@brouwer-vastgoed.nl",
+                "crediteuren@brouwer-vastgoed.nl",
+                [None, None]
+            ),
+            Agreement::Similar
         );
         // A number written the national way agrees once the record's country is known.
         let dutch = [Some("Netherlands"), Some("NL")];
