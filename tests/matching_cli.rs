@@ -207,6 +207,26 @@ fn bench_skips_missing_data_cleanly() {
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("dataset"));
 }
 
+/// `ledgerlink match` on two files: its standard output and the pair rows in it.
+fn match_files(crm: &Path, erp: &Path) -> (String, Vec<csv::StringRecord>) {
+    let output = ledgerlink(&[
+        "match",
+        "--crm",
+        crm.to_str().unwrap(),
+        "--erp",
+        erp.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let rows = reader.records().map(Result::unwrap).collect();
+    (stdout, rows)
+}
+
 /// Two short lists, as a user tries the tool first: every obvious pair is suggested (no list
 /// is too small to learn from), the lone lead gets nothing, and reasons spell legal forms as
 /// people write them.
@@ -233,21 +253,7 @@ fn tiny_lists_get_their_obvious_pairs_with_readable_reasons() {
          0000100005;SCHMIDT DRUCK;Koeln;0221 5551234\n",
     )
     .unwrap();
-    let output = ledgerlink(&[
-        "match",
-        "--crm",
-        crm.to_str().unwrap(),
-        "--erp",
-        erp.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let (stdout, rows) = match_files(&crm, &erp);
     let pairs: Vec<(&str, &str)> = rows.iter().map(|row| (&row[0], &row[1])).collect();
     assert_eq!(
         pairs,
@@ -303,17 +309,7 @@ fn japanese_names_without_spaces_are_matched() {
          0000100005;東京総合;東京;JP\n",
     )
     .unwrap();
-    let output = ledgerlink(&[
-        "match",
-        "--crm",
-        crm.to_str().unwrap(),
-        "--erp",
-        erp.to_str().unwrap(),
-    ]);
-    assert!(output.status.success());
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let (stdout, rows) = match_files(&crm, &erp);
     let pairs: Vec<(&str, &str, &str)> =
         rows.iter().map(|row| (&row[0], &row[1], &row[4])).collect();
     assert_eq!(
