@@ -23,10 +23,10 @@ use std::time::Instant;
 
 use calamine::Data;
 use ledgerlink::core::export::{ExportOptions, apply_review, export_project};
-use ledgerlink::core::project::{Decision, NewProject, Policy, Project, SuggestionSet};
+use ledgerlink::core::project::{Decision, Project, SuggestionSet};
 use rust_xlsxwriter::Workbook;
 
-use export_support::{CRM_COLUMNS, ERP_COLUMNS, dataset, pair, read_sheet};
+use export_support::{ERP_COLUMNS, pair, project_from, read_sheet};
 
 fn records() -> usize {
     std::env::var("LEDGERLINK_BENCH_RECORDS")
@@ -90,16 +90,8 @@ fn export_a_large_project() {
             .collect(),
         ..Default::default()
     };
-    let setup = NewProject {
-        crm: dataset("crm.csv", &CRM_COLUMNS, &crm),
-        erp: dataset("erp.csv", &ERP_COLUMNS, &erp),
-        crm_mapping: Vec::new(),
-        erp_mapping: Vec::new(),
-        policy: Policy::default(),
-        by: "bench".to_string(),
-    };
     let file = dir_path.join("bench.ledgerlink");
-    let mut project = Project::create_with_suggestions(&file, setup, &suggestions).unwrap();
+    let mut project = project_from(&file, &crm, &ERP_COLUMNS, &erp, &suggestions, "both");
     let created = started.elapsed();
     let (accepts, rejects) = (count / 10, count / 100);
     let deciding = Instant::now();

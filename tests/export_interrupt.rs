@@ -10,9 +10,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use ledgerlink::core::project::{NewProject, Policy, Project, SuggestionSet};
+use ledgerlink::core::project::SuggestionSet;
 
-use export_support::{CRM_COLUMNS, ERP_COLUMNS, dataset, pair};
+use export_support::{CRM_COLUMNS, ERP_COLUMNS, pair, project_from};
 
 const RECORDS: usize = 3_000;
 
@@ -37,16 +37,8 @@ fn large_project(dir: &Path) -> String {
         pairs: (0..RECORDS).map(|i| pair(i, i, 0.9)).collect(),
         ..Default::default()
     };
-    let setup = NewProject {
-        crm: dataset("crm.csv", &CRM_COLUMNS, &crm),
-        erp: dataset("erp.csv", &ERP_COLUMNS, &erp),
-        crm_mapping: Vec::new(),
-        erp_mapping: Vec::new(),
-        policy: Policy::default(),
-        by: "anna".to_string(),
-    };
     let file = dir.join("large.ledgerlink");
-    Project::create_with_suggestions(&file, setup, &suggestions).unwrap();
+    project_from(&file, &crm, &ERP_COLUMNS, &erp, &suggestions, "both");
     file.to_str().unwrap().to_string()
 }
 
