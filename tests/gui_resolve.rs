@@ -129,3 +129,60 @@ fn the_export_is_written_and_listed_with_its_counts() {
     assert!(harness.get_all_by_label("1 row").count() >= 1);
     assert!(out.join("reconciliation.xlsx").exists());
 }
+
+/// A large list has many clusters: they come fifty to a page, so the screen stays quick.
+#[test]
+fn many_duplicate_clusters_are_shown_a_page_at_a_time() {
+    use ledgerlink::app::action::Action;
+    use ledgerlink::core::matching::DuplicateCluster;
+    use ledgerlink::core::model::Role;
+    use ledgerlink::core::project::{NewProject, Policy, SuggestionSet};
+
+    let dir = tempfile::tempdir().unwrap();
+    let ids: Vec<String> = (0..120).map(|i| format!("D-{i}")).collect();
+    let names: Vec<String> = (0..120).map(|i| format!("Firm {} GmbH", i / 2)).collect();
+    let rows: Vec<Vec<&str>> = ids
+        .iter()
+        .zip(&names)
+        .map(|(id, name)| vec![id.as_str(), name.as_str()])
+        .collect();
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    let columns = [("Id", Some(Role::Id)), ("Name", Some(Role::Name))];
+    let suggestions = SuggestionSet {
+        duplicates: (0..60)
+            .map(|k| DuplicateCluster {
+                side: Side::Crm,
+                rows: vec![2 * k, 2 * k + 1],
+                probability: 0.9,
+                reason: format!("same name (cluster {k})"),
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let setup = NewProject {
+        crm: common::list(&columns, &rows),
+        erp: common::list(&columns, &[&["E-1", "Other AG"]]),
+        crm_mapping: Vec::new(),
+        erp_mapping: Vec::new(),
+        policy: Policy::default(),
+        by: "test".to_string(),
+    };
+    let file = dir.path().join("many.ledgerlink");
+    Project::create_with_suggestions(&file, setup, &suggestions).unwrap();
+    let mut harness = common::harness();
+    harness.state_mut().set_reviewer_for_tests("Anna Schmidt");
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Action::OpenProject(file));
+    common::finish_work(&mut harness);
+    harness.get_by_label("Duplicates").click();
+    harness.run();
+    harness.get_by_label("Clusters 1–50 of 60");
+    harness.get_by_label("same name (cluster 0)");
+    assert!(harness.query_by_label("same name (cluster 55)").is_none());
+    harness.get_by_label("Next clusters").click();
+    harness.run();
+    harness.get_by_label("Clusters 51–60 of 60");
+    harness.get_by_label("same name (cluster 55)");
+    assert!(harness.query_by_label("same name (cluster 0)").is_none());
+}

@@ -332,9 +332,12 @@ impl App {
                 None => no_project_ui(ui),
             },
             Screen::Duplicates => match &self.workspace {
-                Some(workspace) => {
-                    screens::duplicates::duplicates_ui(ui, &mut self.duplicates, workspace)
-                }
+                Some(workspace) => screens::duplicates::duplicates_ui(
+                    ui,
+                    &mut self.duplicates,
+                    workspace,
+                    self.generation,
+                ),
                 None => no_project_ui(ui),
             },
             Screen::Export => match &self.workspace {

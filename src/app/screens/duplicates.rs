@@ -6,13 +6,42 @@ use crate::app::screens::pair::record_title;
 use crate::app::workspace::{ClusterItem, Workspace};
 use crate::core::model::Side;
 
-/// The duplicates screen's own state: the master chosen per cluster.
+/// Clusters drawn per page: a list of 100,000 records may hold thousands of clusters, and
+/// drawing them all would take far longer than a frame.
+pub const CLUSTERS_PER_PAGE: usize = 50;
+
+/// The duplicates screen's own state: the master chosen per cluster, the page shown.
 #[derive(Debug, Clone, Default)]
 pub struct DuplicatesState {
     /// Which list is shown.
     pub side: Option<Side>,
     /// The master chosen for each cluster (index into the workspace's clusters).
     pub masters: std::collections::HashMap<usize, usize>,
+    /// The page of clusters shown (0-based).
+    pub page: usize,
+    /// Where each cluster stands, and the data generation it was read for.
+    states: Option<(u64, Vec<&'static str>)>,
+}
+
+impl DuplicatesState {
+    /// Every cluster's state, read again only when the data changed.
+    fn states(&mut self, workspace: &Workspace, generation: u64) -> &[&'static str] {
+        if self
+            .states
+            .as_ref()
+            .is_none_or(|(read, _)| *read != generation)
+        {
+            let states = workspace
+                .clusters
+                .iter()
+                .map(|cluster| cluster_state(workspace, cluster))
+                .collect();
+            self.states = Some((generation, states));
+        }
+        self.states
+            .as_ref()
+            .map_or(&[], |(_, states)| states.as_slice())
+    }
 }
 
 /// Where a cluster stands in the project.
@@ -52,6 +81,7 @@ pub fn duplicates_ui(
     ui: &mut egui::Ui,
     state: &mut DuplicatesState,
     workspace: &Workspace,
+    generation: u64,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let side = *state.side.get_or_insert(Side::Crm);
@@ -66,31 +96,79 @@ pub fn duplicates_ui(
             let text = format!("{} ({count} clusters)", candidate.as_str().to_uppercase());
             if ui.selectable_label(side == candidate, text).clicked() {
                 state.side = Some(candidate);
+                state.page = 0;
             }
         }
     });
     ui.label("Choose the record to keep (the master), then mark the cluster.");
+    let shown: Vec<usize> = (0..workspace.clusters.len())
+        .filter(|&index| workspace.clusters[index].side == side)
+        .collect();
+    page_bar_ui(ui, state, shown.len());
+    let first = state.page * CLUSTERS_PER_PAGE;
+    let page: Vec<usize> = shown
+        .iter()
+        .copied()
+        .skip(first)
+        .take(CLUSTERS_PER_PAGE)
+        .collect();
+    let states: Vec<&'static str> = {
+        let all = state.states(workspace, generation);
+        page.iter()
+            .map(|&index| all.get(index).copied().unwrap_or(""))
+            .collect()
+    };
     egui::ScrollArea::vertical()
-        .id_salt("duplicates_scroll")
+        .id_salt(("duplicates_scroll", side, state.page))
         .show(ui, |ui| {
-            let clusters = workspace
-                .clusters
-                .iter()
-                .enumerate()
-                .filter(|(_, cluster)| cluster.side == side);
-            for (index, cluster) in clusters {
-                cluster_ui(ui, state, workspace, index, cluster, &mut actions);
+            for (&index, cluster_state) in page.iter().zip(states) {
+                let cluster = &workspace.clusters[index];
+                cluster_ui(
+                    ui,
+                    state,
+                    workspace,
+                    (index, cluster),
+                    cluster_state,
+                    &mut actions,
+                );
             }
         });
     actions
+}
+
+/// "Clusters 51–100 of 4,210" with previous and next page buttons, when there is more than one
+/// page.
+fn page_bar_ui(ui: &mut egui::Ui, state: &mut DuplicatesState, count: usize) {
+    let pages = count.div_ceil(CLUSTERS_PER_PAGE).max(1);
+    state.page = state.page.min(pages - 1);
+    if pages == 1 {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let first = state.page * CLUSTERS_PER_PAGE;
+        let last = (first + CLUSTERS_PER_PAGE).min(count);
+        if ui
+            .add_enabled(state.page > 0, egui::Button::new("Previous clusters"))
+            .clicked()
+        {
+            state.page -= 1;
+        }
+        ui.label(format!("Clusters {}–{last} of {count}", first + 1));
+        if ui
+            .add_enabled(state.page + 1 < pages, egui::Button::new("Next clusters"))
+            .clicked()
+        {
+            state.page += 1;
+        }
+    });
 }
 
 fn cluster_ui(
     ui: &mut egui::Ui,
     state: &mut DuplicatesState,
     workspace: &Workspace,
-    index: usize,
-    cluster: &ClusterItem,
+    (index, cluster): (usize, &ClusterItem),
+    cluster_state: &str,
     actions: &mut Vec<Action>,
 ) {
     let list = workspace.list(cluster.side);
@@ -101,11 +179,7 @@ fn cluster_ui(
     ui.group(|ui| {
         ui.horizontal(|ui| {
             ui.strong(format!("Cluster {}", index + 1));
-            ui.label(format!(
-                "score {:.3}, {}",
-                cluster.probability,
-                cluster_state(workspace, cluster)
-            ));
+            ui.label(format!("score {:.3}, {cluster_state}", cluster.probability));
         });
         ui.label(&cluster.reason);
         for &row in &cluster.rows {
