@@ -102,6 +102,21 @@ fn decide_status_undo_redo_through_the_command_line() {
         "{}",
         text(&output.stdout)
     );
+
+    // Unsure flags a pair for discussion: it stays open and status counts it.
+    let output = ledgerlink(&["decide", path, "--unsure", "C3", "1002", "--by", "bert"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let status = status_json(&file);
+    assert_eq!(
+        (status["open"].clone(), status["unsure"].clone()),
+        (2.into(), 1.into())
+    );
+    let output = ledgerlink(&["status", path]);
+    assert!(
+        text(&output.stdout).contains("2 open (1 marked unsure)"),
+        "{}",
+        text(&output.stdout)
+    );
 }
 
 #[test]

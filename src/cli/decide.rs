@@ -1,4 +1,5 @@
-//! `ledgerlink decide PROJECT (--accept CRM_ID ERP_ID | --reject .. | --link .. | --create crm:ID
+//! `ledgerlink decide PROJECT (--accept CRM_ID ERP_ID | --reject .. | --link .. | --unsure ..
+//! | --create crm:ID
 //! | --ignore erp:ID | --duplicate crm:MASTER crm:ID | --not-duplicate crm:A crm:B) [--by NAME]
 //! [--note TEXT]`: take one decision; it is on disk when the command returns.
 
@@ -27,6 +28,9 @@ pub struct DecideArgs {
     /// Link a pair by hand (one matching did not suggest).
     #[arg(long, num_args = 2, value_names = ["CRM_ID", "ERP_ID"], group = "decision")]
     pub link: Option<Vec<String>>,
+    /// Mark a suggested pair unsure: it stays open, flagged for discussion (the U key).
+    #[arg(long, num_args = 2, value_names = ["CRM_ID", "ERP_ID"], group = "decision")]
+    pub unsure: Option<Vec<String>>,
     /// Create the record in the other system: crm:ID (create in the ERP) or erp:ID (in the CRM).
     #[arg(long, value_name = "SIDE:ID", group = "decision")]
     pub create: Option<String>,
@@ -76,6 +80,10 @@ fn decision(args: &DecideArgs) -> Result<Decision> {
     if let Some(values) = &args.link {
         let (crm, erp) = pair(values)?;
         return Ok(Decision::Link { crm, erp });
+    }
+    if let Some(values) = &args.unsure {
+        let (crm, erp) = pair(values)?;
+        return Ok(Decision::Unsure { crm, erp });
     }
     if let Some(text) = &args.create {
         return Ok(Decision::create(record(text)?));

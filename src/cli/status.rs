@@ -40,8 +40,9 @@ fn text_report(project: &Project, status: &Status) -> String {
             status.crm_records, status.erp_records
         ),
         format!(
-            "pairs        {} suggested: {} open; {} accepted or linked, {} rejected",
-            status.suggested, status.open, status.accepted, status.rejected
+            "pairs        {} suggested: {} open ({} marked unsure); {} accepted or linked, {} \
+             rejected",
+            status.suggested, status.open, status.unsure, status.accepted, status.rejected
         ),
         format!(
             "actions      decided: {} create in ERP, {} create in CRM, {} ignore",

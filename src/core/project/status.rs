@@ -27,6 +27,8 @@ pub struct Status {
     pub rejected: usize,
     /// Suggested pairs nobody decided and whose records are not linked elsewhere.
     pub open: usize,
+    /// Open pairs someone marked unsure (still open, to be discussed).
+    pub unsure: usize,
     /// Creation actions decided for unlinked records.
     pub actions: ActionCounts,
     /// Decisions in effect whose records changed since (to be confirmed again).
@@ -66,6 +68,7 @@ pub fn status(
         accepted: 0,
         rejected: 0,
         open: 0,
+        unsure: 0,
         actions: ActionCounts::default(),
         stale: 0,
         can_undo: state.can_undo(),
@@ -82,6 +85,7 @@ pub fn status(
         result.suggested += 1;
         if suggestion_view(suggestion, state, crm, erp).status == PairStatus::Open {
             result.open += 1;
+            result.unsure += usize::from(state.is_unsure(&suggestion.crm, &suggestion.erp));
         }
     }
     for entry in state.effective() {
