@@ -21,6 +21,7 @@
 
 pub mod address;
 pub mod company;
+pub mod company_words;
 pub mod dates;
 pub mod domains;
 pub mod ids;
