@@ -53,6 +53,13 @@ fn a_duplicate_cluster_is_marked_with_the_chosen_master_and_undone() {
     harness.run();
     assert!(Project::open(&file).unwrap().duplicate_marks().is_empty());
     harness.get_by_label("score 0.970, open");
+    // Or the records are different customers.
+    harness.get_by_label("Not duplicates (A-1 cluster)").click();
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    assert_eq!(project.not_duplicate_marks().len(), 1);
+    assert!(!project.are_duplicates(Side::Crm, "A-1", "A-5"));
+    harness.get_by_label("score 0.970, marked not duplicates");
 }
 
 #[test]

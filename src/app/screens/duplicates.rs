@@ -1,6 +1,8 @@
 //! Duplicates: the suggested clusters of each list; mark them duplicates (choosing the master)
 //! or not duplicates.
 
+use std::collections::HashSet;
+
 use crate::app::action::Action;
 use crate::app::screens::pair::record_title;
 use crate::app::workspace::{ClusterItem, Workspace};
@@ -31,10 +33,11 @@ impl DuplicatesState {
             .as_ref()
             .is_none_or(|(read, _)| *read != generation)
         {
+            let not_duplicates = not_duplicate_pairs(workspace);
             let states = workspace
                 .clusters
                 .iter()
-                .map(|cluster| cluster_state(workspace, cluster))
+                .map(|cluster| cluster_state(workspace, &not_duplicates, cluster))
                 .collect();
             self.states = Some((generation, states));
         }
@@ -44,8 +47,30 @@ impl DuplicatesState {
     }
 }
 
+/// The pairs of records marked as not duplicates, both ways round: (side, key, key).
+type NotDuplicates<'a> = HashSet<(Side, &'a str, &'a str)>;
+
+/// Every not-duplicate mark in effect, read once for all clusters.
+fn not_duplicate_pairs(workspace: &Workspace) -> NotDuplicates<'_> {
+    let mut pairs = HashSet::new();
+    for entry in workspace.project().not_duplicate_marks() {
+        if let Some(second) = entry.second.as_ref()
+            && second.side == entry.first.side
+        {
+            let (a, b) = (entry.first.key.as_str(), second.key.as_str());
+            pairs.insert((entry.first.side, a, b));
+            pairs.insert((entry.first.side, b, a));
+        }
+    }
+    pairs
+}
+
 /// Where a cluster stands in the project.
-fn cluster_state(workspace: &Workspace, cluster: &ClusterItem) -> &'static str {
+fn cluster_state(
+    workspace: &Workspace,
+    not_duplicates: &NotDuplicates<'_>,
+    cluster: &ClusterItem,
+) -> &'static str {
     let project = workspace.project();
     let keys: Vec<&str> = cluster
         .rows
@@ -61,15 +86,11 @@ fn cluster_state(workspace: &Workspace, cluster: &ClusterItem) -> &'static str {
     {
         return "marked duplicates";
     }
-    let not_duplicates = project.not_duplicate_marks().into_iter().any(|entry| {
-        entry.first.side == cluster.side
-            && keys.contains(&entry.first.key.as_str())
-            && entry
-                .second
-                .as_ref()
-                .is_some_and(|second| keys.contains(&second.key.as_str()))
+    let marked_apart = keys.iter().any(|a| {
+        keys.iter()
+            .any(|b| not_duplicates.contains(&(cluster.side, *a, *b)))
     });
-    if not_duplicates {
+    if marked_apart {
         "marked not duplicates"
     } else {
         "open"

@@ -247,7 +247,8 @@ impl Applier<'_> {
     fn apply_rows(&mut self, rows: &[ReviewRow]) -> Result<(), ProjectError> {
         let mut batch = Batch::new();
         for row in rows {
-            let verdict = match verdict(&row.decision) {
+            type Make = fn(String, String) -> Decision;
+            let make: Make = match verdict(&row.decision) {
                 Ok(Verdict::Blank) => {
                     self.report.blank += 1;
                     continue;
@@ -256,7 +257,9 @@ impl Applier<'_> {
                     self.report.unsure += 1;
                     continue;
                 }
-                Ok(verdict) => verdict,
+                Ok(Verdict::Accept) => |crm, erp| Decision::Accept { crm, erp },
+                Ok(Verdict::Reject) => |crm, erp| Decision::Reject { crm, erp },
+                Ok(Verdict::Unsure) => |crm, erp| Decision::Unsure { crm, erp },
                 Err(reason) => {
                     self.refuse(row, reason);
                     continue;
@@ -272,12 +275,7 @@ impl Applier<'_> {
                 self.refuse(row, reason);
                 continue;
             }
-            let (crm, erp) = (row.crm.clone(), row.erp.clone());
-            let decision = match verdict {
-                Verdict::Accept => Decision::Accept { crm, erp },
-                Verdict::Reject => Decision::Reject { crm, erp },
-                Verdict::Unsure | Verdict::Blank => Decision::Unsure { crm, erp },
-            };
+            let decision = make(row.crm.clone(), row.erp.clone());
             batch.push(row, decision);
         }
         self.flush(&mut batch)

@@ -114,7 +114,7 @@ pub fn on_network_file_system(file: &Path) -> bool {
 pub fn on_network_file_system(file: &Path) -> bool {
     let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     let text = absolute.to_string_lossy();
-    text.starts_with(r"\\") && !text.starts_with(r"\\?\") || text.starts_with(r"\\?\UNC\")
+    (text.starts_with(r"\\") && !text.starts_with(r"\\?\")) || text.starts_with(r"\\?\UNC\")
 }
 
 /// Other systems: no detection; [`SHARED_FOLDER_ENV`] decides.
