@@ -284,6 +284,8 @@ fn reconciliation_workbook_holds_every_file_as_text_cells() {
             "ERP numbers to clear",
             "Create in ERP",
             "Create in CRM",
+            "Merge in CRM",
+            "Merge in ERP",
             "Duplicates",
             "Conflicts",
             "Audit"
@@ -405,7 +407,7 @@ fn a_second_export_replaces_every_file_and_leaves_no_temporary() {
         .collect();
     expected.sort();
     assert_eq!(names, expected);
-    assert_eq!(expected.len(), 12);
+    assert_eq!(expected.len(), 14);
     let (_, rows) = read_csv(&out.join("links.csv"));
     assert_eq!(rows.len(), 2);
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use egui::accesskit::Role as A11y;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use ledgerlink::core::model::Side;
 use ledgerlink::core::project::{DecisionKind, Project};
 
@@ -68,10 +68,25 @@ fn creation_actions_are_set_one_by_one_and_for_a_filtered_selection() {
     harness.get_by_label("Unmatched").click();
     harness.run();
     harness.get_by_label_contains("Creation policy:");
-    // Every CRM record is unlinked, but three still have an open suggestion: they are hidden,
-    // so that nobody creates in the ERP a customer that is probably there already.
-    harness.get_by_label("2 records");
-    harness.get_by_label_contains("3 records with an open suggestion hidden");
+    // Every CRM record is unlinked, but three still have an open suggestion: they wait, so
+    // that nobody creates in the ERP a customer that is probably there already, and the
+    // screen counts exactly what the creation file will hold.
+    harness.get_by_label(
+        "create_in_erp.csv will hold 1 record; 4 records wait for a decision and are in no \
+         creation file.",
+    );
+    harness.get_by_label("Waiting for a decision").click();
+    harness.run();
+    harness.get_by_label("4 records");
+    harness.get_by_label_contains("waiting: probably a duplicate of CRM A-1");
+    assert!(
+        harness
+            .query_all_by_label_contains("waiting: may be ERP")
+            .count()
+            >= 1
+    );
+    harness.get_by_label("All unlinked").click();
+    harness.run();
     replace_text(&mut harness, "Filter records", "tokyo");
     harness.get_by_label("0 records");
     replace_text(&mut harness, "Filter records", "東京");
@@ -90,23 +105,32 @@ fn creation_actions_are_set_one_by_one_and_for_a_filtered_selection() {
     assert_eq!(decided[0].1.as_str(), "ignore");
     drop(project);
 
-    // The ERP side: create every unlinked ERP customer in the CRM, in one batch.
-    harness.get_by_label("ERP records").click();
-    harness.run();
+    // A bulk creation over every unlinked record asks first, names how many wait, and leaves
+    // those out.
     replace_text(&mut harness, "Filter records", "");
-    harness.get_by_label("Create in CRM for all 1 shown");
     harness
-        .get_by_label("Include records with an open suggestion")
+        .get_by_label("Create in ERP for all 1 shown")
         .click();
     harness.run();
-    harness
-        .get_by_label("Create in CRM for all 4 shown")
-        .click();
+    harness.get_by_label_contains("4 records of those shown wait for a decision");
+    harness.get_by_label("Confirm").click();
     harness.run();
     let status = Project::open(&file).unwrap().status();
-    assert_eq!(status.actions.create_in_crm, 4);
-    assert_eq!(status.actions.ignore, 1);
-    harness.get_by_label("Actions: 5");
+    assert_eq!(
+        status.actions.create_in_erp, 1,
+        "waiting records are left out"
+    );
+    assert_eq!(status.actions.ignore, 0, "A-4 is now to be created");
+    harness.get_by_label("Actions: 1");
+    // Every unlinked ERP customer has a candidate in the CRM: none can be created in bulk.
+    harness.get_by_label("ERP records").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("Create in CRM for all 0 shown")
+            .accesskit_node()
+            .is_disabled()
+    );
 }
 
 #[test]

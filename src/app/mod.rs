@@ -341,7 +341,12 @@ impl App {
                 None => no_project_ui(ui),
             },
             Screen::Export => match &self.workspace {
-                Some(_) => screens::export::export_ui(ui, &mut self.export, busy),
+                Some(workspace) => screens::export::export_ui(
+                    ui,
+                    &mut self.export,
+                    workspace,
+                    (busy, self.generation),
+                ),
                 None => no_project_ui(ui),
             },
             Screen::Unmatched => match &self.workspace {

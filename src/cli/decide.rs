@@ -43,6 +43,11 @@ pub struct DecideArgs {
     /// Mark two records of one list as not duplicates.
     #[arg(long, num_args = 2, value_names = ["SIDE:ID", "SIDE:ID"], group = "decision")]
     pub not_duplicate: Option<Vec<String>>,
+    /// Accept every open pair of a band in one batch (one undo takes it back). The only band
+    /// is `auto`: the pairs matching rates safe to accept without a look; unsure pairs are
+    /// left out.
+    #[arg(long, value_name = "BAND", group = "decision")]
+    pub accept_band: Option<String>,
     /// Who decides (default: the login name).
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
@@ -111,8 +116,32 @@ fn decision(args: &DecideArgs) -> Result<Decision> {
     Err(BadInput("no decision given; see decide --help".to_string()).into())
 }
 
+/// Run `decide --accept-band auto`: one batch.
+fn accept_band(args: &DecideArgs, band: &str) -> Result<()> {
+    if band != "auto" {
+        return Err(BadInput(format!(
+            "'{band}' is no band that can be accepted in bulk; the band is 'auto'"
+        ))
+        .into());
+    }
+    let mut project = Project::open(&args.project)?;
+    let by = args.by.clone().unwrap_or_else(login_name);
+    let decisions = project.auto_band_accepts();
+    let default_note = format!(
+        "bulk accept of the {} pairs of the auto band",
+        decisions.len()
+    );
+    let note = args.note.clone().unwrap_or(default_note);
+    let count = project.decide_batch(&decisions, &by, Some(&note))?.len();
+    println!("recorded: {count} pairs of the auto band accepted in one batch by {by}");
+    Ok(())
+}
+
 /// Run `decide`.
 pub fn run(args: DecideArgs) -> Result<()> {
+    if let Some(band) = &args.accept_band {
+        return accept_band(&args, band);
+    }
     let decision = decision(&args)?;
     let mut project = Project::open(&args.project)?;
     let by = args.by.clone().unwrap_or_else(login_name);

@@ -48,5 +48,8 @@ pub fn run(args: ExportArgs) -> Result<()> {
     for note in &summary.notes {
         println!("note: {note}");
     }
+    if let Some(warning) = project.status().pending_warning() {
+        eprintln!("warning: {warning}");
+    }
     Ok(())
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::app::action::Action;
 use crate::app::widgets::labelled_text_field;
+use crate::app::workspace::Workspace;
 use crate::core::export::ExportSummary;
 
 /// The export screen's own state.
@@ -13,6 +14,8 @@ pub struct ExportState {
     pub folder: String,
     /// What the last export wrote.
     pub last: Option<ExportSummary>,
+    /// What is still undecided (and so in no creation file), read for a data generation.
+    pending: Option<(u64, Option<String>)>,
 }
 
 /// The folder proposed for a project's export: `<project name> export` next to the project.
@@ -27,10 +30,29 @@ pub fn default_folder(project: &std::path::Path) -> String {
 }
 
 /// Draw the export screen.
-pub fn export_ui(ui: &mut egui::Ui, state: &mut ExportState, busy: bool) -> Vec<Action> {
+pub fn export_ui(
+    ui: &mut egui::Ui,
+    state: &mut ExportState,
+    workspace: &Workspace,
+    (busy, generation): (bool, u64),
+) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.heading("Export");
-    ui.label("Links, updates for both systems, creation worklists, duplicates, conflicts, the audit log, and a review workbook.");
+    ui.label("Links, updates for both systems, creation worklists, merges, duplicates, conflicts, the audit log, and a review workbook.");
+    if state
+        .pending
+        .as_ref()
+        .is_none_or(|(read, _)| *read != generation)
+    {
+        let warning = workspace.project().status().pending_warning();
+        state.pending = Some((generation, warning));
+    }
+    if let Some((_, Some(warning))) = &state.pending {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("Not decided yet: {warning}."),
+        );
+    }
     ui.horizontal(|ui| {
         labelled_text_field(ui, "Export folder", &mut state.folder, 420.0);
         if ui

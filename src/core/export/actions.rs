@@ -11,25 +11,22 @@
 //! CRM customers that need one are listed in `create_in_erp.csv` too (`needs_erp_account`):
 //! the AR clerk's keying worklist.
 //!
-//! A record whose only reason to be created is the policy's default is held back (the summary
-//! counts it) while one of its suggested pairs is still open, since it may well exist in the
-//! other system, and when it is marked a duplicate, since it is to be merged into its master.
-//! A creation the workshop decided is always written.
+//! The rows are the project's worklist ([`Project::worklist`]): a record that probably exists in
+//! the other system (an open pair, a candidate linked to another record, an undecided duplicate
+//! cluster) is held out with a note that counts it, and a marked duplicate is never created (it
+//! is merged into its master: `merge_in_*.csv`). A creation the workshop decided for a record
+//! that is no marked duplicate is written.
 //!
 //! The ERP number column follows the policy: left blank when the ERP generates numbers; filled
 //! with proposed numbers when the workshop assigns them ([`numbering`](super::numbering)).
 
-use std::collections::HashSet;
-
 use crate::core::model::{Role, Side};
 use crate::core::normalize::address::country_code;
-use crate::core::project::{
-    ActionState, CreationAction, NumberSource, PairStatus, Project, RecordView, UnlinkedRecord,
-};
+use crate::core::project::{ActionState, NumberSource, Project, RecordView, UnlinkedRecord};
 
 use super::lengths::length_notes;
 use super::numbering::NumberProposals;
-use super::records::{header_of, marked_duplicates, system_id};
+use super::records::{header_of, system_id};
 use super::table::{Cell, Table};
 use super::updates::{DEFAULT_CRM_XREF, DEFAULT_ERP_ID, DEFAULT_ERP_XREF};
 
@@ -147,48 +144,37 @@ fn basis(state: &ActionState<'_>) -> (Cell, Cell) {
     (Cell::text(state.as_str()), Cell::Text(note))
 }
 
-/// The unlinked records of `side` whose action state is `wanted`, and how many were held back:
-/// a record that has only a default action is left out while one of its suggested pairs is
-/// still open (it may well exist in the other system) or when it is marked as the duplicate of
-/// another record (it is to be merged, not created).
+/// The records of `side` that go into its creation file, as the project's worklist gives them
+/// (the same rows the Unmatched screen shows), and the note about the records held out.
 fn records_to_create<'a>(
     project: &'a Project,
     side: Side,
-    wanted: impl Fn(&ActionState<'_>) -> bool,
-) -> (Vec<UnlinkedRecord<'a>>, usize) {
-    let pending: HashSet<&str> = project
-        .suggestion_views()
-        .into_iter()
-        .filter(|view| view.status == PairStatus::Open)
-        .map(|view| match side {
-            Side::Crm => view.suggestion.crm.as_str(),
-            Side::Erp => view.suggestion.erp.as_str(),
-        })
-        .collect();
-    let duplicates = marked_duplicates(project, side);
-    let mut held_back = 0;
-    let records = project
-        .unlinked_records(side)
-        .into_iter()
-        .filter(|unlinked| wanted(&unlinked.state))
-        .filter(|unlinked| {
-            let decided = matches!(unlinked.state, ActionState::Decided(..));
-            let keep =
-                decided || !(pending.contains(unlinked.key) || duplicates.contains(unlinked.key));
-            held_back += usize::from(!keep);
-            keep
-        })
-        .collect();
-    (records, held_back)
+    file: &str,
+) -> (Vec<UnlinkedRecord<'a>>, Option<String>) {
+    let worklist = project.worklist();
+    let records: Vec<UnlinkedRecord<'a>> = worklist.to_create(side).copied().collect();
+    let held = worklist.counts(side).held;
+    let waiting = held.waiting();
+    let note = (waiting > 0).then(|| {
+        format!(
+            "{file}: {} held out because they probably exist in the other system or are \
+             duplicates ({} with an open pair, {} probable second accounts of a linked record, \
+             {} in an undecided duplicate cluster); decide them and export again",
+            records_text(waiting),
+            held.open_pair,
+            held.second_account,
+            held.duplicate_cluster
+        )
+    });
+    (records, note)
 }
 
-fn held_back_note(file: &str, held_back: usize) -> Option<String> {
-    (held_back > 0).then(|| {
-        format!(
-            "{file}: {held_back} records that would be created by default are left out: they \
-             still have an open suggestion, or are marked duplicates of another record"
-        )
-    })
+/// "1 record", "12 records".
+fn records_text(count: usize) -> String {
+    match count {
+        1 => "1 record".to_string(),
+        count => format!("{count} records"),
+    }
 }
 
 /// `create_in_erp.csv`: CRM records to create as ERP customers.
@@ -202,10 +188,7 @@ pub fn create_in_erp(project: &Project) -> Creations {
     header.extend(layout.roles.iter().map(|(_, name)| name.clone()));
     header.extend([source_header, "decision".to_string(), "note".to_string()]);
     let mut table = Table::new(ERP_FILE, "Create in ERP", header);
-    let (records, held_back) = records_to_create(project, Side::Crm, |state| {
-        state.action() == Some(CreationAction::CreateInErp)
-            || *state == ActionState::NeedsErpAccount
-    });
+    let (records, held_note) = records_to_create(project, Side::Crm, ERP_FILE);
     let mut proposals = match project.policy().erp_numbers {
         NumberSource::Workshop => Some(NumberProposals::after_highest(project)),
         NumberSource::Erp => None,
@@ -225,7 +208,7 @@ pub fn create_in_erp(project: &Project) -> Creations {
         table.push(row);
     }
     let mut notes = numbering_notes(proposals.as_ref(), records.len());
-    notes.extend(held_back_note(ERP_FILE, held_back));
+    notes.extend(held_note);
     notes.extend(length_notes(project, Side::Erp, &layout.roles, &table, 1));
     Creations { table, notes }
 }
@@ -254,9 +237,7 @@ pub fn create_in_crm(project: &Project) -> Creations {
     header.extend(type_header.iter().cloned());
     header.extend(["decision".to_string(), "note".to_string()]);
     let mut table = Table::new(CRM_FILE, "Create in CRM", header);
-    let (records, held_back) = records_to_create(project, Side::Erp, |state| {
-        state.action() == Some(CreationAction::CreateInCrm)
-    });
+    let (records, held_note) = records_to_create(project, Side::Erp, CRM_FILE);
     for unlinked in records {
         let Some(record) = project.record(Side::Erp, unlinked.key) else {
             continue;
@@ -270,7 +251,7 @@ pub fn create_in_crm(project: &Project) -> Creations {
         row.extend([decision, note]);
         table.push(row);
     }
-    let mut notes: Vec<String> = held_back_note(CRM_FILE, held_back).into_iter().collect();
+    let mut notes: Vec<String> = held_note.into_iter().collect();
     notes.extend(length_notes(project, Side::Crm, &layout.roles, &table, 0));
     Creations { table, notes }
 }

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use crate::core::model::Side;
 use crate::core::project::{DecisionEntry, Project};
 
+use super::merges::cluster_numbers;
 use super::table::{Cell, Table};
 
 /// The file name.
@@ -109,7 +110,7 @@ fn marked_clusters<'a>(marks: &[&'a DecisionEntry]) -> Vec<MarkedCluster<'a>> {
 /// The duplicates table.
 pub fn duplicates_table(project: &Project) -> Table {
     let mut table = Table::with_header(FILE, "Duplicates", &HEADER);
-    let mut cluster_number = 0usize;
+    let numbers = cluster_numbers(project);
     for side in [Side::Crm, Side::Erp] {
         let marks: Vec<&DecisionEntry> = project
             .duplicate_marks()
@@ -119,7 +120,7 @@ pub fn duplicates_table(project: &Project) -> Table {
         let clusters = marked_clusters(&marks);
         let mut in_marked: HashSet<String> = HashSet::new();
         for cluster in &clusters {
-            cluster_number += 1;
+            let number = numbers.get(&(side, cluster.master.clone())).copied();
             for (key, mark) in &cluster.members {
                 in_marked.insert(key.clone());
                 let role = if *key == cluster.master {
@@ -137,7 +138,7 @@ pub fn duplicates_table(project: &Project) -> Table {
                     });
                 let row = [
                     Cell::text(side.as_str()),
-                    Cell::count(cluster_number),
+                    number.map_or(Cell::Empty, Cell::count),
                     Cell::text("marked"),
                     Cell::text(cluster.master.as_str()),
                     Cell::text(key.as_str()),
@@ -151,7 +152,7 @@ pub fn duplicates_table(project: &Project) -> Table {
                 table.push(row.to_vec());
             }
         }
-        suggested_rows(project, side, &in_marked, &mut cluster_number, &mut table);
+        suggested_rows(project, side, &in_marked, &mut table);
     }
     table
 }
@@ -163,25 +164,15 @@ fn name(project: &Project, side: Side, key: &str) -> String {
         .unwrap_or_default()
 }
 
-fn suggested_rows(
-    project: &Project,
-    side: Side,
-    in_marked: &HashSet<String>,
-    cluster_number: &mut usize,
-    table: &mut Table,
-) {
+fn suggested_rows(project: &Project, side: Side, in_marked: &HashSet<String>, table: &mut Table) {
     let not_duplicates: HashSet<(&str, &str)> = project
         .not_duplicate_marks()
         .into_iter()
         .filter_map(|mark| Some((mark.first.key.as_str(), mark.second.as_ref()?.key.as_str())))
         .flat_map(|(a, b)| [(a, b), (b, a)])
         .collect();
-    for cluster in project
-        .suggestions()
-        .clusters
-        .iter()
-        .filter(|c| c.side == side)
-    {
+    let clusters = project.suggestions().clusters.iter().enumerate();
+    for (index, cluster) in clusters.filter(|(_, c)| c.side == side) {
         let members: Vec<&String> = cluster
             .members
             .iter()
@@ -195,19 +186,21 @@ fn suggested_rows(
         if members.len() < 2 || contradicted {
             continue;
         }
-        *cluster_number += 1;
-        let master = members[0];
+        let keys: Vec<&str> = members.iter().map(|key| key.as_str()).collect();
+        let Some(master) = project.cluster_master(side, &keys) else {
+            continue;
+        };
         for key in &members {
-            let role = if *key == master {
+            let role = if key.as_str() == master {
                 "master"
             } else {
                 "duplicate"
             };
             let row = [
                 Cell::text(side.as_str()),
-                Cell::count(*cluster_number),
+                Cell::count(index + 1),
                 Cell::text("suggested"),
-                Cell::text(master.as_str()),
+                Cell::text(master),
                 Cell::text(key.as_str()),
                 Cell::text(name(project, side, key)),
                 Cell::text(role),

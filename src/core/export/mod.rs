@@ -10,7 +10,8 @@
 //! | `crm_xref_clear.csv`, `erp_xref_clear.csv` | unlinked records whose cross-reference names the wrong record, to clear ([`xref_clear`]) |
 //! | `create_in_erp.csv` | CRM records to create in the ERP (or to key by hand), fields under the ERP's names |
 //! | `create_in_crm.csv` | ERP customers to create in the CRM, fields under the CRM's names |
-//! | `duplicates.csv` | duplicate clusters per list: master and members |
+//! | `merge_in_crm.csv`, `merge_in_erp.csv` | marked duplicates as a merge tool takes them: master id, duplicate id, names, the master's partner number ([`merges`]) |
+//! | `duplicates.csv` | duplicate clusters per list: master and members, numbered as on screen |
 //! | `conflicts.csv` | linked records whose address, phone, tax id or e-mail differ, and the system of truth |
 //! | `audit.csv` | the whole decision log, undone entries included and marked |
 //! | `review.xlsx` | the open suggestions with a Decision drop-down, for [`apply_review`] |
@@ -44,6 +45,7 @@ pub mod duplicates;
 pub mod error;
 pub mod lengths;
 pub mod links;
+pub mod merges;
 pub mod numbering;
 pub mod records;
 pub mod review;
@@ -55,6 +57,7 @@ pub mod xref_clear;
 
 use std::path::{Path, PathBuf};
 
+use crate::core::model::Side;
 use crate::core::project::{Project, utc_now};
 
 pub use apply::{AppliedRow, ApplyReport, RefusedRow, apply_review};
@@ -191,6 +194,8 @@ pub fn export_project(
         xref_clear::erp_xref_clear(project),
         create_in_erp.table,
         create_in_crm.table,
+        merges::merge_table(project, Side::Crm),
+        merges::merge_table(project, Side::Erp),
         duplicates::duplicates_table(project),
         conflicts::conflicts_table(project),
         audit::audit_table(&audit_rows),

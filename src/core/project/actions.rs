@@ -9,6 +9,7 @@ use super::decisions::{DecisionEntry, DecisionKind};
 use super::lists::RecordList;
 use super::policy::{AccountType, CreationAction, DefaultAction, Policy, default_action};
 use super::state::DecisionState;
+use super::worklist::Hold;
 
 /// The action an unlinked record stands to get.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,24 +23,28 @@ pub enum ActionState<'a> {
     NeedsErpAccount,
     /// Nobody decided and there is no default (leads, prospects, suspects, other types).
     Undecided,
+    /// Something suggests the record already exists in the other system, or it is a
+    /// duplicate: it waits for a person and is in no creation file (see `worklist.rs`).
+    Held(Hold<'a>),
 }
 
-impl ActionState<'_> {
+impl<'a> ActionState<'a> {
     /// The action that will be exported, decided or default.
     pub fn action(&self) -> Option<CreationAction> {
         match self {
             ActionState::Decided(action, _) | ActionState::Default(action) => Some(*action),
-            ActionState::NeedsErpAccount | ActionState::Undecided => None,
+            ActionState::NeedsErpAccount | ActionState::Undecided | ActionState::Held(_) => None,
         }
     }
 
-    /// `decided`, `default`, `needs_erp_account` or `undecided`.
+    /// `decided`, `default`, `needs_erp_account`, `undecided` or `waiting`.
     pub fn as_str(&self) -> &'static str {
         match self {
             ActionState::Decided(..) => "decided",
             ActionState::Default(_) => "default",
             ActionState::NeedsErpAccount => "needs_erp_account",
             ActionState::Undecided => "undecided",
+            ActionState::Held(_) => "waiting",
         }
     }
 }
@@ -57,6 +62,9 @@ pub struct UnlinkedRecord<'a> {
     pub account_type: Option<AccountType>,
     /// The action it stands to get.
     pub state: ActionState<'a>,
+    /// It had candidates in the other list and every one was rejected (so it gets its
+    /// default again). Set by the worklist.
+    pub all_rejected: bool,
 }
 
 /// Counts of creation actions.
@@ -126,5 +134,6 @@ pub fn unlinked_record<'a>(
         row,
         account_type,
         state,
+        all_rejected: false,
     })
 }

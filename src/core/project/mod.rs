@@ -80,6 +80,7 @@ mod store;
 mod suggestion_store;
 mod suggestions;
 mod views;
+mod worklist;
 
 use std::path::{Path, PathBuf};
 
@@ -103,6 +104,7 @@ pub use schema::SCHEMA_VERSION;
 pub use status::Status;
 pub use suggestions::{Cluster, Suggestion, SuggestionSet, Suggestions, Xref};
 pub use views::{PairStatus, StaleDecision, Staleness, SuggestionView};
+pub use worklist::{HeldCounts, Hold, Worklist, WorklistCounts};
 
 use log::LogEvent;
 use rules::Rules;
@@ -145,6 +147,16 @@ impl Loaded {
         match side {
             Side::Crm => &self.crm,
             Side::Erp => &self.erp,
+        }
+    }
+
+    fn worklist_inputs(&self) -> worklist::Inputs<'_> {
+        worklist::Inputs {
+            crm: &self.crm,
+            erp: &self.erp,
+            suggestions: &self.suggestions,
+            state: &self.state,
+            policy: &self.policy,
         }
     }
 

@@ -264,6 +264,42 @@ impl DecisionState {
         false
     }
 
+    /// The decision in effect on whether `first` and `second` (of `side`) are duplicates: a
+    /// duplicate or not-duplicate mark, if any.
+    pub fn duplicate_decision(
+        &self,
+        side: Side,
+        first: &str,
+        second: &str,
+    ) -> Option<&DecisionEntry> {
+        let keys = &self.keys[slot(side)];
+        let (first, second) = (keys.get(first)?, keys.get(second)?);
+        self.top(Subject::Duplicate(
+            side,
+            first.min(second),
+            first.max(second),
+        ))
+    }
+
+    /// The master `key` (of `side`) is directly marked a duplicate of, if any.
+    pub fn master_of(&self, side: Side, key: &str) -> Option<&str> {
+        let keys = &self.keys[slot(side)];
+        let number = keys.get(key)?;
+        self.duplicates[slot(side)]
+            .get(&number)
+            .into_iter()
+            .flatten()
+            .find_map(|&other| {
+                let entry = self.top(Subject::Duplicate(
+                    side,
+                    number.min(other),
+                    number.max(other),
+                ))?;
+                let second = entry.second.as_ref()?;
+                (second.key == key).then_some(keys.name(other))
+            })
+    }
+
     /// Recompute the links or duplicate marks a subject contributes.
     fn refresh(&mut self, subject: Subject) {
         let kind = self.top(subject).map(|entry| entry.kind);

@@ -4,13 +4,10 @@ use serde::Serialize;
 
 use crate::core::model::Side;
 
-use super::actions::{ActionCounts, ActionState, unlinked_records};
+use super::actions::{ActionCounts, ActionState};
 use super::decisions::DecisionKind;
-use super::lists::RecordList;
-use super::policy::Policy;
-use super::state::DecisionState;
-use super::suggestions::Suggestions;
 use super::views::{PairStatus, staleness, suggestion_view};
+use super::worklist::{HeldCounts, Inputs, worklist};
 
 /// Where the workshop stands. Serialised, this is `status --json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,16 +48,63 @@ pub struct Status {
     pub missing: usize,
     /// Decisions in effect (superseded ones included), i.e. how many undo can take back.
     pub decisions: usize,
+    /// Unlinked records held out of the creation files, by reason: they probably exist in the
+    /// other system, or are duplicates (both lists).
+    pub held: HeldCounts,
+}
+
+impl Status {
+    /// What is still undecided and therefore in no creation file, in one sentence ("26 pairs
+    /// still open, 8 unsure, 41 records wait for a duplicate decision; they are in no
+    /// creation file"), or `None` when nothing waits. Export shows it on screen and on stderr.
+    pub fn pending_warning(&self) -> Option<String> {
+        let plural = |count: usize, one: &str, many: &str| {
+            if count == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{count} {many}")
+            }
+        };
+        let mut parts = Vec::new();
+        if self.open > 0 {
+            parts.push(format!("{} still open", plural(self.open, "pair", "pairs")));
+        }
+        if self.unsure > 0 {
+            parts.push(format!("{} unsure", self.unsure));
+        }
+        let duplicates = self.held.second_account + self.held.duplicate_cluster;
+        if duplicates > 0 {
+            let verb = if duplicates == 1 { "waits" } else { "wait" };
+            parts.push(format!(
+                "{} {verb} for a duplicate decision",
+                plural(duplicates, "record", "records")
+            ));
+        }
+        let open_records = self.held.open_pair;
+        if open_records > 0 && self.open == 0 {
+            parts.push(format!(
+                "{} with an open candidate",
+                plural(open_records, "record", "records")
+            ));
+        }
+        (!parts.is_empty()).then(|| {
+            format!(
+                "{}; they are in no creation file until decided",
+                parts.join(", ")
+            )
+        })
+    }
 }
 
 /// Compute the status.
-pub fn status(
-    crm: &RecordList,
-    erp: &RecordList,
-    suggestions: &Suggestions,
-    state: &DecisionState,
-    policy: &Policy,
-) -> Status {
+pub fn status(inputs: &Inputs<'_>) -> Status {
+    let Inputs {
+        crm,
+        erp,
+        suggestions,
+        state,
+        policy,
+    } = *inputs;
     let mut result = Status {
         crm_records: crm.len(),
         erp_records: erp.len(),
@@ -80,6 +124,7 @@ pub fn status(
         not_duplicates: 0,
         missing: 0,
         decisions: state.active_count(),
+        held: HeldCounts::default(),
     };
     for suggestion in suggestions.pairs() {
         result.suggested += 1;
@@ -103,14 +148,16 @@ pub fn status(
             result.stale += 1;
         }
     }
-    for list in [crm, erp] {
-        for record in unlinked_records(list, state, policy) {
+    let worklist = worklist(inputs);
+    for side in [Side::Crm, Side::Erp] {
+        for record in worklist.records(side) {
             match record.state {
                 ActionState::Decided(action, _) => result.actions.add(action),
                 ActionState::Default(action) => result.default_actions.add(action),
-                ActionState::NeedsErpAccount if list.side == Side::Crm => {
+                ActionState::NeedsErpAccount if side == Side::Crm => {
                     result.needs_erp_account += 1;
                 }
+                ActionState::Held(hold) => result.held.add(&hold),
                 _ => {}
             }
         }

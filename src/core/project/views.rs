@@ -7,12 +7,14 @@ use crate::core::model::Side;
 
 use super::Project;
 use super::actions::{self, UnlinkedRecord};
-use super::decisions::{DecisionEntry, DecisionKind, RecordRef};
+use super::decisions::{Decision, DecisionEntry, DecisionKind, RecordRef};
 use super::lists::RecordList;
 use super::matcher::Labels;
 use super::state::DecisionState;
 use super::status::{self, Status};
 use super::suggestions::Suggestion;
+use super::worklist::{self, Worklist};
+use crate::core::matching::Band;
 
 /// Where a suggested pair stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -168,6 +170,20 @@ impl Project {
         queue
     }
 
+    /// One accept per open pair that matching put in the `auto` band (safe to accept in bulk),
+    /// unsure pairs left out: what `decide --accept-band auto` takes as one batch.
+    pub fn auto_band_accepts(&self) -> Vec<Decision> {
+        self.open_queue()
+            .into_iter()
+            .filter(|suggestion| suggestion.band == Band::Auto)
+            .filter(|suggestion| !self.is_unsure(&suggestion.crm, &suggestion.erp))
+            .map(|suggestion| Decision::Accept {
+                crm: suggestion.crm.clone(),
+                erp: suggestion.erp.clone(),
+            })
+            .collect()
+    }
+
     /// The decisions in effect, one per subject (a later decision on the same pair, duplicate
     /// pair or record replaces an earlier one), in log order.
     pub fn decisions(&self) -> Vec<&DecisionEntry> {
@@ -212,17 +228,39 @@ impl Project {
         self.loaded.state.are_duplicates(side, first, second)
     }
 
-    /// Every record of `side` without a link, with its decided or default creation action.
+    /// Every unlinked record of both lists with what is to happen to it: a decided action, a
+    /// default, or a hold (it probably exists in the other system, or is a duplicate). The
+    /// Unmatched screen, `status` and the creation files all read this; see `worklist.rs`.
+    pub fn worklist(&self) -> Worklist<'_> {
+        worklist::worklist(&self.loaded.worklist_inputs())
+    }
+
+    /// Every record of `side` without a link, with what is to happen to it: one list of
+    /// [`Project::worklist`].
     pub fn unlinked_records(&self, side: Side) -> Vec<UnlinkedRecord<'_>> {
-        let loaded = &self.loaded;
-        actions::unlinked_records(loaded.list(side), &loaded.state, &loaded.policy)
+        self.worklist().records(side).to_vec()
     }
 
     /// The record at `row` of `side` with its decided or default creation action, or `None`
-    /// when it is linked: one row of [`Project::unlinked_records`].
+    /// when it is linked. This is the quick per-record look for list flags: it does not weigh
+    /// the suggestions, so a record it gives a default may still be held by
+    /// [`Project::worklist`], which has the final word.
     pub fn unlinked_record(&self, side: Side, row: usize) -> Option<UnlinkedRecord<'_>> {
         let loaded = &self.loaded;
         actions::unlinked_record(loaded.list(side), &loaded.state, &loaded.policy, row)
+    }
+
+    /// The master `key` (of `side`) is directly marked a duplicate of, if any.
+    pub fn master_of(&self, side: Side, key: &str) -> Option<&str> {
+        self.loaded.state.master_of(side, key)
+    }
+
+    /// The master of a duplicate cluster of `side`: its linked member, else the record marked
+    /// as master, else the most complete record. The Duplicates screen proposes it and the
+    /// worklist holds the other members until the cluster is decided.
+    pub fn cluster_master<'a>(&self, side: Side, members: &[&'a str]) -> Option<&'a str> {
+        let loaded = &self.loaded;
+        worklist::cluster_master(loaded.list(side), &loaded.state, side, members)
     }
 
     /// Decisions in effect whose records changed or disappeared since they were taken.
@@ -240,14 +278,7 @@ impl Project {
 
     /// The counts `status` prints.
     pub fn status(&self) -> Status {
-        let loaded = &self.loaded;
-        status::status(
-            &loaded.crm,
-            &loaded.erp,
-            &loaded.suggestions,
-            &loaded.state,
-            &loaded.policy,
-        )
+        status::status(&self.loaded.worklist_inputs())
     }
 
     /// The decisions in effect whose records are in the lists, as labels for the next matching
