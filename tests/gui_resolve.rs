@@ -217,3 +217,32 @@ fn many_duplicate_clusters_are_shown_a_page_at_a_time() {
     harness.get_by_label("same name (cluster 55)");
     assert!(harness.query_by_label("same name (cluster 0)").is_none());
 }
+
+#[test]
+fn a_probable_duplicate_of_a_linked_account_is_marked_from_unmatched_in_one_click() {
+    let (_dir, file, mut harness) = common::review_harness();
+    // The three pairs accepted: A-1 is linked to 10001; A-5 (same VAT, same firm) sits in
+    // A-1's cluster.
+    for _ in 0..3 {
+        harness.key_press(egui::Key::Y);
+        harness.run();
+    }
+    harness.get_by_label("Unmatched").click();
+    harness.run();
+    harness.get_by_label("Waiting for a decision").click();
+    harness.run();
+    harness.get_by_label_contains(
+        "waiting: probably a duplicate of CRM A-1, which is linked to ERP 10001",
+    );
+    harness.get_by_label("Duplicate").click();
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    assert!(project.are_duplicates(Side::Crm, "A-1", "A-5"));
+    assert_eq!(project.master_of(Side::Crm, "A-5"), Some("A-1"));
+    drop(project);
+    // The Duplicates screen proposes the linked record as master and says it is linked.
+    harness.get_by_label("Duplicates").click();
+    harness.run();
+    harness.get_by_label("linked to ERP 10001");
+    harness.get_by_label("score 0.970, marked duplicates");
+}

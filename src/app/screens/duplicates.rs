@@ -97,6 +97,18 @@ fn cluster_state(
     }
 }
 
+/// The master the project proposes for a cluster (its linked member, else the marked master,
+/// else the most complete record), by row.
+fn proposed_master(workspace: &Workspace, cluster: &ClusterItem) -> Option<usize> {
+    let keys: Vec<&str> = cluster
+        .rows
+        .iter()
+        .map(|&row| workspace.key(cluster.side, row))
+        .collect();
+    let master = workspace.project().cluster_master(cluster.side, &keys)?;
+    workspace.project().list(cluster.side).row_of(master)
+}
+
 /// Draw the duplicates screen.
 pub fn duplicates_ui(
     ui: &mut egui::Ui,
@@ -196,7 +208,10 @@ fn cluster_ui(
     let Some(&first) = cluster.rows.first() else {
         return;
     };
-    let master = *state.masters.entry(index).or_insert(first);
+    let master = *state
+        .masters
+        .entry(index)
+        .or_insert_with(|| proposed_master(workspace, cluster).unwrap_or(first));
     ui.group(|ui| {
         ui.horizontal(|ui| {
             ui.strong(format!("Cluster {}", index + 1));
@@ -205,12 +220,30 @@ fn cluster_ui(
         ui.label(&cluster.reason);
         for &row in &cluster.rows {
             let title = record_title(list, row);
-            let chosen = ui
-                .radio(master == row, format!("Keep {title}"))
-                .on_hover_text("The record the others are merged into");
-            if chosen.clicked() {
-                state.masters.insert(index, row);
-            }
+            ui.horizontal(|ui| {
+                let chosen = ui
+                    .radio(master == row, format!("Keep {title}"))
+                    .on_hover_text("The record the others are merged into");
+                if chosen.clicked() && master != row {
+                    state.masters.insert(index, row);
+                    // A marked cluster follows its new master at once.
+                    if cluster_state == "marked duplicates" {
+                        actions.push(Action::MarkDuplicates {
+                            side: cluster.side,
+                            master: row,
+                            rows: cluster.rows.clone(),
+                        });
+                    }
+                }
+                let other = workspace.list(cluster.side.other());
+                for partner in workspace.links_of(cluster.side, row) {
+                    ui.label(format!(
+                        "linked to {} {}",
+                        cluster.side.other().as_str().to_uppercase(),
+                        other.record_id(partner)
+                    ));
+                }
+            });
         }
         ui.horizontal(|ui| {
             let master_id = list.record_id(master);

@@ -67,6 +67,7 @@ mod error;
 pub mod filesystem;
 mod hash;
 mod history;
+mod hold;
 pub mod lists;
 mod log;
 mod matcher;
