@@ -246,3 +246,25 @@ fn a_probable_duplicate_of_a_linked_account_is_marked_from_unmatched_in_one_clic
     harness.get_by_label("linked to ERP 10001");
     harness.get_by_label("score 0.970, marked duplicates");
 }
+
+#[test]
+fn enter_confirms_the_reviewer_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::small_project(dir.path());
+    let mut harness = common::harness();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, ledgerlink::app::action::Action::OpenProject(file));
+    common::finish_work(&mut harness);
+    harness.get_by_label("Who is reviewing?");
+    common::type_into(&mut harness, "Reviewer name", "Sven Nyberg");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(
+        harness.query_by_label("Who is reviewing?").is_none(),
+        "Enter saves the name and closes the prompt"
+    );
+    harness.get_by_label_contains("Sven Nyberg");
+}

@@ -94,12 +94,13 @@ impl App {
             ui.label("Your name is written with every decision, for the audit log.");
             let field =
                 widgets::labelled_text_field(ui, "Reviewer name", &mut self.reviewer_draft, 240.0);
+            // Read Enter before taking the focus back: the field gives it up on Enter.
+            let entered =
+                field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
             // Typing goes into the name at once, without a click first.
             if ui.memory(|memory| memory.focused().is_none()) {
                 field.request_focus();
             }
-            let entered =
-                field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
             let name = self.reviewer_draft.trim().to_string();
             let save = ui.add_enabled(!name.is_empty(), egui::Button::new("Save name"));
             if (save.clicked() || entered) && !name.is_empty() {

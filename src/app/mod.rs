@@ -277,10 +277,15 @@ impl App {
         }
         self.poll_running(&ctx);
         self.catch_up_every(&ctx, CATCH_UP_INTERVAL);
-        let mut actions = action::pressed_commands(&ctx);
-        // No decision before the reviewer is known: while the name prompt shows, a key typed
-        // outside its field (N, Y, S ...) must not decide the pair behind it.
-        if self.screen != Screen::Review || self.reviewer_prompt_showing() {
+        // No decision before the reviewer is known: while the name prompt shows, its field
+        // owns the keyboard (Enter confirms the name), and a key typed outside it (N, Y, S ...)
+        // must not decide the pair behind it, so no shortcut is even read.
+        let mut actions = if self.reviewer_prompt_showing() {
+            Vec::new()
+        } else {
+            action::pressed_commands(&ctx)
+        };
+        if self.screen != Screen::Review {
             actions.retain(|action| !action.is_review_command());
         }
         actions.extend(self.dropped_files(&ctx));
