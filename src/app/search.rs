@@ -5,8 +5,8 @@
 use memchr::memmem;
 
 use crate::app::workspace::RecordFlags;
+use crate::core::fold::fold;
 use crate::core::model::Dataset;
-use crate::core::normalize::text::fold;
 
 /// Which records a list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

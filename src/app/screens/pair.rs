@@ -3,7 +3,9 @@
 
 use crate::app::action::Action;
 use crate::app::screens::review::ReviewState;
-use crate::app::widgets::record_card::{field_lines, record_card_ui};
+use std::sync::Arc;
+
+use crate::app::widgets::record_card::{FieldLine, field_lines, record_card_ui};
 use crate::app::widgets::score_bar::{contributions_ui, score_ui};
 use crate::app::workspace::{Workspace, status_word};
 use crate::core::model::{Dataset, Side};
@@ -60,13 +62,36 @@ pub fn pair_ui(
     score_ui(ui, item.probability);
     ui.add(egui::Label::new(egui::RichText::new(&item.reason).strong()).wrap());
     ui.add_space(6.0);
-    let lines = field_lines(workspace.crm(), item.crm_row, workspace.erp(), item.erp_row);
+    let lines = cached_field_lines(ui, workspace, item.crm_row, item.erp_row);
     record_card_ui(ui, &lines);
     ui.add_space(6.0);
     egui::CollapsingHeader::new("Why this score")
         .default_open(true)
         .show(ui, |ui| contributions_ui(ui, &item.contributions));
     others_ui(ui, workspace, item_index, actions);
+}
+
+/// The field-by-field comparison of a pair, computed once per pair (the normalisers do not run
+/// on every frame) and kept in the context's temporary data.
+fn cached_field_lines(
+    ui: &egui::Ui,
+    workspace: &Workspace,
+    crm_row: usize,
+    erp_row: usize,
+) -> Arc<Vec<FieldLine>> {
+    let lists = (workspace.crm().len(), workspace.erp().len());
+    let id = egui::Id::unique(("field_lines", crm_row, erp_row, lists));
+    if let Some(lines) = ui.data(|data| data.get_temp::<Arc<Vec<FieldLine>>>(id)) {
+        return lines;
+    }
+    let lines = Arc::new(field_lines(
+        workspace.crm(),
+        crm_row,
+        workspace.erp(),
+        erp_row,
+    ));
+    ui.data_mut(|data| data.insert_temp(id, Arc::clone(&lines)));
+    lines
 }
 
 fn others_ui(

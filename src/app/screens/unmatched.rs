@@ -10,8 +10,8 @@ use egui_extras::{Column, TableBuilder};
 use crate::app::action::Action;
 use crate::app::screens::pair::record_title;
 use crate::app::workspace::Workspace;
+use crate::core::fold::fold;
 use crate::core::model::Side;
-use crate::core::normalize::text::fold;
 use crate::core::project::{ActionState, CreationAction, UnlinkedRecord};
 
 /// Which unlinked records are shown.

@@ -1,45 +1,9 @@
 //! Two records field by field: equal values green, different red, missing grey.
 
+pub use crate::core::matching::agreement::{Agreement, role_agreement};
 use egui::{Color32, RichText};
 
 use crate::core::model::{Dataset, Role};
-use crate::core::normalize::address::{country_code, postcode};
-use crate::core::normalize::company::company_name;
-use crate::core::normalize::dates::date;
-use crate::core::normalize::domains::{email_domain, website_domain};
-use crate::core::normalize::ids::tax_id;
-use crate::core::normalize::phone::phone;
-use crate::core::normalize::street::street;
-use crate::core::normalize::text::{fold, name_key};
-
-/// How the two values of a field compare.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Agreement {
-    /// The same after folding case, accents and spacing.
-    Equal,
-    /// The same once the normalisers are done but for a detail: the same name with another
-    /// legal form (or none), the same e-mail domain.
-    Similar,
-    /// Both present and different.
-    Different,
-    /// One side (or both) has no value.
-    Missing,
-    /// Not compared: each system numbers its records its own way.
-    NotCompared,
-}
-
-impl Agreement {
-    /// The word a screen reader says (and tests look for).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Agreement::Equal => "equal",
-            Agreement::Similar => "alike",
-            Agreement::Different => "different",
-            Agreement::Missing => "missing",
-            Agreement::NotCompared => "not compared",
-        }
-    }
-}
 
 /// One line of the comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,76 +18,6 @@ pub struct FieldLine {
     pub erp: String,
     /// How they compare.
     pub agreement: Agreement,
-}
-
-/// Compare two values the way a person reading them would: case, accents and spacing aside.
-pub fn agreement(crm: &str, erp: &str) -> Agreement {
-    let (crm, erp) = (crm.trim(), erp.trim());
-    if crm.is_empty() || erp.is_empty() {
-        Agreement::Missing
-    } else if crm == erp || fold(crm) == fold(erp) {
-        Agreement::Equal
-    } else {
-        Agreement::Different
-    }
-}
-
-/// Compare two values of a role through the core's normalisers, so that "Nederland" and "NL",
-/// "DE 123 456 789" and "DE123456789", or "Müller GmbH" and "MUELLER GMBH" agree. `countries`
-/// are the CRM and ERP records' countries, for numbers written the national way
-/// ("053/3648351" in the Netherlands is "0031 53 3648351").
-pub fn role_agreement(role: Role, crm: &str, erp: &str, countries: [Option<&str>; 2]) -> Agreement {
-    let plain = agreement(crm, erp);
-    if plain != Agreement::Different {
-        return plain;
-    }
-    let [crm_country, erp_country] = countries;
-    let by_country = |key: fn(&str, Option<&str>) -> Option<String>| {
-        matches!(
-            (key(crm, crm_country), key(erp, erp_country)),
-            (Some(left), Some(right)) if left == right
-        )
-    };
-    let similar = match role {
-        Role::Name => {
-            let (left, right) = (
-                company_name(crm, countries[0]),
-                company_name(erp, countries[1]),
-            );
-            !left.core.is_empty() && left.core == right.core
-        }
-        Role::Email => same_key(crm, erp, email_domain),
-        _ => false,
-    };
-    let same = match role {
-        Role::Country => same_key(crm, erp, |raw| country_code(raw).map(str::to_string)),
-        Role::TaxId => by_country(tax_id),
-        Role::Phone => by_country(phone),
-        Role::Postcode => by_country(postcode),
-        Role::Website => same_key(crm, erp, website_domain),
-        Role::Date => same_key(crm, erp, date),
-        Role::Name => {
-            let (left, right) = (company_name(crm, None), company_name(erp, None));
-            !left.core.is_empty() && left.core == right.core && left.legal_form == right.legal_form
-        }
-        Role::City | Role::Region => same_key(crm, erp, |raw| Some(name_key(raw))),
-        Role::Street => same_key(crm, erp, |raw| {
-            let address = street(raw, None);
-            Some(format!("{} {:?}", address.street, address.house_number))
-        }),
-        _ => false,
-    };
-    if same {
-        Agreement::Equal
-    } else if similar {
-        Agreement::Similar
-    } else {
-        Agreement::Different
-    }
-}
-
-fn same_key(crm: &str, erp: &str, key: impl Fn(&str) -> Option<String>) -> bool {
-    matches!((key(crm), key(erp)), (Some(left), Some(right)) if left == right)
 }
 
 /// The lines for one CRM record and one ERP record: every role either list has (in the order
@@ -145,11 +39,7 @@ pub fn field_lines(crm: &Dataset, crm_row: usize, erp: &Dataset, erp_row: usize)
         if crm_text.is_empty() && erp_text.is_empty() {
             continue;
         }
-        let agreement = if role == Role::Id {
-            Agreement::NotCompared
-        } else {
-            role_agreement(role, &crm_text, &erp_text, countries)
-        };
+        let agreement = role_agreement(role, &crm_text, &erp_text, countries);
         lines.push(FieldLine {
             role: Some(role),
             label: role.as_str().replace('_', " "),
@@ -290,87 +180,6 @@ mod tests {
             source_rows: vec![2],
             ..Dataset::default()
         }
-    }
-
-    #[test]
-    fn values_agree_despite_case_and_accents_and_missing_ones_are_grey() {
-        assert_eq!(agreement("MÜLLER GmbH", "Müller gmbh"), Agreement::Equal);
-        assert_eq!(agreement("Berlin", "Hamburg"), Agreement::Different);
-        assert_eq!(agreement("", "Hamburg"), Agreement::Missing);
-    }
-
-    #[test]
-    fn roles_are_compared_through_the_normalisers() {
-        assert_eq!(
-            role_agreement(Role::Country, "Nederland", "NL", [None, None]),
-            Agreement::Equal
-        );
-        assert_eq!(
-            role_agreement(Role::TaxId, "DE 123 456 789", "DE123456789", [None, None]),
-            Agreement::Equal
-        );
-        assert_eq!(
-            role_agreement(Role::Name, "Müller GmbH", "MUELLER GMBH", [None, None]),
-            Agreement::Equal
-        );
-        // The same name with another legal form, or none, is alike: neither green nor red.
-        assert_eq!(
-            role_agreement(Role::Name, "Müller GmbH", "Müller AG", [None, None]),
-            Agreement::Similar
-        );
-        assert_eq!(
-            role_agreement(
-                Role::Name,
-                "Datamont Trading e. K.",
-                "DATAMONT TRADING",
-                [Some("Germany"), Some("DE")]
-            ),
-            Agreement::Similar
-        );
-        assert_eq!(
-            role_agreement(Role::Name, "Müller GmbH", "Schmidt GmbH", [None, None]),
-            Agreement::Different
-        );
-        assert_eq!(
-            role_agreement(Role::City, "Münster", "Muenster", [None, None]),
-            Agreement::Equal
-        );
-        assert_eq!(
-            role_agreement(
-                Role::Street,
-                "Mariahilfer Straße 160",
-                "Mariahilfer Str. 160",
-                [None, None]
-            ),
-            Agreement::Equal
-        );
-        assert_eq!(
-            role_agreement(Role::Street, "Hauptstr. 5", "Hauptstr. 7", [None, None]),
-            Agreement::Different
-        );
-        assert_eq!(
-            role_agreement(
-                Role::Email,
-                "lotte.dijkstra@brouwer-vastgoed.nl",
-                "crediteuren@brouwer-vastgoed.nl",
-                [None, None]
-            ),
-            Agreement::Similar
-        );
-        // A number written the national way agrees once the record's country is known.
-        let dutch = [Some("Netherlands"), Some("NL")];
-        assert_eq!(
-            role_agreement(Role::Phone, "0031 53 3648351", "053/3648351", dutch),
-            Agreement::Equal
-        );
-        assert_eq!(
-            role_agreement(Role::Phone, "0031 53 3648351", "053/3648352", dutch),
-            Agreement::Different
-        );
-        assert_eq!(
-            role_agreement(Role::City, "Köln", "Cologne", [None, None]),
-            Agreement::Different
-        );
     }
 
     #[test]

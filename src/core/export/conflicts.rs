@@ -6,14 +6,17 @@
 //!   invoices go there, and auditors hold the ERP's master data;
 //! * the CRM for contact data (phone, e-mail): sales keep them current.
 //!
-//! A value present in one system and missing in the other is a conflict too (the other system
-//! lacks it). A field is compared only when both lists have a column for it.
+//! Agreement is decided by [`role_agreement`], the rule the pair card colours by: only two
+//! values that are both present and differ are a conflict. A value present in one system and
+//! missing in the other is a fill-in, not a conflict, and values that are merely alike
+//! ("Chicago" / "Chicago, IL", a phone written nationally) are not listed. A field is compared
+//! only when both lists have a column for it.
 
 use crate::core::model::{Role, Side};
 use crate::core::project::{Project, RecordView};
 
-use super::compare::{FieldKind, Value, agree};
 use super::table::{Cell, Table};
+use crate::core::matching::agreement::role_agreement;
 
 /// The file name.
 pub const FILE: &str = "conflicts.csv";
@@ -30,72 +33,59 @@ pub const HEADER: [&str; 8] = [
     "record_of_truth",
 ];
 
-/// A compared field: its name in the file, what kind of value it is, and the system of truth.
+/// A compared field: its name in the file, its role, and the system of truth.
 struct Field {
     name: &'static str,
-    kind: FieldKind,
+    role: Role,
     truth: Side,
 }
 
 const FIELDS: [Field; 7] = [
     Field {
         name: "street",
-        kind: FieldKind::Street,
+        role: Role::Street,
         truth: Side::Erp,
     },
     Field {
         name: "postcode",
-        kind: FieldKind::Postcode,
+        role: Role::Postcode,
         truth: Side::Erp,
     },
     Field {
         name: "city",
-        kind: FieldKind::City,
+        role: Role::City,
         truth: Side::Erp,
     },
     Field {
         name: "country",
-        kind: FieldKind::Country,
+        role: Role::Country,
         truth: Side::Erp,
     },
     Field {
         name: "tax_id",
-        kind: FieldKind::TaxId,
+        role: Role::TaxId,
         truth: Side::Erp,
     },
     Field {
         name: "phone",
-        kind: FieldKind::Phone,
+        role: Role::Phone,
         truth: Side::Crm,
     },
     Field {
         name: "email",
-        kind: FieldKind::Email,
+        role: Role::Email,
         truth: Side::Crm,
     },
 ];
 
-/// The role whose column must exist in both lists for a field to be compared.
-fn main_role(kind: FieldKind) -> Role {
-    match kind {
-        FieldKind::Street => Role::Street,
-        FieldKind::Postcode => Role::Postcode,
-        FieldKind::City => Role::City,
-        FieldKind::Country => Role::Country,
-        FieldKind::TaxId => Role::TaxId,
-        FieldKind::Phone => Role::Phone,
-        FieldKind::Email => Role::Email,
-    }
-}
-
 /// The value of a field as exported (street with a separate house number joined to it).
-fn raw_value(record: &RecordView<'_>, kind: FieldKind) -> String {
+fn raw_value(record: &RecordView<'_>, role: Role) -> String {
     let value = |role| record.value(role).unwrap_or("").trim().to_string();
-    match kind {
-        FieldKind::Street => format!("{} {}", value(Role::Street), value(Role::HouseNumber))
+    match role {
+        Role::Street => format!("{} {}", value(Role::Street), value(Role::HouseNumber))
             .trim()
             .to_string(),
-        other => value(main_role(other)),
+        other => value(other),
     }
 }
 
@@ -115,7 +105,7 @@ pub fn conflicts_table(project: &Project) -> Table {
     };
     let fields: Vec<&Field> = FIELDS
         .iter()
-        .filter(|field| both_have(main_role(field.kind)))
+        .filter(|field| both_have(field.role))
         .collect();
     if fields.is_empty() {
         return table;
@@ -132,16 +122,9 @@ pub fn conflicts_table(project: &Project) -> Table {
         };
         let (crm_country, erp_country) = (country(&crm), country(&erp));
         for field in &fields {
-            let (crm_value, erp_value) = (raw_value(&crm, field.kind), raw_value(&erp, field.kind));
-            let left = Value {
-                raw: &crm_value,
-                country: crm_country.or(erp_country),
-            };
-            let right = Value {
-                raw: &erp_value,
-                country: erp_country.or(crm_country),
-            };
-            if agree(field.kind, left, right) {
+            let (crm_value, erp_value) = (raw_value(&crm, field.role), raw_value(&erp, field.role));
+            let countries = [crm_country, erp_country];
+            if !role_agreement(field.role, &crm_value, &erp_value, countries).is_conflict() {
                 continue;
             }
             table.push(vec![

@@ -38,7 +38,6 @@ pub mod actions;
 pub mod apply;
 pub mod atomic;
 pub mod audit;
-pub mod compare;
 pub mod conflicts;
 pub mod csv;
 pub mod duplicates;

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::core::fold::fold;
 use crate::core::model::{Column, Role};
-use crate::core::normalize::text::fold;
 
 use super::spec::{ColumnOverride, ColumnRef};
 

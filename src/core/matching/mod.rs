@@ -50,6 +50,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::model::Side;
 
 pub mod address;
+pub mod agreement;
 pub mod assign;
 pub mod blocking;
 pub mod compare;

@@ -7,40 +7,10 @@
 //! comparison, so it cannot split a pair; it merges a few unrelated spellings ("Blue" and "Blu"),
 //! which matching weighs like any other near-equal token.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-/// Fold text for comparison: Unicode compatibility decomposition (NFKD) with combining marks
-/// dropped, lower case, `ß` as `ss`, and runs of white space collapsed to one space.
-///
-/// ```
-/// use ledgerlink::core::normalize::text::fold;
-/// assert_eq!(fold("  Société  Générale "), "societe generale");
-/// assert_eq!(fold("Straße"), "strasse");
-/// assert_eq!(fold("ŁÓDŹ"), "lodz");
-/// ```
-pub fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for ch in text.nfkd() {
-        if is_combining_mark(ch) {
-            continue;
-        }
-        if ch.is_whitespace() {
-            pending_space = !folded.is_empty();
-            continue;
-        }
-        if pending_space {
-            folded.push(' ');
-            pending_space = false;
-        }
-        match special_letter(ch) {
-            Some(replacement) => folded.push_str(replacement),
-            None => folded.extend(ch.to_lowercase()),
-        }
-    }
-    folded
-}
+pub use crate::core::fold::fold;
+use crate::core::fold::special_letter;
 
 /// The name key of a text: its [`Tokens`] (folded, umlaut digraphs folded, punctuation dropped,
 /// `&`/`+` as `and`) joined by single spaces.
@@ -82,21 +52,6 @@ fn is_cjk(ch: char) -> bool {
         u32::from(ch),
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x2_0000..=0x3_134F
     )
-}
-
-/// Letters that NFKD leaves alone but that readers treat as a plain Latin letter.
-fn special_letter(ch: char) -> Option<&'static str> {
-    Some(match ch {
-        'ß' | 'ẞ' => "ss",
-        'ł' | 'Ł' => "l",
-        'ø' | 'Ø' => "o",
-        'đ' | 'Đ' => "d",
-        'æ' | 'Æ' => "ae",
-        'œ' | 'Œ' => "oe",
-        'þ' | 'Þ' => "th",
-        'ı' => "i",
-        _ => return None,
-    })
 }
 
 /// What separated a token from the one before it, weakest first.
