@@ -104,10 +104,10 @@ fn two_exports_are_mapped_matched_and_decided() {
 }
 
 #[test]
-fn the_demo_opens_on_the_review_screen_and_replaces_its_previous_project() {
+fn the_demo_opens_on_the_review_screen_keeps_its_decisions_and_resets_on_request() {
     let dir = tempfile::tempdir().unwrap();
     let demo_file = dir.path().join("data").join("demo.ledgerlink");
-    let open_demo = || {
+    let open_demo = |action: Action| {
         let mut harness = common::harness_with(AppOptions {
             demo_file: Some(demo_file.clone()),
             ..AppOptions::default()
@@ -115,7 +115,7 @@ fn the_demo_opens_on_the_review_screen_and_replaces_its_previous_project() {
         harness.state_mut().set_reviewer_for_tests("Anna Schmidt");
         harness.run();
         let ctx = harness.ctx.clone();
-        harness.state_mut().apply(&ctx, Action::OpenDemo);
+        harness.state_mut().apply(&ctx, action);
         harness.step();
         common::finish_work(&mut harness);
         assert_eq!(
@@ -126,7 +126,7 @@ fn the_demo_opens_on_the_review_screen_and_replaces_its_previous_project() {
         );
         harness
     };
-    let mut harness = open_demo();
+    let mut harness = open_demo(Action::OpenDemo);
     let counts = harness.state().workspace().unwrap().counts;
     assert!(
         counts.crm_records > 250 && counts.erp_records > 200,
@@ -140,8 +140,12 @@ fn the_demo_opens_on_the_review_screen_and_replaces_its_previous_project() {
     assert_eq!(Project::open(&demo_file).unwrap().links().len(), 1);
     drop(harness);
 
-    // The next demo starts afresh in the same file: nothing piles up.
-    let harness = open_demo();
+    // Opened again, the demo keeps the decisions taken in it.
+    let harness = open_demo(Action::OpenDemo);
+    assert_eq!(harness.state().workspace().unwrap().counts.links, 1);
+    drop(harness);
+    // Reset, it starts afresh in the same file: nothing piles up.
+    let harness = open_demo(Action::ResetDemo);
     assert_eq!(harness.state().workspace().unwrap().counts.links, 0);
     drop(harness);
     assert!(Project::open(&demo_file).unwrap().links().is_empty());

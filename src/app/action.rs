@@ -105,6 +105,8 @@ pub enum Action {
     Export(PathBuf),
     /// Open a project built from the bundled demo lists.
     OpenDemo,
+    /// Throw the demo project's decisions away and build it anew from the bundled lists.
+    ResetDemo,
     /// Read a list again from another sheet of its workbook.
     ChooseSheet { side: Side, sheet: String },
     /// Give a column (0-based) of a list a role, or none.

@@ -79,7 +79,8 @@ impl App {
                 }
             }
             Action::Export(dir) => self.export(ctx, dir),
-            Action::OpenDemo => {
+            Action::OpenDemo | Action::ResetDemo => {
+                let reset = matches!(action, Action::ResetDemo);
                 let by = self.reviewer();
                 let file = self
                     .options
@@ -87,7 +88,7 @@ impl App {
                     .clone()
                     .unwrap_or_else(work::default_demo_file);
                 self.spawn_project_job(ctx, "demo", "Building the demo", move |progress| {
-                    work::open_demo(&file, by, progress)
+                    work::open_demo(&file, by, reset, progress)
                 });
             }
             Action::CancelJob => {

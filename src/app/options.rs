@@ -19,9 +19,6 @@ pub enum Startup {
     Demo,
 }
 
-/// The first bytes of every SQLite file, so of every project file.
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
-
 impl Startup {
     /// What to show for a file named on the command line: a project file (`*.ledgerlink`, or
     /// any SQLite file) opens as a project; anything else (CSV, XLSX, ...) is taken as the CRM
@@ -29,24 +26,12 @@ impl Startup {
     pub fn for_file(path: PathBuf) -> Startup {
         // Shown on the start screen and used to propose the project file: make it whole.
         let path = std::path::absolute(&path).unwrap_or(path);
-        let named_project = path.extension().is_some_and(|extension| {
-            extension.eq_ignore_ascii_case(crate::core::project::EXTENSION)
-        });
-        if named_project || starts_like_sqlite(&path) {
+        if crate::core::project::Project::looks_like_project(&path) {
             Startup::Project(path)
         } else {
             Startup::List(path)
         }
     }
-}
-
-/// True when the file begins with the SQLite header (false when it cannot be read).
-fn starts_like_sqlite(path: &std::path::Path) -> bool {
-    use std::io::Read;
-    let mut header = [0u8; 16];
-    std::fs::File::open(path)
-        .and_then(|mut file| file.read_exact(&mut header))
-        .is_ok_and(|()| &header == SQLITE_HEADER)
 }
 
 /// How the app is started: by the binary, by a test, or by a benchmark.

@@ -9,11 +9,9 @@ use crate::app::screens::review::SearchIndexes;
 use crate::app::workspace::Workspace;
 use crate::core::export::{ExportOptions, ExportSummary, export_project};
 use crate::core::import::{ColumnOverride, import_bytes, import_file};
-use crate::core::matching::{
-    MatchObserver, MatchOptions, dedupe_list_observed, match_lists_observed,
-};
+use crate::core::matching::MatchObserver;
 use crate::core::model::Side;
-use crate::core::project::{NewProject, Policy, Project, SuggestionSet};
+use crate::core::project::{NewProject, Policy, Project};
 
 /// The bundled demo CRM export (`assets/demo`, made by `ledgerlink synth`).
 const DEMO_CRM: &[u8] = include_bytes!("../../assets/demo/crm_accounts.csv");
@@ -88,26 +86,6 @@ pub fn match_and_create(
     request: MatchRequest,
     progress: &Progress,
 ) -> Result<(Workspace, SearchIndexes), String> {
-    let options = MatchOptions::default();
-    let cancelled = || "matching cancelled".to_string();
-    let (crm, erp) = (&request.crm.dataset, &request.erp.dataset);
-    let output = match_lists_observed(crm, erp, &options, progress).ok_or_else(cancelled)?;
-    let mut duplicates = dedupe_list_observed(crm, Side::Crm, &options, progress)
-        .ok_or_else(cancelled)?
-        .clusters;
-    let erp_duplicates =
-        dedupe_list_observed(erp, Side::Erp, &options, progress).ok_or_else(cancelled)?;
-    duplicates.extend(erp_duplicates.clusters);
-    if progress.is_cancelled() {
-        return Err(cancelled());
-    }
-    progress.stage("writing the project file", 0);
-    let suggestions = SuggestionSet {
-        pairs: output.pairs,
-        alternatives: output.alternatives,
-        duplicates,
-        xref_checks: output.xref_checks,
-    };
     let setup = NewProject {
         crm_mapping: request.crm.mapping_text(),
         erp_mapping: request.erp.mapping_text(),
@@ -116,8 +94,9 @@ pub fn match_and_create(
         policy: request.policy,
         by: request.by,
     };
-    let project = Project::create_with_suggestions(&request.file, setup, &suggestions)
-        .map_err(|error| error.to_string())?;
+    let project = Project::create_observed(&request.file, setup, progress)
+        .map_err(|error| error.to_string())?
+        .ok_or_else(|| "matching cancelled".to_string())?;
     progress.stage("indexing the lists for search", 0);
     let workspace = Workspace::new(project);
     let indexes = SearchIndexes::build(&workspace);
@@ -140,25 +119,6 @@ pub fn default_demo_file() -> PathBuf {
     }
 }
 
-/// Remove a previous demo project at `file` with its SQLite journal files.
-fn remove_previous_demo(file: &Path) -> Result<(), String> {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = file.as_os_str().to_owned();
-        name.push(suffix);
-        match std::fs::remove_file(&name) {
-            Ok(()) => {}
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-            Err(error) => {
-                return Err(format!(
-                    "{}: cannot replace the previous demo project: {error}",
-                    PathBuf::from(name).display()
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Write every export file of the project `file` into `dir` (a second, read-only use of the
 /// project, so that the window keeps working meanwhile).
 pub fn export(file: &Path, dir: &Path, progress: &Progress) -> Result<ExportSummary, String> {
@@ -171,13 +131,22 @@ pub fn export(file: &Path, dir: &Path, progress: &Progress) -> Result<ExportSumm
     export_project(&project, dir, &ExportOptions::default()).map_err(|error| error.to_string())
 }
 
-/// Read the bundled demo lists and make a fresh demo project at `file`, replacing the previous
-/// one.
+/// Open the demo project at `file` with the decisions taken in it so far; when there is none
+/// (or `reset` asks for a fresh one), read the bundled demo lists and make it anew.
 pub fn open_demo(
     file: &Path,
     by: String,
+    reset: bool,
     progress: &Progress,
 ) -> Result<(Workspace, SearchIndexes), String> {
+    if !reset && file.exists() {
+        progress.stage(&format!("reading {}", file.display()), 0);
+        if let Ok(project) = Project::open(file) {
+            let workspace = Workspace::new(project);
+            let indexes = SearchIndexes::build(&workspace);
+            return Ok((workspace, indexes));
+        }
+    }
     progress.stage("reading the demo lists", 0);
     let crm =
         import_bytes("crm_accounts.csv", DEMO_CRM, None, &[]).map_err(|error| error.to_string())?;
@@ -187,7 +156,7 @@ pub fn open_demo(
         std::fs::create_dir_all(dir)
             .map_err(|error| format!("{}: cannot make the folder: {error}", dir.display()))?;
     }
-    remove_previous_demo(file)?;
+    Project::remove(file).map_err(|error| error.to_string())?;
     let request = MatchRequest {
         file: file.to_path_buf(),
         crm: ListDraft::new("crm_accounts.csv".to_string(), crm),

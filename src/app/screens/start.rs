@@ -94,12 +94,23 @@ pub fn start_ui(
         ui.add_space(12.0);
         ui.group(|ui| {
             ui.strong("Try it");
-            let demo = ui
-                .add_enabled(!busy, egui::Button::new("Open demo"))
-                .on_hover_text("A project built from the bundled demo CRM and ERP lists");
-            if demo.clicked() {
-                actions.push(Action::OpenDemo);
-            }
+            ui.horizontal(|ui| {
+                let demo = ui
+                    .add_enabled(!busy, egui::Button::new("Open demo"))
+                    .on_hover_text(
+                        "A project built from the bundled demo CRM and ERP lists; opened again \
+                         with the decisions you took in it",
+                    );
+                if demo.clicked() {
+                    actions.push(Action::OpenDemo);
+                }
+                let reset = ui
+                    .add_enabled(!busy, egui::Button::new("Reset demo"))
+                    .on_hover_text("Throw away the demo's decisions and build it anew");
+                if reset.clicked() {
+                    actions.push(Action::ResetDemo);
+                }
+            });
         });
     });
     actions

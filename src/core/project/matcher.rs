@@ -3,7 +3,10 @@
 //! refine the weights, rejected pairs are never suggested again; duplicate marks do the same for
 //! the duplicate search).
 
-use crate::core::matching::{Label, MatchOptions, MatchOutput, find_duplicates, match_lists};
+use crate::core::matching::observer::{MatchObserver, Unobserved};
+use crate::core::matching::{
+    Label, MatchOptions, MatchOutput, dedupe_list_observed, match_lists_observed,
+};
 use crate::core::model::{Dataset, Side};
 
 use super::decisions::DecisionKind;
@@ -78,16 +81,27 @@ impl From<MatchOutput> for SuggestionSet {
 
 /// Run `match_lists` and `find_duplicates` on both lists with default options and `labels`.
 pub fn run_matching(crm: &Dataset, erp: &Dataset, labels: &Labels) -> SuggestionSet {
+    run_matching_observed(crm, erp, labels, &Unobserved).unwrap_or_default()
+}
+
+/// [`run_matching`] that reports its steps to `observer` (the window's progress bar) and
+/// returns `None` when the observer cancels.
+pub fn run_matching_observed(
+    crm: &Dataset,
+    erp: &Dataset,
+    labels: &Labels,
+    observer: &dyn MatchObserver,
+) -> Option<SuggestionSet> {
     let options = |labels: &[Label]| MatchOptions {
         labels: labels.to_vec(),
         ..MatchOptions::default()
     };
-    let mut set = SuggestionSet::from(match_lists(crm, erp, &options(&labels.pairs)));
-    set.duplicates = find_duplicates(crm, Side::Crm, &options(&labels.crm_duplicates));
-    set.duplicates.extend(find_duplicates(
-        erp,
-        Side::Erp,
-        &options(&labels.erp_duplicates),
-    ));
-    set
+    let output = match_lists_observed(crm, erp, &options(&labels.pairs), observer)?;
+    let mut set = SuggestionSet::from(output);
+    set.duplicates =
+        dedupe_list_observed(crm, Side::Crm, &options(&labels.crm_duplicates), observer)?.clusters;
+    let erp_duplicates =
+        dedupe_list_observed(erp, Side::Erp, &options(&labels.erp_duplicates), observer)?;
+    set.duplicates.extend(erp_duplicates.clusters);
+    (!observer.cancelled()).then_some(set)
 }

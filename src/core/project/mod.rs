@@ -87,6 +87,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use crate::core::matching::observer::MatchObserver;
 use crate::core::model::{Dataset, Side};
 
 pub use actions::{ActionCounts, ActionState, UnlinkedRecord};
@@ -284,6 +285,53 @@ impl Project {
     pub fn create(file: &Path, setup: NewProject) -> Result<Project, ProjectError> {
         let suggestions = run_matching(&setup.crm, &setup.erp, &Labels::default());
         Project::create_with_suggestions(file, setup, &suggestions)
+    }
+
+    /// [`Project::create`] that reports matching's steps to `observer` (a progress bar) and
+    /// returns `Ok(None)`, writing nothing, when the observer cancels.
+    pub fn create_observed(
+        file: &Path,
+        setup: NewProject,
+        observer: &dyn MatchObserver,
+    ) -> Result<Option<Project>, ProjectError> {
+        let labels = Labels::default();
+        match matcher::run_matching_observed(&setup.crm, &setup.erp, &labels, observer) {
+            Some(suggestions) => {
+                Project::create_with_suggestions(file, setup, &suggestions).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// True when `path` names a project file: the `.ledgerlink` extension, or a file that
+    /// starts like an SQLite database (a project saved under another name).
+    pub fn looks_like_project(path: &Path) -> bool {
+        let named = path
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case(EXTENSION));
+        named || schema::starts_like_sqlite(path)
+    }
+
+    /// Delete the project file at `file` with SQLite's files beside it (`-wal`, `-shm`,
+    /// `-journal`); a file that is not there is no error. Only for a project no program has
+    /// open (the demo, replaced at each run).
+    pub fn remove(file: &Path) -> Result<(), ProjectError> {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = file.as_os_str().to_owned();
+            name.push(suffix);
+            match std::fs::remove_file(&name) {
+                Ok(()) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => {
+                    return Err(ProjectError::Io {
+                        file: PathBuf::from(name),
+                        action: "remove the project file",
+                        source,
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Create a project at `file` (which must not exist yet) from two imported lists and what

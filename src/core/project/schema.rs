@@ -157,6 +157,14 @@ pub fn check_file_header(file: &Path) -> Result<(), ProjectError> {
     Ok(())
 }
 
+/// True when the file begins with the SQLite header (false when it cannot be read).
+pub(crate) fn starts_like_sqlite(file: &Path) -> bool {
+    let mut header = [0u8; 16];
+    std::fs::File::open(file)
+        .and_then(|mut handle| handle.read_exact(&mut header))
+        .is_ok_and(|()| &header == SQLITE_MAGIC)
+}
+
 /// True when `file` has a non-empty write-ahead log beside it (decisions not yet in the file).
 pub(crate) fn has_write_ahead_log(file: &Path) -> bool {
     let mut wal = file.as_os_str().to_owned();
