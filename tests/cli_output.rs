@@ -116,3 +116,109 @@ fn a_full_stdout_after_a_committed_decision_is_still_a_success() {
     assert_eq!(output.status.code(), Some(1));
     assert!(!text(&output.stderr).contains("panicked"));
 }
+
+#[test]
+fn match_and_dedupe_output_neutralise_formulas_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let crm = dir.path().join("crm.csv");
+    let erp = dir.path().join("erp.csv");
+    let (crm_text, erp_text) = formula_lists();
+    std::fs::write(&crm, crm_text).unwrap();
+    std::fs::write(&erp, erp_text).unwrap();
+    let pairs = dir.path().join("pairs.csv");
+    let xref = dir.path().join("xref.csv");
+    let clusters = dir.path().join("clusters.csv");
+    let path = |p: &Path| p.to_str().unwrap().to_string();
+    let output = ledgerlink(
+        &[
+            "match",
+            "--crm",
+            &path(&crm),
+            "--erp",
+            &path(&erp),
+            "--crm-map",
+            "xref=ERP",
+            "--out",
+            &path(&pairs),
+            "--check-xref",
+            &path(&xref),
+        ],
+        Stdio::piped(),
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let pairs = std::fs::read_to_string(&pairs).unwrap();
+    assert!(
+        pairs.contains("\"'=HYPERLINK(\"\"x\"\")\",-0000100001,"),
+        "{pairs}"
+    );
+    assert!(pairs.contains("\n-0000100002,+49 (711) 123-4,"), "{pairs}");
+    let xref = std::fs::read_to_string(&xref).unwrap();
+    assert!(xref.contains("'=1+1"), "{xref}");
+    assert!(xref.contains(",-0000100001,"), "{xref}");
+    // Two duplicates of the demo CRM list get ids that look like a number and a formula.
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/crm_accounts.csv");
+    let demo = std::fs::read_to_string(demo)
+        .unwrap()
+        .replace("0015g000005ZPl0AAG", "-0000100002")
+        .replace("0015g000005ZPc1AAG", "@SUM(A1)");
+    let input = dir.path().join("demo.csv");
+    std::fs::write(&input, demo).unwrap();
+    let output = ledgerlink(
+        &[
+            "dedupe",
+            "--input",
+            &path(&input),
+            "--out",
+            &path(&clusters),
+        ],
+        Stdio::piped(),
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let clusters = std::fs::read_to_string(&clusters).unwrap();
+    assert!(clusters.contains("\n1,-0000100002,"), "{clusters}");
+    assert!(clusters.contains("\n1,'@SUM(A1),"), "{clusters}");
+}
+
+/// Forty firms in both lists, the ids of some looking like formulas, numbers or phones; CRM
+/// 100003 duplicates 100002.
+fn formula_lists() -> (String, String) {
+    const FIRST: [&str; 8] = [
+        "Keller", "Brandt", "Vogel", "Sommer", "Krause", "Lehmann", "Wolff", "Haas",
+    ];
+    const SECOND: [&str; 5] = [
+        "Maschinenbau",
+        "Logistik",
+        "Holzbau",
+        "Elektro",
+        "Druckerei",
+    ];
+    const CITIES: [&str; 5] = ["Stuttgart", "Hamburg", "Bonn", "Kiel", "Ulm"];
+    let mut crm = String::from("Id,Name,City,ERP\n");
+    let mut erp = String::from("KUNNR,NAME1,ORT01\n");
+    for i in 0..40 {
+        let name = format!("{} {} GmbH", FIRST[i % 8], SECOND[i / 8]);
+        let city = CITIES[(i * 3) % 5];
+        let (crm_id, erp_id, xref) = match i {
+            0 => (
+                "=HYPERLINK(\"\"x\"\")".to_string(),
+                "-0000100001".to_string(),
+                "-0000100001",
+            ),
+            1 => ("-0000100002".to_string(), "+49 (711) 123-4".to_string(), ""),
+            2 => (format!("C{i}"), format!("{}", 5000 + i), "=1+1"),
+            _ => (format!("C{i}"), format!("{}", 5000 + i), ""),
+        };
+        let crm_id = if crm_id.contains('"') {
+            format!("\"{crm_id}\"")
+        } else {
+            crm_id
+        };
+        crm.push_str(&format!("{crm_id},{name},{city},{xref}\n"));
+        erp.push_str(&format!("{erp_id},{name},{city}\n"));
+    }
+    crm.push_str(&format!(
+        "-0000100003,{} {} GmbH,{},\n",
+        FIRST[1], SECOND[0], CITIES[3]
+    ));
+    (crm, erp)
+}
