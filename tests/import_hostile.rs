@@ -7,6 +7,8 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+mod workbook_bombs;
+
 use ledgerlink::core::import::{import_bytes, import_file};
 use ledgerlink::core::model::Role;
 
@@ -118,4 +120,74 @@ fn an_unclosed_quote_is_refused_naming_its_line() {
     let message = error.to_string();
     assert!(message.contains("crm.csv, line 3, field 2"), "{message}");
     assert!(message.contains("never closed"), "{message}");
+}
+
+#[test]
+fn number_formatted_ids_and_postcodes_keep_their_zeros() {
+    let list = import_bytes("sap.xlsx", &workbook_bombs::padded_ids(), None, &[]).unwrap();
+    assert_eq!(list.value(0, Role::Id), Some("0000100045"));
+    assert_eq!(list.value(0, Role::Postcode), Some("01067"));
+    assert_eq!(list.value(1, Role::Postcode), Some("70173"));
+    // Row 3's number has no format: kept as it is, and the mix is reported.
+    assert_eq!(list.value(1, Role::Id), Some("100046"));
+    let warning = list
+        .report
+        .warnings
+        .iter()
+        .find(|warning| warning.message.contains("leading zeros"))
+        .expect("a warning about the mixed column");
+    assert_eq!((warning.row, warning.column), (Some(3), Some(1)));
+    assert!(
+        warning.message.contains("sheet 'Kunden', column A"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn ods_numbers_with_minimum_digits_keep_their_zeros() {
+    let list = import_bytes("kunden.ods", &workbook_bombs::ods_padded(), None, &[]).unwrap();
+    assert_eq!(list.value(0, Role::Postcode), Some("01067"));
+    assert_eq!(list.value(0, Role::Id), Some("7"));
+}
+
+/// Import a bomb and return the error message; it must come quickly.
+fn refused(name: &str, bytes: &[u8]) -> String {
+    let started = std::time::Instant::now();
+    let error = import_bytes(name, bytes, None, &[])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{name} took {:?}",
+        started.elapsed()
+    );
+    error
+}
+
+#[test]
+fn a_used_range_to_xfd1048576_is_refused_naming_the_sheet() {
+    let bytes = workbook_bombs::range_bomb();
+    assert!(bytes.len() < 5000);
+    let message = refused("bomb.xlsx", &bytes);
+    assert!(message.contains("bomb.xlsx, sheet 'Kunden'"), "{message}");
+    assert!(message.contains("A1:XFD1048576"), "{message}");
+    assert!(message.contains("memory"), "{message}");
+}
+
+#[test]
+fn a_huge_shared_string_is_refused_naming_the_sheet() {
+    let bytes = workbook_bombs::string_bomb(8 << 20);
+    assert!(bytes.len() < 100_000, "{}", bytes.len());
+    let message = refused("bomb.xlsx", &bytes);
+    assert!(message.contains("sheet 'Kunden'"), "{message}");
+    assert!(message.contains("cell B2 holds a text of"), "{message}");
+}
+
+#[test]
+fn an_ods_with_a_million_repeated_rows_is_refused_naming_the_sheet() {
+    let bytes = workbook_bombs::ods_rows_bomb(1_048_575, 40);
+    assert!(bytes.len() < 2000, "{}", bytes.len());
+    let message = refused("bomb.ods", &bytes);
+    assert!(message.contains("bomb.ods, sheet 'Kunden'"), "{message}");
+    assert!(message.contains("cells span A1:AN1048576"), "{message}");
 }

@@ -248,14 +248,14 @@ pub(super) fn read_text(
         };
         read_records(file, source, mode)
     };
-    if !matches!(sniffed, TextEncoding::Legacy(_)) {
-        if let Some(table) = read(sniffed, false)? {
-            return Ok(TextTable {
-                table,
-                encoding: sniffed,
-                delimiter,
-            });
-        }
+    if !matches!(sniffed, TextEncoding::Legacy(_))
+        && let Some(table) = read(sniffed, false)?
+    {
+        return Ok(TextTable {
+            table,
+            encoding: sniffed,
+            delimiter,
+        });
     }
     // Not UTF-8 throughout: weigh every non-ASCII byte of the text. Mostly valid UTF-8 stays
     // UTF-8 with the bad bytes replaced and reported; otherwise guess the code page.

@@ -137,12 +137,16 @@ pub enum ImportError {
     },
     /// A workbook sheet larger than the memory budget of an import (a "bomb": a tiny file
     /// claiming a huge range, huge strings or millions of repeated rows).
-    #[error("{file}, sheet '{sheet}': {what}; refused to protect the computer's memory")]
+    #[error(
+        "{file}{}: {what}; the workbook is refused to protect the computer's memory \
+         (export the list again, or as CSV)",
+        sheet_suffix(.sheet)
+    )]
     OverBudget {
         /// The file as given.
         file: String,
-        /// The sheet.
-        sheet: String,
+        /// The sheet, when the excess is in one.
+        sheet: Option<String>,
         /// What exceeds the budget, with the limit.
         what: String,
     },

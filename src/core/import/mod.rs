@@ -18,6 +18,7 @@
 //! assert_eq!(list.value(0, Role::Postcode), Some("01067"));
 //! ```
 
+mod budget;
 mod cell;
 mod checks;
 mod columns;
@@ -27,10 +28,14 @@ mod detect;
 mod error;
 mod evidence;
 mod footer;
+mod numfmt;
+mod odsscan;
 mod records;
 mod sheet;
+mod sheetscan;
 mod spec;
 mod table;
+mod xmlscan;
 
 use std::fs::File;
 use std::io::{self, Read};
