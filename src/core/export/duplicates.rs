@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use crate::core::model::Side;
 use crate::core::project::{DecisionEntry, Project};
 
+use super::records::exported_id;
 use super::table::{Cell, Table};
 
 /// The file name.
@@ -139,8 +140,8 @@ pub fn duplicates_table(project: &Project) -> Table {
                     Cell::text(side.as_str()),
                     Cell::count(cluster_number),
                     Cell::text("marked"),
-                    Cell::text(cluster.master.as_str()),
-                    Cell::text(key.as_str()),
+                    Cell::Text(exported_id(project, side, &cluster.master)),
+                    Cell::Text(exported_id(project, side, key)),
                     Cell::text(name(project, side, key)),
                     Cell::text(role),
                     Cell::Empty,
@@ -207,8 +208,8 @@ fn suggested_rows(
                 Cell::text(side.as_str()),
                 Cell::count(*cluster_number),
                 Cell::text("suggested"),
-                Cell::text(master.as_str()),
-                Cell::text(key.as_str()),
+                Cell::Text(exported_id(project, side, master)),
+                Cell::Text(exported_id(project, side, key)),
                 Cell::text(name(project, side, key)),
                 Cell::text(role),
                 Cell::Number(cluster.probability),
