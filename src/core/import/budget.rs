@@ -97,6 +97,7 @@ pub(super) fn scan_workbook(
     for index in 0..zip.len() {
         if let Ok(entry) = zip.by_index_raw(index)
             && entry.size() > MAX_PART_BYTES
+            && !is_streamed(&entry.name().unwrap_or_default())
         {
             let what = format!(
                 "the part {} unpacks to {} bytes, more than the budget of {} MiB",
@@ -112,6 +113,11 @@ pub(super) fn scan_workbook(
         Format::Xlsb => Ok(WorkbookScan::default()),
         _ => sheetscan::scan_xlsx(file, &mut zip),
     }
+}
+
+/// Parts the scans read themselves up to the budget, so that they can name the sheet.
+fn is_streamed(name: &str) -> bool {
+    name == "xl/sharedStrings.xml" || name.starts_with("xl/worksheets/") || name == "content.xml"
 }
 
 /// The unpacked bytes of a part, read at most up to the budget; `None` when it is missing.

@@ -18,7 +18,7 @@ type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 pub(super) fn scan_xlsx(file: &str, zip: &mut Zip<'_>) -> Result<WorkbookScan, ImportError> {
     let sheets = sheet_parts(zip);
     let (long, too_large) = long_strings(zip);
-    if too_large {
+    if too_large && long.is_empty() {
         let what = budget::part_too_large("xl/sharedStrings.xml");
         return Err(over_budget(file, None, what));
     }
@@ -109,6 +109,10 @@ fn long_strings(zip: &mut Zip<'_>) -> (HashMap<u64, u64>, bool) {
         true
     })
     .unwrap_or(0);
+    // A string still open where the part (or its budget) ends.
+    if length > MAX_TEXT_BYTES {
+        long.insert(index, length);
+    }
     (long, read > budget::MAX_PART_BYTES)
 }
 
