@@ -53,8 +53,9 @@ impl Tag<'_> {
     }
 }
 
-/// Scan `input`, calling `on_tag` for every start, end and empty tag; `on_tag` may stop the
-/// scan early by returning `false`. Returns the bytes read.
+/// Scan `input`, calling `on_tag` for every start, end and empty tag (and, for text after the
+/// last tag, once with an empty name); `on_tag` may stop the scan early by returning `false`.
+/// Returns the bytes read.
 pub(super) fn scan(
     mut input: impl Read,
     mut on_tag: impl FnMut(&Tag<'_>) -> bool,
@@ -65,7 +66,20 @@ pub(super) fn scan(
     let (mut in_tag, mut quote, mut text_len, mut total) = (false, 0u8, 0u64, 0u64);
     loop {
         let read = match input.read(&mut buffer) {
-            Ok(0) => return Ok(total),
+            Ok(0) => {
+                // The text after the last tag (a part cut short), as a tag without a name.
+                if !in_tag && text_len > 0 {
+                    on_tag(&Tag {
+                        name: b"",
+                        attrs: b"",
+                        end: true,
+                        empty: false,
+                        text_len,
+                        text_head: &text_head,
+                    });
+                }
+                return Ok(total);
+            }
             Ok(read) => read,
             Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
             Err(error) => return Err(error),
