@@ -12,6 +12,8 @@ fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output stopped early (`| head`): it has what it wanted.
+        Err(error) if cli::output::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("ledgerlink: {}", message(&error));
             ExitCode::from(cli::exit_code(&error))

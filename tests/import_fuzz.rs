@@ -2,6 +2,9 @@
 //! (random noise, noise behind the signatures of zip, OLE, PDF and byte order marks, CSV-like
 //! text, and every fixture cut short or with bytes flipped) must each give `Ok` or `Err`.
 //!
+//! Workbook bombs (and their mutations) are refused quickly and never panic; stray bytes in
+//! UTF-8 text lose no row; lists read through a FIFO are the same as from memory.
+//!
 //! Workbook readers run inside a panic barrier (see `import::sheet`); a panic hook records every
 //! panic, and the test fails if one came from Ledgerlink's own code rather than a dependency.
 
@@ -10,7 +13,9 @@
 use std::path::Path;
 use std::sync::{Mutex, Once};
 
-use ledgerlink::core::import::import_bytes;
+mod workbook_bombs;
+
+use ledgerlink::core::import::{import_bytes, import_file};
 
 /// SplitMix64: a tiny deterministic generator, so every run tests the same inputs.
 struct Random(u64);
@@ -169,4 +174,100 @@ fn truncated_and_mutated_fixtures_never_panic() {
         }
     }
     assert_eq!(own_panics(), Vec::<String>::new());
+}
+
+#[test]
+fn workbook_bombs_and_their_mutations_never_panic_or_blow_up() {
+    record_panics();
+    let mut random = Random(0xB0_0B5);
+    let bombs = [
+        ("range.xlsx", workbook_bombs::range_bomb()),
+        ("string.xlsx", workbook_bombs::string_bomb(2 << 20)),
+        ("rows.ods", workbook_bombs::ods_rows_bomb(1_048_575, 40)),
+        ("padded.xlsx", workbook_bombs::padded_ids()),
+        ("padded.ods", workbook_bombs::ods_padded()),
+    ];
+    for (name, bytes) in &bombs {
+        let started = std::time::Instant::now();
+        let result = import_bytes(name, bytes, None, &[]);
+        assert!(started.elapsed().as_secs() < 10, "{name}");
+        assert_eq!(
+            result.is_ok(),
+            name.starts_with("padded"),
+            "{name}: {result:?}"
+        );
+        for _ in 0..40 {
+            let mut mutated = bytes.clone();
+            if random.below(2) == 0 {
+                mutated.truncate(random.below(mutated.len()));
+            }
+            for _ in 0..1 + random.below(6) {
+                let at = random.below(mutated.len().max(1));
+                if let Some(byte) = mutated.get_mut(at) {
+                    *byte = random.next() as u8;
+                }
+            }
+            let started = std::time::Instant::now();
+            survive(name, &mutated, None);
+            assert!(started.elapsed().as_secs() < 10, "{name} mutated");
+        }
+    }
+    assert_eq!(own_panics(), Vec::<String>::new());
+}
+
+#[test]
+fn stray_bytes_in_utf8_text_lose_no_row() {
+    let mut random = Random(0x5_7EA7);
+    for _ in 0..60 {
+        let rows = 50 + random.below(3000);
+        let mut text = String::from("id;name;city\n");
+        for row in 0..rows {
+            text.push_str(&format!("{row};Müller Söhne {row};Köln\n"));
+        }
+        let mut bytes = text.into_bytes();
+        let letters: Vec<usize> = (0..bytes.len())
+            .filter(|&at| bytes[at].is_ascii_alphabetic())
+            .collect();
+        for _ in 0..1 + random.below(3) {
+            let at = letters[random.below(letters.len())];
+            bytes[at] = 0x80 | random.next() as u8;
+        }
+        let list = import_bytes("crm.csv", &bytes, None, &[]).unwrap();
+        assert_eq!(list.len(), rows);
+        assert_eq!(list.report.encoding.as_deref(), Some("UTF-8"));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn lists_read_through_a_fifo_equal_lists_read_from_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut random = Random(0xF1F0);
+    for (case, size) in [100usize, 65_535, 65_536, 65_537, 200_000]
+        .into_iter()
+        .enumerate()
+    {
+        let mut text = String::from("Kundennummer,Firma,Ort\n");
+        while text.len() < size {
+            let row = random.below(1_000_000);
+            text.push_str(&format!("{row:06},\"Firma {row}, GmbH\",Stuttgart\n"));
+        }
+        let fifo = dir.path().join(format!("list{case}.csv"));
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let writer = {
+            let (fifo, text) = (fifo.clone(), text.clone());
+            std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
+        };
+        let piped = import_file(fifo.to_str().unwrap(), &[]).unwrap();
+        writer.join().unwrap();
+        let memory = import_bytes("list.csv", text.as_bytes(), None, &[]).unwrap();
+        assert_eq!(piped.cells, memory.cells, "{size} bytes");
+        assert_eq!(piped.source_rows, memory.source_rows);
+    }
 }

@@ -11,6 +11,7 @@ use ledgerlink::core::export::{ReviewError, apply_review};
 use ledgerlink::core::project::{DecisionKind, Project, login_name};
 
 use super::BadInput;
+use crate::cli::output::confirmln;
 
 /// Arguments of `apply-review`.
 #[derive(Debug, Args)]
@@ -38,7 +39,7 @@ pub fn run(args: ApplyReviewArgs) -> Result<()> {
     let by = args.by.clone().unwrap_or_else(login_name);
     let report = apply_review(&mut project, &args.review, &by).map_err(classify)?;
     let count = |kind| report.applied.iter().filter(|row| row.kind == kind).count();
-    println!(
+    confirmln!(
         "applied {} decisions by {by} ({} accepted, {} rejected); {} unsure and {} blank rows \
          left open",
         report.applied.len(),

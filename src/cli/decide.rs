@@ -12,6 +12,7 @@ use ledgerlink::core::project::{CreationAction, Decision, Project, RecordRef, lo
 
 use super::BadInput;
 use super::history::describe;
+use crate::cli::output::confirmln;
 
 /// Arguments of `decide`.
 #[derive(Debug, Args)]
@@ -146,6 +147,6 @@ pub fn run(args: DecideArgs) -> Result<()> {
     let mut project = Project::open(&args.project)?;
     let by = args.by.clone().unwrap_or_else(login_name);
     let entry = project.decide(&decision, &by, args.note.as_deref())?;
-    println!("recorded: {}", describe(&entry));
+    confirmln!("recorded: {}", describe(&entry));
     Ok(())
 }

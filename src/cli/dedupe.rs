@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::Args;
 
+use ledgerlink::core::export::csv::neutralise;
 use ledgerlink::core::import::{ColumnOverride, import_file};
 use ledgerlink::core::matching::dedupe_list;
 use ledgerlink::core::model::Side;
@@ -49,12 +50,17 @@ pub fn run(args: &DedupeArgs) -> Result<()> {
         let score = format!("{:.4}", cluster.probability);
         let label = (number + 1).to_string();
         for &row in &cluster.rows {
-            writer.write_record([
-                label.as_str(),
-                list.record_id(row).as_str(),
-                score.as_str(),
-                cluster.reason.as_str(),
-            ])?;
+            writer.write_record(
+                [
+                    label.as_str(),
+                    list.record_id(row).as_str(),
+                    score.as_str(),
+                    cluster.reason.as_str(),
+                ]
+                .map(neutralise)
+                .iter()
+                .map(|cell| cell.as_bytes()),
+            )?;
         }
     }
     writer.flush().context("cannot write the clusters")?;

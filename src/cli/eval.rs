@@ -7,6 +7,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::BadInput;
+use crate::cli::output::outln;
 
 /// Flags of `ledgerlink eval`.
 #[derive(Debug, Args)]
@@ -105,20 +106,20 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         Some(path) => Metrics::fair(&truth, &read_pairs(path, None)?, &suggested),
         None => Metrics::of(&truth, &suggested),
     };
-    println!(
+    outln!(
         "true_pairs={} suggested={} true_positives={} false_positives={} false_negatives={}",
         truth.len(),
         suggested.len(),
         metrics.true_positives,
         metrics.false_positives,
         metrics.false_negatives
-    );
-    println!(
+    )?;
+    outln!(
         "precision={:.4} recall={:.4} f1={:.4}",
         metrics.precision(),
         metrics.recall(),
         metrics.f1()
-    );
+    )?;
     Ok(())
 }
 

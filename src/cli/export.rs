@@ -11,6 +11,7 @@ use ledgerlink::core::export::{ExportError, ExportOptions, export_project};
 use ledgerlink::core::project::Project;
 
 use super::BadInput;
+use crate::cli::output::confirmln;
 
 /// Arguments of `export`.
 #[derive(Debug, Args)]
@@ -40,13 +41,13 @@ pub fn run(args: ExportArgs) -> Result<()> {
     let options = ExportOptions::with_delimiter(&args.csv_delimiter).map_err(BadInput)?;
     let project = Project::open_for_reading(&args.project)?;
     let summary = export_project(&project, &args.out, &options).map_err(classify)?;
-    println!("exported to {}", summary.dir.display());
-    println!("  {:<22} {:>8}", "file", "rows");
+    confirmln!("exported to {}", summary.dir.display());
+    confirmln!("  {:<22} {:>8}", "file", "rows");
     for file in &summary.files {
-        println!("  {:<22} {:>8}", file.name, file.rows);
+        confirmln!("  {:<22} {:>8}", file.name, file.rows);
     }
     for note in &summary.notes {
-        println!("note: {note}");
+        confirmln!("note: {note}");
     }
     if let Some(warning) = project.status().pending_warning() {
         eprintln!("warning: {warning}");

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
+use crate::cli::output::confirmln;
 use ledgerlink::core::project::{DecisionEntry, Project, login_name};
 
 /// Arguments of `undo` and `redo`.
@@ -39,7 +40,7 @@ pub fn run_undo(args: HistoryArgs) -> Result<()> {
     let mut project = Project::open(&args.project)?;
     let by = args.by.unwrap_or_else(login_name);
     let entry = project.undo(&by)?;
-    println!("undone: {}", describe(&entry));
+    confirmln!("undone: {}", describe(&entry));
     Ok(())
 }
 
@@ -48,6 +49,6 @@ pub fn run_redo(args: HistoryArgs) -> Result<()> {
     let mut project = Project::open(&args.project)?;
     let by = args.by.unwrap_or_else(login_name);
     let entry = project.redo(&by)?;
-    println!("redone: {}", describe(&entry));
+    confirmln!("redone: {}", describe(&entry));
     Ok(())
 }

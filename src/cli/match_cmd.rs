@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::Args;
 
+use ledgerlink::core::export::csv::neutralise;
 use ledgerlink::core::import::{ColumnOverride, import_file};
 use ledgerlink::core::matching::{MatchOptions, MatchOutput, match_lists};
 use ledgerlink::core::model::{Dataset, Role};
@@ -113,13 +114,18 @@ fn write_pairs(
     let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(sink));
     writer.write_record(["crm_id", "erp_id", "score", "band", "reason"])?;
     for pair in &output.pairs {
-        writer.write_record([
-            crm.record_id(pair.crm_row).as_str(),
-            erp.record_id(pair.erp_row).as_str(),
-            format!("{:.4}", pair.probability).as_str(),
-            pair.band.as_str(),
-            pair.reason.as_str(),
-        ])?;
+        writer.write_record(
+            [
+                crm.record_id(pair.crm_row).as_str(),
+                erp.record_id(pair.erp_row).as_str(),
+                format!("{:.4}", pair.probability).as_str(),
+                pair.band.as_str(),
+                pair.reason.as_str(),
+            ]
+            .map(neutralise)
+            .iter()
+            .map(|cell| cell.as_bytes()),
+        )?;
     }
     writer.flush().context("cannot write the pairs")?;
     Ok(())
@@ -134,12 +140,17 @@ fn write_xref(crm: &Dataset, erp: &Dataset, output: &MatchOutput, path: &PathBuf
             .suggested_erp_row
             .map(|row| erp.record_id(row))
             .unwrap_or_default();
-        writer.write_record([
-            crm.record_id(check.crm_row).as_str(),
-            check.xref.as_str(),
-            check.status.as_str(),
-            suggested.as_str(),
-        ])?;
+        writer.write_record(
+            [
+                crm.record_id(check.crm_row).as_str(),
+                check.xref.as_str(),
+                check.status.as_str(),
+                suggested.as_str(),
+            ]
+            .map(neutralise)
+            .iter()
+            .map(|cell| cell.as_bytes()),
+        )?;
     }
     writer
         .flush()

@@ -15,6 +15,7 @@ mod history;
 mod inspect;
 mod match_cmd;
 mod new;
+pub mod output;
 mod reimport;
 mod status;
 pub mod synth;

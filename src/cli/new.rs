@@ -12,6 +12,7 @@ use ledgerlink::core::model::Dataset;
 use ledgerlink::core::project::{NewProject, Policy, Project, login_name};
 
 use super::BadInput;
+use crate::cli::output::confirmln;
 
 /// Arguments of `new`.
 #[derive(Debug, Args)]
@@ -90,22 +91,23 @@ pub fn run(args: NewArgs) -> Result<()> {
         .filter(|pair| pair.band == Band::Auto)
         .count();
     let status = project.status();
-    println!("created {}", args.project.display());
-    println!(
+    confirmln!("created {}", args.project.display());
+    confirmln!(
         "records  CRM {}, ERP {}",
-        status.crm_records, status.erp_records
+        status.crm_records,
+        status.erp_records
     );
-    println!(
+    confirmln!(
         "pairs    {} suggested ({auto} auto, {} review), {} alternatives",
         status.suggested,
         status.suggested - auto,
         suggestions.alternatives().count()
     );
-    println!(
+    confirmln!(
         "also     {} duplicate clusters, {} cross-references checked",
         suggestions.clusters.len(),
         suggestions.xrefs.len()
     );
-    println!("policy   {}", project.policy().describe());
+    confirmln!("policy   {}", project.policy().describe());
     Ok(())
 }

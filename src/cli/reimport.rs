@@ -11,6 +11,7 @@ use ledgerlink::core::project::{Project, ReimportReport, login_name};
 
 use super::BadInput;
 use super::new::import;
+use crate::cli::output::confirm;
 
 /// Arguments of `reimport`.
 #[derive(Debug, Args)]
@@ -54,7 +55,7 @@ pub fn run(args: ReimportArgs) -> Result<()> {
     }
     let by = args.by.unwrap_or_else(login_name);
     let report = project.reimport(side, dataset, Some(mapping), &by)?;
-    print!("{}", text_report(&report));
+    confirm(format_args!("{}", text_report(&report)));
     Ok(())
 }
 

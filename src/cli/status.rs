@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
+use crate::cli::output::{out, outln};
 use ledgerlink::core::project::{Project, Status};
 
 /// Arguments of `status`.
@@ -22,9 +23,9 @@ pub fn run(args: StatusArgs) -> Result<()> {
     let project = Project::open_for_reading(&args.project)?;
     let status = project.status();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&status)?);
+        outln!("{}", serde_json::to_string_pretty(&status)?)?;
     } else {
-        print!("{}", text_report(&project, &status));
+        out!("{}", text_report(&project, &status))?;
     }
     Ok(())
 }

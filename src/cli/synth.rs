@@ -8,6 +8,7 @@ use clap::Args;
 use ledgerlink::core::synth::{self, ErpFormat, ErpIdStyle, SynthOptions};
 
 use super::BadInput;
+use crate::cli::output::confirmln;
 
 /// Flags of `synth`.
 #[derive(Debug, Args)]
@@ -44,11 +45,14 @@ pub fn run(args: SynthArgs) -> Result<()> {
         Err(error) => return Err(error).context("synth failed"),
     };
     let seconds = started.elapsed().as_secs_f64();
-    println!(
+    confirmln!(
         "{} firms -> {} CRM accounts, {} ERP customers in {seconds:.2} s (seed {})",
-        summary.firms, summary.crm_records, summary.erp_records, options.seed
+        summary.firms,
+        summary.crm_records,
+        summary.erp_records,
+        options.seed
     );
-    println!(
+    confirmln!(
         "truth: {} links ({} one-to-one), {} CRM and {} ERP duplicate pairs, {} ERP numbers in the CRM ({} wrong)",
         summary.links,
         summary.links_one_to_one,
@@ -58,7 +62,7 @@ pub fn run(args: SynthArgs) -> Result<()> {
         summary.wrong_xrefs
     );
     for file in &summary.files {
-        println!("  {}", file.display());
+        confirmln!("  {}", file.display());
     }
     Ok(())
 }

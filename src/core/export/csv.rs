@@ -5,10 +5,12 @@
 //! **Formula injection.** A spreadsheet program runs a cell that begins with `=`, `+`, `-` or
 //! `@` as a formula (and tab or carriage return can hide such a start), so a customer named
 //! `=HYPERLINK("http://evil","click")` would become a live link in the finance head's Excel.
-//! Following the OWASP advice, such a cell is written with a leading apostrophe, which Excel
-//! shows as text. This also marks harmless values that begin with those characters, such as
-//! the phone number `+49 30 123456` (written `'+49 30 123456`): the accepted price of the rule,
-//! since the writer cannot tell a phone number from a formula that looks like one.
+//! Such a cell is written with a leading apostrophe, which Excel shows as text. But these files
+//! are meant for a CRM or ERP import, which stores the apostrophe as part of the value: so a
+//! `+` or `-` followed by nothing but a plain number or phone number (digits, spaces, `( ) - /
+//! . ,`: `+49 (711) 123-4`, `-0000100001`, `-12,50`) stays as it is. Without a letter, a
+//! reference or a function such a cell cannot reach anything, even if a spreadsheet evaluates
+//! it. Everything else starting like a formula is neutralised (DESIGN.md section 4).
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -21,9 +23,25 @@ use super::table::{Cell, Table};
 /// The UTF-8 byte-order mark.
 pub const BOM: &[u8] = "\u{feff}".as_bytes();
 
-/// True when a spreadsheet would read `text` as the start of a formula.
+/// True when a spreadsheet could run `text` as a formula: it starts with `=`, `@`, tab or
+/// carriage return, or with `+` or `-` not followed by a plain number or phone number.
 pub fn is_formula_like(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    if text.starts_with(['=', '@', '\t', '\r']) {
+        return true;
+    }
+    match text.strip_prefix(['+', '-']) {
+        Some(rest) => !is_plain_number_or_phone(rest),
+        None => false,
+    }
+}
+
+/// Digits with only spaces, brackets, dashes, slashes, dots and commas between them
+/// (`49 (711) 123-4`, `0000100001`, `12,50`): nothing a formula could call or reference.
+fn is_plain_number_or_phone(text: &str) -> bool {
+    text.bytes().any(|byte| byte.is_ascii_digit())
+        && text
+            .bytes()
+            .all(|byte| byte.is_ascii_digit() || b" ()-/.,".contains(&byte))
 }
 
 /// `text` made safe to open in a spreadsheet: a leading apostrophe when it begins like a
@@ -79,14 +97,33 @@ mod tests {
     #[test]
     fn formula_starts_are_neutralised() {
         assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(neutralise("+49 30 123"), "'+49 30 123");
-        assert_eq!(neutralise("-5"), "'-5");
+        assert_eq!(neutralise("+SUM(A1)"), "'+SUM(A1)");
+        assert_eq!(neutralise("-A1+B1"), "'-A1+B1");
+        assert_eq!(neutralise("-1+cmd|' /C calc'!A0"), "'-1+cmd|' /C calc'!A0");
+        assert_eq!(neutralise("+"), "'+");
+        assert_eq!(neutralise("- "), "'- ");
+        assert_eq!(neutralise("-1+1"), "'-1+1");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("\tx"), "'\tx");
         assert_eq!(neutralise("\rx"), "'\rx");
         assert_eq!(neutralise("Acme = good"), "Acme = good");
         assert_eq!(neutralise("00123"), "00123");
         assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn plain_numbers_and_phones_stay_as_exported() {
+        for value in [
+            "+49 (711) 123-4",
+            "+49 40 1560",
+            "-0000100001",
+            "-5",
+            "-12,50",
+            "+1.5",
+            "+44/20 7946 0958",
+        ] {
+            assert_eq!(neutralise(value), value);
+        }
     }
 
     #[test]

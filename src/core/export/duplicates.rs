@@ -13,6 +13,7 @@ use crate::core::model::Side;
 use crate::core::project::{DecisionEntry, Project};
 
 use super::merges::cluster_numbers;
+use super::records::exported_id;
 use super::table::{Cell, Table};
 
 /// The file name.
@@ -140,8 +141,8 @@ pub fn duplicates_table(project: &Project) -> Table {
                     Cell::text(side.as_str()),
                     number.map_or(Cell::Empty, Cell::count),
                     Cell::text("marked"),
-                    Cell::text(cluster.master.as_str()),
-                    Cell::text(key.as_str()),
+                    Cell::Text(exported_id(project, side, &cluster.master)),
+                    Cell::Text(exported_id(project, side, key)),
                     Cell::text(name(project, side, key)),
                     Cell::text(role),
                     Cell::Empty,
@@ -200,8 +201,8 @@ fn suggested_rows(project: &Project, side: Side, in_marked: &HashSet<String>, ta
                 Cell::text(side.as_str()),
                 Cell::count(index + 1),
                 Cell::text("suggested"),
-                Cell::text(master),
-                Cell::text(key.as_str()),
+                Cell::Text(exported_id(project, side, master)),
+                Cell::Text(exported_id(project, side, key)),
                 Cell::text(name(project, side, key)),
                 Cell::text(role),
                 Cell::Number(cluster.probability),

@@ -1,11 +1,13 @@
 //! `links.csv`: every link in effect (accepted, or linked by hand), with both names, the score
-//! matching gave, who decided and when, and the note. It names records by their key, which is
-//! their id (trimmed); a repeated id carries its `#2` suffix and a record without an id its
-//! `row17` key, so every line names exactly one record.
+//! matching gave, who decided and when, and the note. It names records by their id exactly as
+//! exported (spaces included; the project compares them trimmed); a repeated id carries its
+//! `#2` suffix and a record without an id its `row17` key, so every line names exactly one
+//! record.
 
 use crate::core::model::Side;
 use crate::core::project::{DecisionEntry, Project};
 
+use super::records::exported_id;
 use super::table::{Cell, Table};
 
 /// The file name.
@@ -67,8 +69,8 @@ fn link_row(project: &Project, entry: &DecisionEntry, stale: Option<&String>) ->
             .unwrap_or_default()
     };
     Some(vec![
-        Cell::text(crm),
-        Cell::text(erp),
+        Cell::Text(exported_id(project, Side::Crm, crm)),
+        Cell::Text(exported_id(project, Side::Erp, erp)),
         Cell::text(name(Side::Crm, crm)),
         Cell::text(name(Side::Erp, erp)),
         Cell::number(entry.score),

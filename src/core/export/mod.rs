@@ -16,10 +16,12 @@
 //! | `audit.csv` | the whole decision log, undone entries included and marked |
 //! | `review.xlsx` | the open suggestions with a Decision drop-down, for [`apply_review`] |
 //! | `reconciliation.xlsx` | a Summary sheet and every CSV above as a sheet |
+//! | `export_manifest.csv` | which run wrote each file: name, rows, bytes, hash ([`staging`]) |
 //!
 //! Every CSV is UTF-8 with a byte-order mark, cells that would start a formula are
-//! neutralised ([`csv`](self::csv)), every file is written atomically ([`atomic`]), and ids are
-//! text cells in the workbooks. The GUI and the command line both call [`export_project`]:
+//! neutralised ([`csv`](self::csv)), ids are text cells in the workbooks, and the export is
+//! written as a set: into a staging folder first, then moved into place, the manifest last
+//! ([`staging`]). The GUI and the command line both call [`export_project`]:
 //!
 //! ```no_run
 //! use ledgerlink::core::export::{ExportOptions, export_project};
@@ -48,6 +50,7 @@ pub mod merges;
 pub mod numbering;
 pub mod records;
 pub mod review;
+pub mod staging;
 pub mod summary;
 pub mod table;
 pub mod updates;
@@ -168,13 +171,15 @@ fn prepare_dir(dir: &Path) -> Result<(), ExportError> {
 }
 
 /// Export everything the workshop decided into `dir` (created if its parent exists). Files
-/// already there under the same names are replaced, each one atomically.
+/// already there under the same names are replaced once every new file is written (see
+/// [`staging`]).
 pub fn export_project(
     project: &Project,
     dir: &Path,
     options: &ExportOptions,
 ) -> Result<ExportSummary, ExportError> {
     prepare_dir(dir)?;
+    let staging = staging::Staging::begin(dir)?;
     let exported_at = utc_now();
     let audit_rows = project.audit_log()?;
     let crm_updates = updates::crm_updates(project);
@@ -206,7 +211,7 @@ pub fn export_project(
         exported_at,
     };
     for table in &tables {
-        let path = dir.join(table.file_name);
+        let path = staging.path(table.file_name);
         csv::write_csv(table, &path, options.csv_delimiter)?;
         summary.files.push(ExportedFile {
             name: table.file_name,
@@ -214,14 +219,16 @@ pub fn export_project(
             rows: table.len(),
         });
     }
-    let review_path = dir.join(review::FILE);
+    let review_path = staging.path(review::FILE);
     let review_rows = review::write_review(project, &review_path)?;
     summary.files.push(ExportedFile {
         name: review::FILE,
         path: review_path,
         rows: review_rows,
     });
-    write_workbook(project, dir, &tables, &audit_rows, &mut summary)?;
+    let path = staging.path(RECONCILIATION_FILE);
+    write_workbook(project, path, &tables, &audit_rows, &mut summary)?;
+    staging.commit(&mut summary.files, &summary.exported_at)?;
     Ok(summary)
 }
 
@@ -244,7 +251,7 @@ fn update_notes(updates: &updates::Updates, system: &str) -> Vec<String> {
 
 fn write_workbook(
     project: &Project,
-    dir: &Path,
+    path: PathBuf,
     tables: &[Table],
     audit_rows: &[crate::core::project::AuditRow],
     summary: &mut ExportSummary,
@@ -270,7 +277,6 @@ fn write_workbook(
         &summary.exported_at,
         &summary.notes,
     );
-    let path = dir.join(RECONCILIATION_FILE);
     let sheets: Vec<&Table> = tables.iter().collect();
     workbook::write_reconciliation(&path, &sheet, &sheets)?;
     summary.files.push(ExportedFile {

@@ -44,7 +44,7 @@ impl NumberProposals {
             .filter_map(|row| list.record_at(row))
             .map(|record| system_id(&record))
             .collect();
-        Self::after_highest_of(ids.iter().map(String::as_str))
+        Self::after_highest_of(ids.iter().map(|id| id.trim()))
     }
 
     /// Proposals after the highest of `ids`.

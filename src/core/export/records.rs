@@ -6,10 +6,27 @@ use std::collections::HashSet;
 use crate::core::model::{Role, Side};
 use crate::core::project::{Project, RecordView};
 
-/// The record's id as its own system knows it (the id cell, trimmed): what an import tool
-/// matches on. Empty when the record has no id (it is then known by its row key only).
+/// The record's id exactly as its own system exported it, spaces included: what an import
+/// tool matches on. Records are compared and keyed on the trimmed form, but every output
+/// carries the id as exported. Empty when the record has no id (it is then known by its row
+/// key only).
 pub fn system_id(record: &RecordView<'_>) -> String {
-    record.value(Role::Id).unwrap_or("").trim().to_string()
+    let id = record.value(Role::Id).unwrap_or("");
+    if id.trim().is_empty() {
+        String::new()
+    } else {
+        id.to_string()
+    }
+}
+
+/// How an output names the record `key` of `side`: its id exactly as exported when the key is
+/// that id (trimmed), otherwise the key itself (`row17`, or a repeated id's `00123#2`).
+pub fn exported_id(project: &Project, side: Side, key: &str) -> String {
+    project
+        .record(side, key)
+        .map(|record| system_id(&record))
+        .filter(|id| id.trim() == key)
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// The header a list's export used for `role`, if it had such a column.

@@ -155,7 +155,8 @@ fn padded_ids(
             column: Some(column + 1),
             message: format!(
                 "{} id(s) have leading or trailing spaces (e.g. '{}'); they are kept exactly as \
-                 exported",
+                 exported in every output, and compared (and named in decisions) without the \
+                 spaces",
                 padded.len(),
                 cells.cell(first, column)
             ),

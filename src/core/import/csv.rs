@@ -8,8 +8,11 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
+use crate::core::model::ImportWarning;
+
 use super::decode::DecodingReader;
 use super::error::ImportError;
+use super::evidence;
 use super::records::RecordReader;
 use super::table::{Table, TableBuilder};
 
@@ -233,48 +236,46 @@ pub(super) fn read_text(
     total: usize,
 ) -> Result<TextTable, ImportError> {
     let complete = head.len() >= total;
-    let encoding = sniff_encoding(head, complete);
-    let delimiter = sniff_delimiter(&decoded_head(head, encoding), complete);
-    let reserve = reserve_guess(head, total, encoding);
-    match read_records(file, source, encoding, delimiter, reserve)? {
-        Some(table) => Ok(TextTable {
-            table,
+    let sniffed = sniff_encoding(head, complete);
+    let delimiter = sniff_delimiter(&decoded_head(head, sniffed), complete);
+    let reserve = reserve_guess(head, total, sniffed);
+    let read = |encoding, lossy| {
+        let mode = ReadMode {
             encoding,
             delimiter,
-        }),
-        None => {
-            // Not UTF-8 after all: guess the code page from the whole text and read again.
-            let encoding = TextEncoding::Legacy(guess_legacy(&non_ascii_lines(source, file)?));
-            let table = read_records(file, source, encoding, delimiter, reserve)?.flatten();
-            Ok(TextTable {
-                table,
-                encoding,
-                delimiter,
-            })
-        }
+            reserve,
+            lossy,
+        };
+        read_records(file, source, mode)
+    };
+    if !matches!(sniffed, TextEncoding::Legacy(_))
+        && let Some(table) = read(sniffed, false)?
+    {
+        return Ok(TextTable {
+            table,
+            encoding: sniffed,
+            delimiter,
+        });
     }
-}
-
-/// The lines of `source` that hold bytes beyond ASCII (at most 1 MiB of them): what tells
-/// code pages apart, for a file whose first part was plain ASCII.
-fn non_ascii_lines(source: TextSource<'_>, file: &str) -> Result<Vec<u8>, ImportError> {
-    const MOST: usize = 1 << 20;
+    // Not UTF-8 throughout: weigh every non-ASCII byte of the text. Mostly valid UTF-8 stays
+    // UTF-8 with the bad bytes replaced and reported; otherwise guess the code page.
     let io_error = |source: io::Error| ImportError::Io {
         file: file.to_string(),
         source,
     };
-    let mut reader = io::BufReader::new(source.open(0).map_err(io_error)?);
-    let (mut sample, mut line) = (Vec::new(), Vec::new());
-    while sample.len() < MOST {
-        line.clear();
-        if io::BufRead::read_until(&mut reader, b'\n', &mut line).map_err(io_error)? == 0 {
-            break;
-        }
-        if !line.is_ascii() {
-            sample.extend_from_slice(&line);
-        }
-    }
-    Ok(sample)
+    let evidence = evidence::weigh(source.open(0).map_err(io_error)?).map_err(io_error)?;
+    let (encoding, lossy) = if evidence.mostly_utf8() {
+        let bom = matches!(sniffed, TextEncoding::Utf8 { bom: true });
+        (TextEncoding::Utf8 { bom }, true)
+    } else {
+        (TextEncoding::Legacy(guess_legacy(&evidence.sample)), false)
+    };
+    let table = read(encoding, lossy)?.flatten();
+    Ok(TextTable {
+        table,
+        encoding,
+        delimiter,
+    })
 }
 
 /// Rows and text bytes to reserve, guessed from the average line length of the head.
@@ -288,13 +289,21 @@ fn reserve_guess(head: &[u8], total: usize, encoding: TextEncoding) -> (usize, u
     (rows + rows / 16, text)
 }
 
-/// The records of the source; `Ok(None)` when the source was read as UTF-8 but is not.
-fn read_records(
-    file: &str,
-    source: TextSource<'_>,
+/// How to read the records.
+#[derive(Debug, Clone, Copy)]
+struct ReadMode {
     encoding: TextEncoding,
     delimiter: u8,
     reserve: (usize, usize),
+    /// Replace bytes that are not UTF-8 (and report them) instead of giving up.
+    lossy: bool,
+}
+
+/// The records of the source; `Ok(None)` when the source was read as strict UTF-8 but is not.
+fn read_records(
+    file: &str,
+    source: TextSource<'_>,
+    mode: ReadMode,
 ) -> Result<Option<Option<Table>>, ImportError> {
     let io_error = |source: io::Error| ImportError::Io {
         file: file.to_string(),
@@ -304,23 +313,83 @@ fn read_records(
         file: file.to_string(),
         source,
     };
-    let raw = source.open(encoding.bom_len()).map_err(io_error)?;
-    let input: Box<dyn Read + '_> = match encoding.decoder() {
+    let raw = source.open(mode.encoding.bom_len()).map_err(io_error)?;
+    let input: Box<dyn Read + '_> = match mode.encoding.decoder() {
         Some(decoder) => Box::new(DecodingReader::new(raw, decoder)),
         None => raw,
     };
-    let mut reader = RecordReader::new(input, delimiter);
-    let mut builder = TableBuilder::new(true, reserve);
+    let mut reader = RecordReader::new(input, mode.delimiter);
+    let mut builder = TableBuilder::new(true, mode.reserve);
+    let mut replaced = ReplacedBytes::default();
     while let Some(line) = reader.read().map_err(io_error)? {
-        let Some(record) = reader.text_record() else {
-            // Decoded text is always UTF-8, so only a raw UTF-8 read gets here.
-            return Ok(None);
-        };
         let line = usize::try_from(line).unwrap_or(usize::MAX);
-        builder.push(line, &record).map_err(too_large)?;
+        match reader.text_record() {
+            Some(record) => builder.push(line, &record).map_err(too_large)?,
+            // Decoded text is always UTF-8, so only a raw UTF-8 read gets here.
+            None if !mode.lossy => return Ok(None),
+            None => {
+                let (cells, column) = reader.lossy_record();
+                replaced.note(line, column);
+                builder.push(line, &cells[..]).map_err(too_large)?;
+            }
+        }
     }
-    let table = builder.finish().map_err(too_large)?;
+    if let Some(quote) = reader.open_quote() {
+        return Err(ImportError::UnclosedQuote {
+            file: file.to_string(),
+            line: quote.line,
+            field: quote.field,
+        });
+    }
+    let mut table = builder.finish().map_err(too_large)?;
+    if let Some(table) = table.as_mut() {
+        table.warnings.extend(replaced.warnings());
+    }
     Ok(Some(table))
+}
+
+/// Lines whose bytes were not UTF-8 and were replaced by U+FFFD.
+#[derive(Debug, Default)]
+struct ReplacedBytes {
+    lines: Vec<(usize, Option<usize>)>,
+    total: usize,
+}
+
+impl ReplacedBytes {
+    /// Warnings listed one by one before the rest are counted.
+    const LISTED: usize = 20;
+
+    fn note(&mut self, line: usize, column: Option<usize>) {
+        self.total += 1;
+        if self.lines.len() < Self::LISTED {
+            self.lines.push((line, column));
+        }
+    }
+
+    fn warnings(&self) -> Vec<ImportWarning> {
+        let mut warnings: Vec<ImportWarning> = self
+            .lines
+            .iter()
+            .map(|&(line, column)| ImportWarning {
+                row: Some(line),
+                column,
+                message: "bytes that are not UTF-8 (the rest of the file is) were replaced by \
+                          '\u{fffd}'; correct the value in the source system"
+                    .to_string(),
+            })
+            .collect();
+        if self.total > Self::LISTED {
+            warnings.push(ImportWarning {
+                row: None,
+                column: None,
+                message: format!(
+                    "{} more lines hold bytes that are not UTF-8, replaced by '\u{fffd}'",
+                    self.total - Self::LISTED
+                ),
+            });
+        }
+        warnings
+    }
 }
 
 #[cfg(test)]

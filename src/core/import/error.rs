@@ -122,6 +122,34 @@ pub enum ImportError {
         /// The store's reason.
         source: crate::core::model::CellStoreFull,
     },
+    /// A quote opened and never closed: the rest of the file would be one cell.
+    #[error(
+        "{file}, line {line}, field {field}: a quote opens here and is never closed, so the \
+         rest of the file would be read as one cell; close or remove the quote"
+    )]
+    UnclosedQuote {
+        /// The file as given.
+        file: String,
+        /// The 1-based line of the opening quote.
+        line: u64,
+        /// The 1-based field (column) it opens.
+        field: usize,
+    },
+    /// A workbook sheet larger than the memory budget of an import (a "bomb": a tiny file
+    /// claiming a huge range, huge strings or millions of repeated rows).
+    #[error(
+        "{file}{}: {what}; the workbook is refused to protect the computer's memory \
+         (export the list again, or as CSV)",
+        sheet_suffix(.sheet)
+    )]
+    OverBudget {
+        /// The file as given.
+        file: String,
+        /// The sheet, when the excess is in one.
+        sheet: Option<String>,
+        /// What exceeds the budget, with the limit.
+        what: String,
+    },
 }
 
 impl ImportError {
@@ -139,7 +167,9 @@ impl ImportError {
             | ImportError::Sheet { file, .. }
             | ImportError::NoData { file, .. }
             | ImportError::UnknownColumn { file, .. }
-            | ImportError::TooLarge { file, .. } => file,
+            | ImportError::TooLarge { file, .. }
+            | ImportError::UnclosedQuote { file, .. }
+            | ImportError::OverBudget { file, .. } => file,
         }
     }
 }

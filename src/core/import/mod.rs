@@ -18,6 +18,7 @@
 //! assert_eq!(list.value(0, Role::Postcode), Some("01067"));
 //! ```
 
+mod budget;
 mod cell;
 mod checks;
 mod columns;
@@ -25,11 +26,16 @@ mod csv;
 mod decode;
 mod detect;
 mod error;
+mod evidence;
 mod footer;
+mod numfmt;
+mod odsscan;
 mod records;
 mod sheet;
+mod sheetscan;
 mod spec;
 mod table;
+mod xmlscan;
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -47,7 +53,8 @@ use table::Table;
 
 /// Import `path` or `path#Sheet` (a `#` that is part of an existing file's name stays part of
 /// the path), then apply the user's role overrides. Text files are streamed; workbooks are read
-/// whole.
+/// whole. A path that is not a regular file (a pipe such as `<(cat crm.csv)`, a FIFO,
+/// `/dev/stdin`) is read exactly once into memory and never opened again.
 pub fn import_file(spec: &str, overrides: &[ColumnOverride]) -> Result<Dataset, ImportError> {
     let (path_text, sheet) = split_spec(spec);
     let path = Path::new(&path_text);
@@ -67,6 +74,15 @@ pub fn import_file(spec: &str, overrides: &[ColumnOverride]) -> Result<Dataset, 
             file: path_text,
             what: "a folder".to_string(),
         });
+    }
+    if !metadata.is_file() {
+        // A pipe, a FIFO or /dev/stdin: it can be read once only, and its length is unknown.
+        // Read it whole into memory, then sniff and parse from that buffer.
+        let mut bytes = Vec::new();
+        File::open(path)
+            .and_then(|mut file| file.read_to_end(&mut bytes))
+            .map_err(io_error)?;
+        return import_bytes(&path_text, &bytes, sheet.as_deref(), overrides);
     }
     let total = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
     let mut head = Vec::with_capacity(HEAD_BYTES.min(total));

@@ -22,25 +22,38 @@ pub(super) struct RecordReader<R> {
     ends: Vec<usize>,
     count: usize,
     lines: LineCounter,
+    open_quote: Option<OpenQuote>,
 }
 
-/// Counts line breaks in consumed bytes: LF, CRLF and a bare CR each end one line.
+/// Counts line breaks in consumed bytes: LF, CRLF and a bare CR each end one line. It also
+/// follows the quotes of the current record: after an odd number of them a quote is open, and
+/// `open_line` is the line where it opened.
 #[derive(Debug, Default)]
 struct LineCounter {
     /// Line breaks consumed so far.
     breaks: u64,
     /// The last byte consumed was a CR (so a LF right after it ends no further line).
     after_cr: bool,
+    /// An odd number of quotes since the record began.
+    quote_open: bool,
+    /// The 1-based line of the quote that left `quote_open` set.
+    open_line: u64,
 }
 
 impl LineCounter {
     fn count(&mut self, consumed: &[u8]) {
-        for position in memchr::memchr2_iter(b'\r', b'\n', consumed) {
+        for position in memchr::memchr3_iter(b'\r', b'\n', b'"', consumed) {
+            let byte = consumed[position];
+            if byte == b'"' {
+                self.quote_open = !self.quote_open;
+                self.open_line = self.breaks + 1;
+                continue;
+            }
             let after_cr = match position {
                 0 => self.after_cr,
                 _ => consumed[position - 1] == b'\r',
             };
-            if consumed[position] == b'\r' || !after_cr {
+            if byte == b'\r' || !after_cr {
                 self.breaks += 1;
             }
         }
@@ -48,6 +61,15 @@ impl LineCounter {
             self.after_cr = last == b'\r';
         }
     }
+}
+
+/// A quote opened on `line` and never closed: the parser read the rest of the file as one cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct OpenQuote {
+    /// The 1-based line of the opening quote.
+    pub line: u64,
+    /// The 1-based field of the record that the quote opened.
+    pub field: usize,
 }
 
 /// A record whose fields were found to be UTF-8.
@@ -85,6 +107,7 @@ impl<R: Read> RecordReader<R> {
             ends: vec![0; 64],
             count: 0,
             lines: LineCounter::default(),
+            open_quote: None,
         }
     }
 
@@ -122,6 +145,7 @@ impl<R: Read> RecordReader<R> {
     pub fn read(&mut self) -> io::Result<Option<u64>> {
         self.skip_line_breaks()?;
         let line = self.lines.breaks + 1;
+        self.lines.quote_open = false;
         let (mut written, mut ended) = (0, 0);
         loop {
             self.fill()?;
@@ -148,11 +172,45 @@ impl<R: Read> RecordReader<R> {
                 }
                 ReadRecordResult::Record => {
                     self.count = ended;
+                    // Ended by the end of the input inside an open quote (after more than
+                    // one line): the quote swallowed the rest of the file.
+                    if input.is_empty() && self.lines.quote_open && self.lines.breaks + 1 > line {
+                        self.open_quote = Some(OpenQuote {
+                            line: self.lines.open_line,
+                            field: ended,
+                        });
+                    }
                     return Ok(Some(line));
                 }
                 ReadRecordResult::End => return Ok(None),
             }
         }
+    }
+
+    /// A quote that was opened and never closed, once the last record has been read.
+    pub fn open_quote(&self) -> Option<OpenQuote> {
+        self.open_quote
+    }
+
+    /// The fields of the last record as text with every byte sequence that is not UTF-8
+    /// replaced by U+FFFD, and the 1-based field of the first one replaced.
+    pub fn lossy_record(&self) -> (Vec<String>, Option<usize>) {
+        let mut first_bad = None;
+        let mut start = 0;
+        let cells = self.ends[..self.count]
+            .iter()
+            .enumerate()
+            .map(|(index, &end)| {
+                let bytes = self.fields.get(start..end).unwrap_or(&[]);
+                start = end;
+                let text = String::from_utf8_lossy(bytes);
+                if matches!(text, std::borrow::Cow::Owned(_)) && first_bad.is_none() {
+                    first_bad = Some(index + 1);
+                }
+                text.into_owned()
+            })
+            .collect();
+        (cells, first_bad)
     }
 
     /// The fields of the last record as text, or `None` when they are not UTF-8.
@@ -205,6 +263,38 @@ mod tests {
         let read = records(wide.as_bytes());
         assert_eq!(read[0].1.len(), 500);
         assert_eq!(read[0].1[499], "Müller GmbH");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_on_its_line() {
+        let mut reader = RecordReader::new(&b"id,name\n1,\"Acme\n2,Bolt\n3,Cargo\n"[..], b',');
+        while reader.read().unwrap().is_some() {}
+        assert_eq!(reader.open_quote(), Some(OpenQuote { line: 2, field: 2 }));
+        // Balanced quotes, a quoted line break and a stray quote inside a field are fine.
+        let fine: &[&[u8]] = &[
+            b"id,name\n1,\"Acme\nHof\"\n2,5\" disk\n",
+            b"a,\"x\ny\"",
+            b"a,b\n1,\"\"\"x\"\"\"\n",
+        ];
+        for text in fine {
+            let mut reader = RecordReader::new(*text, b',');
+            while reader.read().unwrap().is_some() {}
+            assert_eq!(
+                reader.open_quote(),
+                None,
+                "{}",
+                String::from_utf8_lossy(text)
+            );
+        }
+    }
+
+    #[test]
+    fn lossy_records_replace_bad_bytes_and_name_the_field() {
+        let mut reader = RecordReader::new(&b"M\xc3\xbcller,K\xf6ln\n"[..], b',');
+        assert_eq!(reader.read().unwrap(), Some(1));
+        let (cells, bad) = reader.lossy_record();
+        assert_eq!(cells, ["Müller", "K\u{fffd}ln"]);
+        assert_eq!(bad, Some(2));
     }
 
     #[test]

@@ -13,9 +13,11 @@ use crate::core::model::ImportWarning;
 
 use crate::core::guard::catch_parser_panic;
 
+use super::budget::{self, WorkbookScan};
 use super::cell::{column_letters, write_cell};
 use super::detect::{Format, is_encrypted_ooxml};
 use super::error::ImportError;
+use super::numfmt::Padding;
 use super::table::{Table, TableBuilder};
 
 /// Warnings about rounded numbers listed one by one before the rest are counted.
@@ -62,6 +64,8 @@ fn read_guarded(
     format: Format,
     sheet: Option<&str>,
 ) -> Result<SheetTable, ImportError> {
+    // Before calamine allocates anything: refuse a workbook bomb, find padded numbers.
+    let scan = budget::scan_workbook(file, bytes, format)?;
     let mut workbook = open(file, bytes, format)?;
     let sheets = workbook.sheet_names();
     let (name, range) = match sheet {
@@ -76,12 +80,12 @@ fn read_guarded(
                     sheets: sheets.clone(),
                 })?
                 .clone();
-            let range = sheet_range(&mut workbook, file, &name)?;
+            let range = sheet_range(&mut workbook, file, &name, &scan)?;
             (name, range)
         }
-        None => first_sheet_with_data(&mut workbook, file, &sheets)?,
+        None => first_sheet_with_data(&mut workbook, file, &sheets, &scan)?,
     };
-    let table = table_from_range(file, &name, &range)?;
+    let table = table_from_range(file, &name, &range, scan.padding(&name))?;
     Ok(SheetTable {
         table,
         sheet: name,
@@ -132,7 +136,9 @@ fn sheet_range(
     workbook: &mut Sheets<Cursor<&[u8]>>,
     file: &str,
     name: &str,
+    scan: &WorkbookScan,
 ) -> Result<Range<Data>, ImportError> {
+    scan.check(file, name)?;
     workbook
         .worksheet_range(name)
         .map_err(|error| ImportError::Sheet {
@@ -148,6 +154,7 @@ fn first_sheet_with_data(
     workbook: &mut Sheets<Cursor<&[u8]>>,
     file: &str,
     sheets: &[String],
+    scan: &WorkbookScan,
 ) -> Result<(String, Range<Data>), ImportError> {
     let hidden: Vec<String> = workbook
         .sheets_metadata()
@@ -158,7 +165,7 @@ fn first_sheet_with_data(
     let (visible, hidden): (Vec<&String>, Vec<&String>) =
         sheets.iter().partition(|name| !hidden.contains(name));
     for name in visible.into_iter().chain(hidden) {
-        let range = sheet_range(workbook, file, name)?;
+        let range = sheet_range(workbook, file, name, scan)?;
         if range.used_cells().any(|(_, _, value)| !is_blank(value)) {
             return Ok((name.clone(), range));
         }
@@ -185,6 +192,7 @@ fn table_from_range(
     file: &str,
     sheet: &str,
     range: &Range<Data>,
+    padding: Option<&Padding>,
 ) -> Result<Option<Table>, ImportError> {
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let (height, width) = range.get_size();
@@ -192,6 +200,7 @@ fn table_from_range(
     let mut cells: Vec<String> = vec![String::new(); width];
     let mut rounded: Vec<ImportWarning> = Vec::new();
     let mut rounded_total = 0usize;
+    let mut mixed = MixedPadding::new(width);
     for (offset, values) in range.rows().enumerate() {
         let row = first_row as usize + offset + 1;
         for (index, (value, cell)) in values.iter().zip(cells.iter_mut()).enumerate() {
@@ -201,6 +210,11 @@ fn table_from_range(
                 if rounded.len() < ROUNDED_WARNINGS {
                     rounded.push(rounded_warning(row, index, first_column as usize, cell));
                 }
+            }
+            if let (Some(padding), Data::Float(_) | Data::Int(_)) = (padding, value) {
+                let at = (row as u32 - 1, first_column + index as u32);
+                let padded = padding.apply(at.0, at.1, cell);
+                mixed.note(index, row, padded);
             }
         }
         builder
@@ -218,6 +232,9 @@ fn table_from_range(
         return Ok(None);
     };
     table.warnings.extend(rounded);
+    table
+        .warnings
+        .extend(mixed.warnings(sheet, first_column as usize));
     if rounded_total > ROUNDED_WARNINGS {
         table.warnings.push(ImportWarning {
             row: None,
@@ -240,5 +257,46 @@ fn rounded_warning(row: usize, index: usize, first_column: usize, text: &str) ->
              it was probably rounded (a long id typed as a number); export that column as text",
             column_letters(first_column + index)
         ),
+    }
+}
+
+/// Columns where some numbers carry a zero-padding format and others do not: an id column
+/// whose numbers were typed by hand beside imported ones, worth a look before the export.
+struct MixedPadding {
+    /// Per column: the first row of a padded number and of an unpadded one.
+    columns: Vec<(Option<usize>, Option<usize>)>,
+}
+
+impl MixedPadding {
+    fn new(width: usize) -> Self {
+        MixedPadding {
+            columns: vec![(None, None); width],
+        }
+    }
+
+    fn note(&mut self, column: usize, row: usize, padded: bool) {
+        if let Some(seen) = self.columns.get_mut(column) {
+            let slot = if padded { &mut seen.0 } else { &mut seen.1 };
+            slot.get_or_insert(row);
+        }
+    }
+
+    fn warnings(&self, sheet: &str, first_column: usize) -> Vec<ImportWarning> {
+        let mut warnings = Vec::new();
+        for (index, seen) in self.columns.iter().enumerate() {
+            if let (Some(padded), Some(plain)) = *seen {
+                let letters = column_letters(first_column + index);
+                warnings.push(ImportWarning {
+                    row: Some(plain),
+                    column: Some(index + 1),
+                    message: format!(
+                        "sheet '{sheet}', column {letters}: numbers are shown with leading zeros \
+                         (from row {padded}) but not in {letters}{plain} and maybe others; if \
+                         this is an id column, check those ids in the source system"
+                    ),
+                });
+            }
+        }
+        warnings
     }
 }

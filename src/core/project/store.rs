@@ -3,12 +3,12 @@
 //! Every connection runs with `synchronous = FULL`, so a decision is on disk when its
 //! transaction commits, in WAL mode (or with a rollback journal on a folder shared by several
 //! computers, see [`super::filesystem`]), and with a busy timeout, so that two programs writing at once wait
-//! for each other instead of failing. A file is first checked without SQLite and then through a
-//! read-only connection; only a valid project of this or an older format is ever opened for
-//! writing.
+//! for each other instead of failing. A file is first checked without SQLite (its header);
+//! the read-write connection then checks the format before anything else is written, and rolls
+//! back a journal left hot by a writer that was killed mid-transaction.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, Transaction, params};
 
@@ -28,23 +28,53 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 pub fn open(file: &Path) -> Result<Connection, ProjectError> {
     schema::check_file_header(file)?;
     super::access::check_writable(file)?;
-    let version = {
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let reader = Connection::open_with_flags(file, flags)
-            .map_err(|source| ProjectError::sqlite(file, "open the project", source))?;
-        reader
-            .busy_timeout(BUSY_TIMEOUT)
-            .map_err(|source| ProjectError::sqlite(file, "open the project", source))?;
-        schema::check_version(&reader, file)?
-    };
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match open_configured(file) {
+            Err(ProjectError::Sqlite { source, .. })
+                if source.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && Instant::now() < deadline =>
+            {
+                // Leaving the write-ahead log needs the file to itself, but every program with
+                // the file open in WAL mode holds a shared lock on it, ours included: SQLite
+                // answers "database is locked" at once. Two programs switching a project to a
+                // shared folder's journal together would wait for each other forever; each
+                // closes its connection and tries again after a pause of its own.
+                std::thread::sleep(jitter());
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Open read-write, check the version, configure and migrate.
+fn open_configured(file: &Path) -> Result<Connection, ProjectError> {
+    // Read and write from the start: a rollback journal left hot by a writer killed
+    // mid-transaction (on a shared folder) can only be rolled back by a connection that may
+    // write; a read-only one would report the project as read-only and refuse every decision.
+    // Reading the version writes nothing else, so a file of a newer format stays untouched.
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut connection = Connection::open_with_flags(file, flags)
         .map_err(|source| ProjectError::sqlite(file, "open the project", source))?;
+    connection
+        .busy_timeout(BUSY_TIMEOUT)
+        .map_err(|source| ProjectError::sqlite(file, "open the project", source))?;
+    let version = schema::check_version(&connection, file)?;
     configure(&connection, file)?;
     if version < schema::SCHEMA_VERSION {
         schema::migrate(&mut connection, version, file)?;
     }
     Ok(connection)
+}
+
+/// A pause of 10 to 80 ms that differs between processes, so two waiting programs do not retry
+/// in step.
+fn jitter() -> Duration {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.subsec_nanos());
+    let spread = (nanos ^ std::process::id().wrapping_mul(2_654_435_761)) % 70;
+    Duration::from_millis(10 + u64::from(spread))
 }
 
 /// Set the connection's durability and concurrency settings.
