@@ -95,6 +95,8 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
         hi = cut;
         name.branch = branch;
     }
+    // A form glued to the last word ("PRINTKG") leaves this many bytes of that word.
+    let mut glued_rest = None;
     for pass in 0..2 {
         while hi - lo > 1 && tokens.get(hi - 1) == "and" {
             hi -= 1;
@@ -103,6 +105,15 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
         if found.is_none() && pass == 0 && may_be_cut {
             found = legal_forms::cut_off_at_end(tokens, lo, hi, country);
             name.truncated = found.is_some();
+        }
+        if found.is_none() && pass == 0 {
+            found = legal_forms::typo_at_end(tokens, lo, hi, country);
+        }
+        if found.is_none() && pass == 0 && hi - lo > 1 {
+            if let Some((key, rest)) = legal_forms::glued(tokens.get(hi - 1)) {
+                glued_rest = Some(rest);
+                name.legal_form.get_or_insert_with(|| key.to_owned());
+            }
         }
         let Some(FormMatch { key, tokens: count }) = found else {
             break;
@@ -119,7 +130,12 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
     }
     let mut index = lo;
     while index < hi {
-        let token = tokens.get(index);
+        let mut token = tokens.get(index);
+        if index + 1 == hi
+            && let Some(rest) = glued_rest
+        {
+            token = &token[..rest];
+        }
         let inner = index > lo && index + 1 < hi;
         let co_op = token == "co" && index + 1 < hi && tokens.get(index + 1) == "op";
         let word = if co_op {
@@ -312,6 +328,30 @@ mod tests {
         ("Siemens AG Österreich", Some("AT"), "siemens", Some("ag"), Some("osterreich")),
         ("Acme Ltd UK", None, "acme", Some("ltd"), Some("uk")),
         ("Bank of America", Some("US"), "bank of america", None, None),
+        // Legal form first, spelled out, glued or mistyped.
+        ("SA Roth Media", None, "roth media", Some("sa"), None),
+        ("Roth Media SA", None, "roth media", Some("sa"), None),
+        ("Société Anonyme Mueller Transports", Some("FR"), "muller transports", Some("sa"), None),
+        ("Girard Automotive Gesellschaft mti beschrankt", None, "girard automotive", Some("gmbh"), None),
+        ("Girard Automotive Gesellschaft mit beschr", None, "girard automotive", Some("gmbh"), None),
+        ("GLOBAL PRINTKG", None, "global print", Some("kg"), None),
+        ("Weber ElektroGMBH", Some("DE"), "weber elektro", Some("gmbh"), None),
+        ("Roth Media N.i.", None, "roth media", Some("nv"), None),
+        ("Roth Media PPLC", None, "roth media", Some("plc"), None),
+        ("Roth Media GqbH", None, "roth media", Some("gmbh"), None),
+        ("Roth Media KKG", None, "roth media", Some("kg"), None),
+        // ... and words that only look like one.
+        ("AG Barr", Some("GB"), "ag barr", None, None),
+        ("Co-operative Bank", Some("GB"), "company operative bank", None, None),
+        ("Acme Tech Svcs", None, "acme technology services", None, None),
+        ("Mesa Verde", None, "mesa verde", None, None),
+        ("Zinc Works", None, "zinc works", None, None),
+        ("Hamburg Sued", None, "hamburg sud", None, None),
+        ("Lindt Chocolate", None, "lindt chocolate", None, None),
+        ("Media Markt TV", None, "media markt tv", None, None),
+        // Abbreviations.
+        ("Roth Eng. Sys. Ltd", None, "roth engineering systems", Some("ltd"), None),
+        ("Roth Engineering Systems Limited", None, "roth engineering systems", Some("ltd"), None),
     ];
 
     #[test]
