@@ -55,6 +55,7 @@ pub mod blocking;
 pub mod compare;
 pub mod duplicates;
 pub mod em;
+pub mod evidence;
 pub mod explain;
 pub mod features;
 pub mod field;
