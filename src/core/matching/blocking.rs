@@ -236,6 +236,7 @@ struct Block {
 pub struct Blocking<'a> {
     features: &'a Features,
     left: &'a ListFeatures,
+    right: &'a ListFeatures,
     active: KeySet,
     same_list: bool,
     blocks: FxHashMap<u64, Block>,
@@ -284,6 +285,7 @@ impl<'a> Blocking<'a> {
         Blocking {
             features,
             left,
+            right,
             active,
             same_list,
             blocks,
@@ -306,12 +308,7 @@ impl<'a> Blocking<'a> {
             let Some(block) = self.blocks.get(block_key) else {
                 continue;
             };
-            let pairs = if self.same_list {
-                u64::from(block.len) * u64::from(block.len.saturating_sub(1)) / 2
-            } else {
-                u64::from(block.len) * u64::from(block.left_count)
-            };
-            if pairs > self.max_block_pairs {
+            if self.too_big(block) {
                 continue;
             }
             let start = block.start as usize;
@@ -324,6 +321,36 @@ impl<'a> Blocking<'a> {
         }
         out.sort_unstable();
         out.dedup();
+    }
+
+    /// How left record `l` and right record `r` meet in the index: the blocking keys they
+    /// share, and how many of those were skipped because their block was too big.
+    pub fn shared_keys(&self, l: usize, r: usize) -> (usize, usize) {
+        let (mut left_keys, mut right_keys) = (Vec::new(), Vec::new());
+        let (left_side, right_side) = if self.same_list {
+            (KeySide::Same, KeySide::Same)
+        } else {
+            (KeySide::Left, KeySide::Right)
+        };
+        record_keys(self.features, self.left, l, self.active, left_side, &mut left_keys);
+        record_keys(self.features, self.right, r, self.active, right_side, &mut right_keys);
+        let (mut shared, mut skipped) = (0, 0);
+        for block_key in left_keys.iter().filter(|key| right_keys.contains(key)) {
+            shared += 1;
+            if self.blocks.get(block_key).is_none_or(|block| self.too_big(block)) {
+                skipped += 1;
+            }
+        }
+        (shared, skipped)
+    }
+
+    fn too_big(&self, block: &Block) -> bool {
+        let pairs = if self.same_list {
+            u64::from(block.len) * u64::from(block.len.saturating_sub(1)) / 2
+        } else {
+            u64::from(block.len) * u64::from(block.left_count)
+        };
+        pairs > self.max_block_pairs
     }
 
     /// The keys the index was built from.
