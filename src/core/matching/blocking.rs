@@ -46,6 +46,7 @@ enum KeyKind {
     TokenPostcodeHouse,
     TokenStreet,
     TokenPairPostcode,
+    PhoneTail,
 }
 
 /// Mix a key kind and up to two value ids into one 64-bit key.
@@ -115,6 +116,15 @@ fn record_keys(
         let (a, b) = (value(first), value(second));
         if a != NONE && b != NONE {
             out.push(key(kind, a, b));
+        }
+    }
+    let phone = value(Key::Phone);
+    if phone != NONE {
+        // The last eight digits meet a number written nationally on one side and
+        // internationally on the other ("+49 431 5550123", "0431/5550123").
+        let text = features.vocab(Key::Phone).text(phone);
+        if text.len() >= 8 {
+            out.push(key(KeyKind::PhoneTail, text_hash(&text[text.len() - 8..]), 0));
         }
     }
     let (street, house) = (value(Key::Street), value(Key::HouseNumber));

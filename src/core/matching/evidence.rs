@@ -12,7 +12,7 @@
 //!   unless the VAT numbers differ. A cross-reference does so only when the names do not
 //!   differ outright: a stale one names another firm.
 
-use super::compare::{Comparer, EXACT, MISSING};
+use super::compare::{CLOSE, Comparer, EXACT, MISSING};
 use super::field::{Field, Pattern};
 use super::model::Model;
 use super::vocab::NONE;
@@ -79,8 +79,11 @@ pub fn weigh(model: &Model, comparer: &Comparer<'_>, l: usize, pattern: Pattern)
             place_sum += weight;
             place_worst = place_worst.min(weight);
         }
+        // A phone written nationally on one side and internationally on the other agrees
+        // on its last eight digits only (`close`); that is an equal phone too.
+        let agrees = level == EXACT || (field == Field::Phone && level == CLOSE);
         if is_identifier(field)
-            && level == EXACT
+            && agrees
             && (field != Field::Xref || !name_differs)
             && weight - model.level_weight(field, level) >= SHARED_VALUE_BITS
         {
