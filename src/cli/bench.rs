@@ -12,6 +12,7 @@ use clap::Args;
 use super::eval::{Metrics, read_pairs};
 
 mod calibration;
+mod families;
 
 use calibration::Calibration;
 
@@ -42,6 +43,9 @@ pub struct BenchArgs {
     /// A folder written by `ledgerlink synth` (repeat for a scale curve).
     #[arg(long, value_name = "DIR")]
     pub synth: Vec<PathBuf>,
+    /// A folder written by `ledgerlink synth --families N`: deduplicate `families.csv`.
+    #[arg(long, value_name = "DIR")]
+    pub families: Vec<PathBuf>,
     /// Runs per dataset; the fastest is reported.
     #[arg(long, default_value_t = 3)]
     pub runs: usize,
@@ -100,6 +104,9 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     }
     for dir in &args.synth {
         rows.push(bench_synth(dir, &scratch, args.runs)?);
+    }
+    for dir in &args.families {
+        rows.extend(families::bench_families(dir, &scratch, args.runs)?);
     }
     print_table(&rows);
     let calibrations: Vec<(String, Calibration)> = rows

@@ -2,7 +2,10 @@
 //! tokens, combinations such as postcode + house number); two records sharing a key are a
 //! candidate pair. A key shared by too many records says little and would cost much, so a key
 //! whose block would hold more than `max_block_pairs` pairs is skipped: recall comes from the
-//! other, more specific keys of the same records.
+//! other, more specific keys of the same records. One exception: within one list, a block of
+//! one exact (normalised) name is a firm spelled hundreds of times, not noise; each record there
+//! is compared with its next few neighbours in the block (a sorted neighbourhood), which chains
+//! the whole block together for clustering at a cost linear in its size.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -14,6 +17,9 @@ use super::vocab::NONE;
 
 /// Name tokens per record (the rarest) that make keys.
 const PAIRED_TOKENS: usize = 3;
+
+/// Records compared after each record in a too-big block of one exact name (one list).
+const NEIGHBOURS: usize = 6;
 
 /// The kinds of blocking key; the tag keeps equal values of different kinds apart.
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +53,7 @@ enum KeyKind {
     TokenStreet,
     TokenPairPostcode,
     PhoneTail,
+    Name,
 }
 
 /// Mix a key kind and up to two value ids into one 64-bit key.
@@ -95,6 +102,9 @@ fn record_keys(
     single(KeyKind::Date, Key::Date, out);
     single(KeyKind::Address2, Key::Address2, out);
     single(KeyKind::LastName, Key::LastName, out);
+    if side == KeySide::Same {
+        single(KeyKind::Name, Key::Name, out);
+    }
     if active.contains(Key::Xref) {
         xref_keys(list, row, side, out);
     }
@@ -314,11 +324,17 @@ impl<'a> Blocking<'a> {
             KeySide::Left
         };
         record_keys(self.features, self.left, l, self.active, side, keys);
+        let name = self.left.value(l, Key::Name);
+        let name_key = (self.active.contains(Key::Name) && name != NONE)
+            .then(|| key(KeyKind::Name, name, 0));
         for block_key in keys.iter() {
             let Some(block) = self.blocks.get(block_key) else {
                 continue;
             };
             if self.too_big(block) {
+                if self.same_list && Some(*block_key) == name_key {
+                    self.neighbours(block, l, out);
+                }
                 continue;
             }
             let start = block.start as usize;
@@ -352,6 +368,16 @@ impl<'a> Blocking<'a> {
             }
         }
         (shared, skipped)
+    }
+
+    /// In a block too big to compare whole that holds one exact name (a firm spelled hundreds
+    /// of times in one list), the next [`NEIGHBOURS`] records after `l`: a chain through the
+    /// block that clustering then closes, at a cost linear in the block's size.
+    fn neighbours(&self, block: &Block, l: usize, out: &mut Vec<u32>) {
+        let start = block.start as usize;
+        let rows = &self.rows[start..start + block.len as usize];
+        let after = rows.partition_point(|&r| r as usize <= l);
+        out.extend(rows[after..].iter().take(NEIGHBOURS));
     }
 
     fn too_big(&self, block: &Block) -> bool {

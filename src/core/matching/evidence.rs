@@ -5,7 +5,9 @@
 //!   once. Summing four "different" weights counts that one event four times and sinks a firm
 //!   that kept its name, VAT number or web domain. For company lists the place fields (street,
 //!   address line 2, location, phone) therefore take away only as much as the most telling of
-//!   them; their agreements still add up.
+//!   them when something besides the name ties the two records together (VAT number,
+//!   cross-reference, phone or web domain); their agreements still add up. Without such a tie,
+//!   the same name in another city with another phone stays low: it may be another firm.
 //! - **A unique identifier carries a pair on its own.** The same VAT number, a cross-reference
 //!   that names the other record, or the same phone (none of them a value shared by many
 //!   records) lifts a pair to at least [`IDENTIFIER_FLOOR`], whatever the name or address say,
@@ -62,7 +64,7 @@ pub fn weigh(model: &Model, comparer: &Comparer<'_>, l: usize, pattern: Pattern)
     let company = active.contains(Field::Name);
     let mut evidence = Evidence::default();
     let (mut place_sum, mut place_worst) = (0.0f64, 0.0f64);
-    let mut identifier = false;
+    let (mut identifier, mut anchored) = (false, false);
     // A cross-reference is checked, not trusted: one left stale names another firm outright.
     let name_differs = pattern.level(Field::Name) == Field::Name.different();
     for field in active.fields() {
@@ -82,15 +84,17 @@ pub fn weigh(model: &Model, comparer: &Comparer<'_>, l: usize, pattern: Pattern)
         // A phone written nationally on one side and internationally on the other agrees
         // on its last eight digits only (`close`); that is an equal phone too.
         let agrees = level == EXACT || (field == Field::Phone && level == CLOSE);
-        if is_identifier(field)
-            && agrees
-            && (field != Field::Xref || !name_differs)
-            && weight - model.level_weight(field, level) >= SHARED_VALUE_BITS
-        {
-            identifier = true;
+        let unshared = weight - model.level_weight(field, level) >= SHARED_VALUE_BITS;
+        if agrees && unshared && (field != Field::Xref || !name_differs) {
+            identifier |= is_identifier(field);
+            anchored |= is_identifier(field) || field == Field::Domain;
         }
     }
-    evidence.move_once = place_worst - place_sum;
+    // Only a firm that something besides its name ties together has moved; the same name in
+    // another city and with another phone may well be another firm.
+    if anchored {
+        evidence.move_once = place_worst - place_sum;
+    }
     let tax_differs = pattern.level(Field::TaxId) == Field::TaxId.different();
     if identifier && !tax_differs {
         let floor = model.weight_for(IDENTIFIER_FLOOR);

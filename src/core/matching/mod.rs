@@ -67,6 +67,7 @@ pub mod model;
 pub mod normalized;
 pub mod observer;
 pub mod scoring;
+pub mod seeds;
 pub mod similarity;
 pub mod vocab;
 pub mod xref;
