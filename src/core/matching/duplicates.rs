@@ -169,7 +169,8 @@ impl Context<'_> {
         if members.len() == 2 && self.scored.contains_key(&(members[0], members[1])) {
             return vec![members.to_vec()];
         }
-        let groups = seed_groups(self.comparer, &self.seeds, members);
+        let rejected = |a: u32, b: u32| self.rejected.contains(&(a.min(b), a.max(b)));
+        let groups = seed_groups(self.comparer, &self.seeds, members, rejected);
         if groups.len() <= MATRIX_LIMIT {
             let probability = |a: u32, b: u32| self.model.probability(self.weight(a, b));
             average_linkage(groups, probability, self.review, self.floor)

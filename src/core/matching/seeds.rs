@@ -1,9 +1,10 @@
 //! Exact names as cluster seeds, for duplicates within one list. A firm spelled hundreds of times
 //! ("UNILEVER N.V.", "Unilever NV", "* UNILEVER NV, VLAARDINGEN") has a name that term
 //! frequency calls common, and sites whose addresses differ; pair by pair its records look
-//! weak. Records whose normalised names are equal (and hold a word that is not generic, so
-//! "Autohaus Zentrum" in four cities stays apart) therefore start as one group, unless their
-//! VAT numbers or web domains differ. Groups then merge by average linkage, the probability
+//! weak. Records whose normalised names are equal, where that name is frequent (at least
+//! [`SEED_MIN`] records) and holds a word that is not generic ("Autohaus Zentrum" stays apart),
+//! therefore start as one group, unless their VAT numbers or web domains differ or a person
+//! rejected the pair. Groups then merge by average linkage, the probability
 //! between two groups estimated from a few members of each, so the cost does not grow with the
 //! square of a group's size.
 
@@ -18,10 +19,15 @@ use crate::core::normalize::company_words::is_generic_word;
 /// Members of each group whose pairs estimate the probability between two groups.
 const SAMPLE: usize = 4;
 
+/// Records a name must have to seed a group: below this, blocking compares them all pairwise
+/// and a name shared by two or three records in different places may well be two firms.
+const SEED_MIN: u32 = 10;
+
 /// Per row, the name id that seeds its group ([`NONE`] when the name may not seed).
 pub fn name_seeds(comparer: &Comparer<'_>) -> Vec<u32> {
     let list = comparer.left();
     let tokens = &comparer.features().tokens;
+    let names = comparer.features().vocab(Key::Name);
     if !comparer.active().contains(Field::Name) {
         return vec![NONE; list.len()];
     }
@@ -32,8 +38,9 @@ pub fn name_seeds(comparer: &Comparer<'_>) -> Vec<u32> {
                 let text = tokens.text(token);
                 text.chars().count() >= 3 && !is_generic_word(text)
             });
-            if specific {
-                list.value(row, Key::Name)
+            let name = list.value(row, Key::Name);
+            if specific && name != NONE && names.count(name) >= SEED_MIN {
+                name
             } else {
                 NONE
             }
@@ -57,8 +64,14 @@ pub fn seed_edges(seeds: &[u32]) -> Vec<(u32, u32)> {
 }
 
 /// The starting groups of a component: its rows by seed; a row whose VAT number or web domain
-/// differs from its seed's first row stands alone.
-pub fn seed_groups(comparer: &Comparer<'_>, seeds: &[u32], members: &[u32]) -> Vec<Vec<u32>> {
+/// differs from its seed's first row, or that `rejected` says was rejected with it, stands
+/// alone.
+pub fn seed_groups(
+    comparer: &Comparer<'_>,
+    seeds: &[u32],
+    members: &[u32],
+    rejected: impl Fn(u32, u32) -> bool,
+) -> Vec<Vec<u32>> {
     let mut by_seed: FxHashMap<u32, usize> = FxHashMap::default();
     let mut groups: Vec<Vec<u32>> = Vec::new();
     for &row in members {
@@ -66,6 +79,9 @@ pub fn seed_groups(comparer: &Comparer<'_>, seeds: &[u32], members: &[u32]) -> V
         let group = (seed != NONE).then(|| by_seed.get(&seed).copied()).flatten();
         let fits = group.is_some_and(|group| {
             let first = groups[group][0];
+            if groups[group].iter().any(|&member| rejected(member, row)) {
+                return false;
+            }
             let pattern = comparer.compare(first.min(row) as usize, first.max(row) as usize);
             [Field::TaxId, Field::Domain]
                 .iter()
