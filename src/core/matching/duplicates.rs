@@ -19,7 +19,7 @@ use super::features::Features;
 use super::model::Model;
 use super::observer::{MatchObserver, Unobserved, go_on};
 use super::scoring::{RowLabel, score};
-use super::seeds::{average_linkage, name_seeds, seed_edges, seed_groups};
+use super::seeds::{absorb_near_names, average_linkage, name_seeds, seed_edges, seed_groups};
 use super::vocab::NONE;
 use super::{DuplicateCluster, MatchOptions};
 use crate::core::model::{Dataset, Side};
@@ -170,7 +170,8 @@ impl Context<'_> {
             return vec![members.to_vec()];
         }
         let rejected = |a: u32, b: u32| self.rejected.contains(&(a.min(b), a.max(b)));
-        let groups = seed_groups(self.comparer, &self.seeds, members, rejected);
+        let mut groups = seed_groups(self.comparer, &self.seeds, members, rejected);
+        absorb_near_names(self.comparer, &mut groups);
         if groups.len() <= MATRIX_LIMIT {
             let probability = |a: u32, b: u32| self.model.probability(self.weight(a, b));
             average_linkage(groups, probability, self.review, self.floor)

@@ -23,6 +23,9 @@ const SAMPLE: usize = 4;
 /// and a name shared by two or three records in different places may well be two firms.
 const SEED_MIN: u32 = 10;
 
+/// Name similarity from which a record joins a big seed (one typo in a name of a few words).
+const NEAR_NAME: f64 = 0.92;
+
 /// Per row, the name id that seeds its group ([`NONE`] when the name may not seed).
 pub fn name_seeds(comparer: &Comparer<'_>) -> Vec<u32> {
     let list = comparer.left();
@@ -82,10 +85,7 @@ pub fn seed_groups(
             if groups[group].iter().any(|&member| rejected(member, row)) {
                 return false;
             }
-            let pattern = comparer.compare(first.min(row) as usize, first.max(row) as usize);
-            [Field::TaxId, Field::Domain]
-                .iter()
-                .all(|&field| pattern.level(field) != field.different())
+            compatible(comparer, first.min(row) as usize, first.max(row) as usize)
         });
         match group {
             Some(group) if fits => groups[group].push(row),
@@ -98,6 +98,45 @@ pub fn seed_groups(
         }
     }
     groups
+}
+
+/// Records spelled one typo away from a big seed's name ("Felxpoint GmbH" next to 300 times
+/// "Flexpoint GmbH") join that seed: the same number of name words, nearly the same words, and
+/// no VAT number or web domain that differs.
+pub fn absorb_near_names(comparer: &Comparer<'_>, groups: &mut Vec<Vec<u32>>) {
+    let big: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].len() >= SEED_MIN as usize)
+        .collect();
+    if big.is_empty() {
+        return;
+    }
+    let list = comparer.left();
+    for g in 0..groups.len() {
+        if groups[g].len() >= SEED_MIN as usize || groups[g].is_empty() {
+            continue;
+        }
+        let row = groups[g][0];
+        let target = big.iter().copied().find(|&b| {
+            let seed = groups[b][0];
+            let (low, high) = (row.min(seed) as usize, row.max(seed) as usize);
+            list.name_tokens(low).len() == list.name_tokens(high).len()
+                && comparer.name_similarity(low, high) >= NEAR_NAME
+                && compatible(comparer, low, high)
+        });
+        if let Some(b) = target {
+            let moved = std::mem::take(&mut groups[g]);
+            groups[b].extend(moved);
+        }
+    }
+    groups.retain(|group| !group.is_empty());
+}
+
+/// No VAT number or web domain that differs between rows `low` and `high`.
+fn compatible(comparer: &Comparer<'_>, low: usize, high: usize) -> bool {
+    let pattern = comparer.compare(low, high);
+    [Field::TaxId, Field::Domain]
+        .iter()
+        .all(|&field| pattern.level(field) != field.different())
 }
 
 /// Average linkage over `groups`: two groups merge while the average probability between them
