@@ -22,8 +22,12 @@ fn run(cases: &[(CrmCase, ErpCase)]) -> (MatchOutput, Vec<(usize, usize)>) {
     let mut rows = Vec::new();
     for (crm, erp) in cases {
         rows.push((lists.crm_rows.len(), lists.erp_rows.len()));
-        lists.crm_rows.push(crm.iter().map(|s| s.to_string()).collect());
-        lists.erp_rows.push(erp.iter().map(|s| s.to_string()).collect());
+        lists
+            .crm_rows
+            .push(crm.iter().map(|s| s.to_string()).collect());
+        lists
+            .erp_rows
+            .push(erp.iter().map(|s| s.to_string()).collect());
     }
     let crm = dataset(&CRM_HEADER, &lists.crm_rows);
     let erp = dataset(&ERP_HEADER, &lists.erp_rows);
@@ -36,7 +40,14 @@ fn partner(output: &MatchOutput, crm: usize) -> Option<(usize, f64, Band, String
         .pairs
         .iter()
         .find(|pair| pair.crm_row == crm)
-        .map(|pair| (pair.erp_row, pair.probability, pair.band, pair.reason.clone()))
+        .map(|pair| {
+            (
+                pair.erp_row,
+                pair.probability,
+                pair.band,
+                pair.reason.clone(),
+            )
+        })
 }
 
 #[rustfmt::skip]

@@ -49,7 +49,10 @@ fn firms_spelled_hundreds_of_times_are_clustered_better_than_by_the_plain_key() 
     std::fs::remove_dir_all(&dir).ok();
     let mut firm_rows: HashMap<&str, Vec<usize>> = HashMap::new();
     for (row, line) in truth_text.lines().skip(1).enumerate() {
-        firm_rows.entry(line.split(',').next().unwrap()).or_default().push(row);
+        firm_rows
+            .entry(line.split(',').next().unwrap())
+            .or_default()
+            .push(row);
     }
     let truth = pairs_of(firm_rows.into_values());
     let name_column = list.column_of(Role::Name).unwrap();

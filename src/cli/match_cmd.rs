@@ -45,7 +45,11 @@ pub struct MatchArgs {
     #[arg(long = "explain-missing", value_name = "CRM_ID")]
     pub explain_missing: Option<String>,
     /// With `--explain-missing`: the ERP record the CRM record should have been paired with.
-    #[arg(long = "expected-erp", value_name = "ERP_ID", requires = "explain_missing")]
+    #[arg(
+        long = "expected-erp",
+        value_name = "ERP_ID",
+        requires = "explain_missing"
+    )]
     pub expected_erp: Option<String>,
 }
 

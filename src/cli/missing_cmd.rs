@@ -62,17 +62,19 @@ fn describe(crm: &Dataset, erp: &Dataset, pair: &PairFate, review: f64) -> Strin
         } => {
             let mut text = format!("score {score}, lost in the one-to-one assignment");
             if let Some(row) = erp_went_to {
-                text.push_str(&format!("; the ERP record went to CRM {}", crm.record_id(*row)));
+                text.push_str(&format!(
+                    "; the ERP record went to CRM {}",
+                    crm.record_id(*row)
+                ));
             }
             if let Some(row) = crm_got {
                 text.push_str(&format!("; the CRM record got ERP {}", erp.record_id(*row)));
             }
             text
         }
-        Fate::NeverCompared {
-            shared_keys: 0,
-            ..
-        } => format!("never compared: no shared blocking key (would score {score})"),
+        Fate::NeverCompared { shared_keys: 0, .. } => {
+            format!("never compared: no shared blocking key (would score {score})")
+        }
         Fate::NeverCompared {
             shared_keys,
             skipped_keys,

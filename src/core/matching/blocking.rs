@@ -134,7 +134,11 @@ fn record_keys(
         // internationally on the other ("+49 431 5550123", "0431/5550123").
         let text = features.vocab(Key::Phone).text(phone);
         if text.len() >= 8 {
-            out.push(key(KeyKind::PhoneTail, text_hash(&text[text.len() - 8..]), 0));
+            out.push(key(
+                KeyKind::PhoneTail,
+                text_hash(&text[text.len() - 8..]),
+                0,
+            ));
         }
     }
     let (street, house) = (value(Key::Street), value(Key::HouseNumber));
@@ -325,8 +329,8 @@ impl<'a> Blocking<'a> {
         };
         record_keys(self.features, self.left, l, self.active, side, keys);
         let name = self.left.value(l, Key::Name);
-        let name_key = (self.active.contains(Key::Name) && name != NONE)
-            .then(|| key(KeyKind::Name, name, 0));
+        let name_key =
+            (self.active.contains(Key::Name) && name != NONE).then(|| key(KeyKind::Name, name, 0));
         for block_key in keys.iter() {
             let Some(block) = self.blocks.get(block_key) else {
                 continue;
@@ -358,12 +362,30 @@ impl<'a> Blocking<'a> {
         } else {
             (KeySide::Left, KeySide::Right)
         };
-        record_keys(self.features, self.left, l, self.active, left_side, &mut left_keys);
-        record_keys(self.features, self.right, r, self.active, right_side, &mut right_keys);
+        record_keys(
+            self.features,
+            self.left,
+            l,
+            self.active,
+            left_side,
+            &mut left_keys,
+        );
+        record_keys(
+            self.features,
+            self.right,
+            r,
+            self.active,
+            right_side,
+            &mut right_keys,
+        );
         let (mut shared, mut skipped) = (0, 0);
         for block_key in left_keys.iter().filter(|key| right_keys.contains(key)) {
             shared += 1;
-            if self.blocks.get(block_key).is_none_or(|block| self.too_big(block)) {
+            if self
+                .blocks
+                .get(block_key)
+                .is_none_or(|block| self.too_big(block))
+            {
                 skipped += 1;
             }
         }

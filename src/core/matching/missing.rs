@@ -194,9 +194,13 @@ mod tests {
             .collect();
         assert!(fates.contains(&Fate::Suggested), "{fates:?}");
         assert!(
-            fates
-                .iter()
-                .any(|fate| matches!(fate, Fate::LostAssignment { erp_went_to: Some(_), .. })),
+            fates.iter().any(|fate| matches!(
+                fate,
+                Fate::LostAssignment {
+                    erp_went_to: Some(_),
+                    ..
+                }
+            )),
             "{fates:?}"
         );
     }

@@ -79,7 +79,9 @@ pub fn seed_groups(
     let mut groups: Vec<Vec<u32>> = Vec::new();
     for &row in members {
         let seed = seeds.get(row as usize).copied().unwrap_or(NONE);
-        let group = (seed != NONE).then(|| by_seed.get(&seed).copied()).flatten();
+        let group = (seed != NONE)
+            .then(|| by_seed.get(&seed).copied())
+            .flatten();
         let fits = group.is_some_and(|group| {
             let first = groups[group][0];
             if groups[group].iter().any(|&member| rejected(member, row)) {
@@ -230,7 +232,9 @@ mod tests {
         };
         let groups = (0..5).map(|row| vec![row]).collect();
         let mut clusters = average_linkage(groups, probability, 0.1, 0.05);
-        clusters.iter_mut().for_each(|cluster| cluster.sort_unstable());
+        clusters
+            .iter_mut()
+            .for_each(|cluster| cluster.sort_unstable());
         assert_eq!(clusters, vec![vec![0, 1, 2]]);
         let seeded = vec![vec![0, 1], vec![2], vec![3]];
         assert_eq!(average_linkage(seeded, probability, 0.1, 0.05).len(), 1);

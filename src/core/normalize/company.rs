@@ -134,11 +134,13 @@ fn reduce(tokens: &Tokens, place: Place<'_>, may_be_cut: bool) -> CompanyName {
         if found.is_none() && pass == 0 {
             found = legal_forms::typo_at_end(tokens, lo, hi, country);
         }
-        if found.is_none() && pass == 0 && hi - lo > 1 {
-            if let Some((key, rest)) = legal_forms::glued(tokens.get(hi - 1)) {
-                glued_rest = Some(rest);
-                name.legal_form.get_or_insert_with(|| key.to_owned());
-            }
+        if found.is_none()
+            && pass == 0
+            && hi - lo > 1
+            && let Some((key, rest)) = legal_forms::glued(tokens.get(hi - 1))
+        {
+            glued_rest = Some(rest);
+            name.legal_form.get_or_insert_with(|| key.to_owned());
         }
         let Some(FormMatch { key, tokens: count }) = found else {
             break;

@@ -94,7 +94,11 @@ pub fn write(out_dir: &Path, seed: u64, families: u64) -> Result<FamilySummary, 
     }
     for index in 0..BACKGROUND_FIRMS {
         let firm = Firm::generate(seed, index);
-        let copies = if rng.chance(0.1) { rng.between(2, 3) } else { 1 };
+        let copies = if rng.chance(0.1) {
+            rng.between(2, 3)
+        } else {
+            1
+        };
         for copy in 0..copies {
             rows.push(spelling(&firm, &firm, copy > 0, &mut rng));
         }
@@ -151,16 +155,26 @@ fn spelling(firm: &Firm, place: &Firm, messy: bool, rng: &mut Rng) -> Row {
         };
     }
     let country = place.country;
-    let street = place
-        .address
-        .street_line(street_set(country, place.address.city), &ADDRESS_STYLE, rng);
+    let street =
+        place
+            .address
+            .street_line(street_set(country, place.address.city), &ADDRESS_STYLE, rng);
     Row {
         firm: firm.firm_id(),
         name,
-        street: if rng.chance(0.1) { String::new() } else { street },
+        street: if rng.chance(0.1) {
+            String::new()
+        } else {
+            street
+        },
         postcode: place.address.postcode_text(country, &ADDRESS_STYLE, rng),
         city: place.address.city_text(&ADDRESS_STYLE, rng),
-        country: country.names.first().copied().unwrap_or_default().to_string(),
+        country: country
+            .names
+            .first()
+            .copied()
+            .unwrap_or_default()
+            .to_string(),
         phone: if rng.chance(0.3) {
             String::new()
         } else {
@@ -217,7 +231,10 @@ mod tests {
         for line in truth.lines().skip(1) {
             *counts.entry(line.split(',').next().unwrap()).or_insert(0) += 1;
         }
-        assert!(counts.values().filter(|&&n| n >= 100).count() == 2, "{counts:?}");
+        assert!(
+            counts.values().filter(|&&n| n >= 100).count() == 2,
+            "{counts:?}"
+        );
         assert_eq!(truth.lines().count() as u64, summary.records + 1);
         std::fs::remove_dir_all(&dir).ok();
     }

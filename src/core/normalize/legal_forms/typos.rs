@@ -40,13 +40,12 @@ pub(crate) fn typo_at_end(
         && !last.chars().any(is_vowel)
         && last.is_ascii()
         && expand_abbreviation(last, false) == last
+        && let Some(found) = short_typo(table, last, country)
     {
-        if let Some(found) = short_typo(table, last, country) {
-            return Some(FormMatch {
-                key: found,
-                tokens: 1,
-            });
-        }
+        return Some(FormMatch {
+            key: found,
+            tokens: 1,
+        });
     }
     let mut folded = String::new();
     for count in (2..=3).rev() {
@@ -55,7 +54,10 @@ pub(crate) fn typo_at_end(
         }
         concat(tokens, hi - count, hi, &mut folded);
         if let Some(found) = short_typo(table, &folded, country) {
-            return Some(FormMatch { key: found, tokens: count });
+            return Some(FormMatch {
+                key: found,
+                tokens: count,
+            });
         }
     }
     for count in (2..=5).rev() {
@@ -66,7 +68,10 @@ pub(crate) fn typo_at_end(
         if folded.len() >= SPELLED_OUT
             && let Some(found) = spelled_out(table, &folded, country)
         {
-            return Some(FormMatch { key: found, tokens: count });
+            return Some(FormMatch {
+                key: found,
+                tokens: count,
+            });
         }
     }
     None
@@ -91,7 +96,11 @@ fn applies(code: [u8; 2], country: Option<[u8; 2]>) -> bool {
 }
 
 /// A short form one edit away from `folded`, with the same first letter.
-fn short_typo(table: &'static Table, folded: &str, country: Option<[u8; 2]>) -> Option<&'static str> {
+fn short_typo(
+    table: &'static Table,
+    folded: &str,
+    country: Option<[u8; 2]>,
+) -> Option<&'static str> {
     let first = folded.chars().next()?;
     table
         .hand_sorted
@@ -110,7 +119,11 @@ fn short_typo(table: &'static Table, folded: &str, country: Option<[u8; 2]>) -> 
 
 /// A spelled-out form within a few typos of `folded`, or whose beginning is (a form cut by a
 /// field limit); both start with the same three letters.
-fn spelled_out(table: &'static Table, folded: &str, country: Option<[u8; 2]>) -> Option<&'static str> {
+fn spelled_out(
+    table: &'static Table,
+    folded: &str,
+    country: Option<[u8; 2]>,
+) -> Option<&'static str> {
     let head = folded.get(..3)?;
     let start = table
         .hand_sorted
