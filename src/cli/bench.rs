@@ -11,6 +11,11 @@ use clap::Args;
 
 use super::eval::{Metrics, read_pairs};
 
+mod calibration;
+mod families;
+
+use calibration::Calibration;
+
 /// Environment variable that makes `match` and `dedupe` print their peak memory on stderr.
 const PEAK_VARIABLE: &str = "LEDGERLINK_REPORT_PEAK";
 
@@ -38,6 +43,9 @@ pub struct BenchArgs {
     /// A folder written by `ledgerlink synth` (repeat for a scale curve).
     #[arg(long, value_name = "DIR")]
     pub synth: Vec<PathBuf>,
+    /// A folder written by `ledgerlink synth --families N`: deduplicate `families.csv`.
+    #[arg(long, value_name = "DIR")]
+    pub families: Vec<PathBuf>,
     /// Runs per dataset; the fastest is reported.
     #[arg(long, default_value_t = 3)]
     pub runs: usize,
@@ -52,6 +60,8 @@ struct Row {
     auto_precision: Option<f64>,
     seconds: f64,
     peak_mib: f64,
+    /// The reliability diagram of the suggested pairs, where the truth allows it.
+    calibration: Option<Calibration>,
 }
 
 /// Print the peak resident memory (VmHWM) on stderr when the bench asked for it.
@@ -95,7 +105,15 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     for dir in &args.synth {
         rows.push(bench_synth(dir, &scratch, args.runs)?);
     }
+    for dir in &args.families {
+        rows.extend(families::bench_families(dir, &scratch, args.runs)?);
+    }
     print_table(&rows);
+    let calibrations: Vec<(String, Calibration)> = rows
+        .iter()
+        .filter_map(|row| Some((row.dataset.clone(), row.calibration.clone()?)))
+        .collect();
+    calibration::print_table(&calibrations);
     std::fs::remove_dir_all(&scratch).ok();
     Ok(())
 }
@@ -122,6 +140,7 @@ fn bench_febrl4(dir: &Path, scratch: &Path, runs: usize) -> Result<Row> {
     let truth = read_pairs(&dir.join("true_pairs.csv"), None)?;
     let metrics = Metrics::of(&truth, &read_pairs(&out, None)?);
     let auto = Metrics::of(&truth, &read_pairs(&out, Some("auto"))?);
+    let calibration = Calibration::of(&out, &truth)?;
     Ok(Row {
         dataset: "FEBRL4 match".into(),
         records: run.records.clone(),
@@ -130,6 +149,7 @@ fn bench_febrl4(dir: &Path, scratch: &Path, runs: usize) -> Result<Row> {
         auto_precision: Some(auto.precision()),
         seconds: run.seconds,
         peak_mib: run.peak_mib,
+        calibration: Some(calibration),
     })
 }
 
@@ -153,6 +173,7 @@ fn bench_febrl3(dir: &Path, scratch: &Path, runs: usize) -> Result<Row> {
         auto_precision: None,
         seconds: run.seconds,
         peak_mib: run.peak_mib,
+        calibration: None,
     })
 }
 
@@ -180,6 +201,7 @@ fn bench_synth(dir: &Path, scratch: &Path, runs: usize) -> Result<Row> {
     let all_links = read_pairs(&dir.join("truth_links.csv"), None)?;
     let metrics = Metrics::fair(&one_to_one, &all_links, &read_pairs(&out, None)?);
     let auto = Metrics::fair(&one_to_one, &all_links, &read_pairs(&out, Some("auto"))?);
+    let calibration = Calibration::of(&out, &all_links)?;
     Ok(Row {
         dataset: format!("synth {}", dir.display()),
         records: run.records.clone(),
@@ -188,6 +210,7 @@ fn bench_synth(dir: &Path, scratch: &Path, runs: usize) -> Result<Row> {
         auto_precision: Some(auto.precision()),
         seconds: run.seconds,
         peak_mib: run.peak_mib,
+        calibration: Some(calibration),
     })
 }
 

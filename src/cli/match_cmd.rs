@@ -41,6 +41,17 @@ pub struct MatchArgs {
     /// Lowest match probability of an `auto` pair (default: the engine's).
     #[arg(long, value_name = "P")]
     pub auto_threshold: Option<f64>,
+    /// Instead of writing pairs, tell what became of this CRM record: its best candidates,
+    /// and whether a pair was never compared, scored too low or lost in the assignment.
+    #[arg(long = "explain-missing", value_name = "CRM_ID")]
+    pub explain_missing: Option<String>,
+    /// With `--explain-missing`: the ERP record the CRM record should have been paired with.
+    #[arg(
+        long = "expected-erp",
+        value_name = "ERP_ID",
+        requires = "explain_missing"
+    )]
+    pub expected_erp: Option<String>,
 }
 
 /// Matching options from the defaults and the threshold flags.
@@ -68,6 +79,9 @@ pub fn run(args: &MatchArgs) -> Result<()> {
     let crm = import_file(&args.crm, &args.crm_map)?;
     let erp = import_file(&args.erp, &args.erp_map)?;
     let options = options(args.review_threshold, args.auto_threshold)?;
+    if let Some(crm_id) = &args.explain_missing {
+        return super::missing_cmd::run(&crm, &erp, &options, crm_id, args.expected_erp.as_deref());
+    }
     let output = match_lists(&crm, &erp, &options);
     write_pairs(&crm, &erp, &output, args.out.as_ref())?;
     if let Some(path) = &args.check_xref {

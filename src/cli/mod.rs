@@ -14,6 +14,7 @@ mod gui;
 mod history;
 mod inspect;
 mod match_cmd;
+mod missing_cmd;
 mod new;
 pub mod output;
 mod reimport;

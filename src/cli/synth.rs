@@ -28,6 +28,10 @@ pub struct SynthArgs {
     /// ERP customer numbers: sap ("0000104233") or bc ("C10042").
     #[arg(long, default_value = "sap")]
     pub erp_ids: ErpIdStyle,
+    /// Also write `families.csv`: one list in which this many firms appear hundreds of times,
+    /// with `truth_families.csv` (`cluster,id`), for `bench --families`.
+    #[arg(long, default_value_t = 0)]
+    pub families: u64,
 }
 
 /// Run `synth` and print what was written.
@@ -63,6 +67,17 @@ pub fn run(args: SynthArgs) -> Result<()> {
     );
     for file in &summary.files {
         confirmln!("  {}", file.display());
+    }
+    if args.families > 0 {
+        let families = synth::families::write(&args.out, args.seed, args.families)
+            .context("synth --families failed")?;
+        println!(
+            "families: {} records, {} of them spellings of {} big firms",
+            families.records, families.family_records, args.families
+        );
+        for file in &families.files {
+            println!("  {}", file.display());
+        }
     }
     Ok(())
 }

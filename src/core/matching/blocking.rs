@@ -2,7 +2,10 @@
 //! tokens, combinations such as postcode + house number); two records sharing a key are a
 //! candidate pair. A key shared by too many records says little and would cost much, so a key
 //! whose block would hold more than `max_block_pairs` pairs is skipped: recall comes from the
-//! other, more specific keys of the same records.
+//! other, more specific keys of the same records. One exception: within one list, a block of
+//! one exact (normalised) name is a firm spelled hundreds of times, not noise; each record there
+//! is compared with its next few neighbours in the block (a sorted neighbourhood), which chains
+//! the whole block together for clustering at a cost linear in its size.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -14,6 +17,9 @@ use super::vocab::NONE;
 
 /// Name tokens per record (the rarest) that make keys.
 const PAIRED_TOKENS: usize = 3;
+
+/// Records compared after each record in a too-big block of one exact name (one list).
+const NEIGHBOURS: usize = 6;
 
 /// The kinds of blocking key; the tag keeps equal values of different kinds apart.
 #[derive(Debug, Clone, Copy)]
@@ -46,6 +52,8 @@ enum KeyKind {
     TokenPostcodeHouse,
     TokenStreet,
     TokenPairPostcode,
+    PhoneTail,
+    Name,
 }
 
 /// Mix a key kind and up to two value ids into one 64-bit key.
@@ -94,6 +102,9 @@ fn record_keys(
     single(KeyKind::Date, Key::Date, out);
     single(KeyKind::Address2, Key::Address2, out);
     single(KeyKind::LastName, Key::LastName, out);
+    if side == KeySide::Same {
+        single(KeyKind::Name, Key::Name, out);
+    }
     if active.contains(Key::Xref) {
         xref_keys(list, row, side, out);
     }
@@ -115,6 +126,19 @@ fn record_keys(
         let (a, b) = (value(first), value(second));
         if a != NONE && b != NONE {
             out.push(key(kind, a, b));
+        }
+    }
+    let phone = value(Key::Phone);
+    if phone != NONE {
+        // The last eight digits meet a number written nationally on one side and
+        // internationally on the other ("+49 431 5550123", "0431/5550123").
+        let text = features.vocab(Key::Phone).text(phone);
+        if text.len() >= 8 {
+            out.push(key(
+                KeyKind::PhoneTail,
+                text_hash(&text[text.len() - 8..]),
+                0,
+            ));
         }
     }
     let (street, house) = (value(Key::Street), value(Key::HouseNumber));
@@ -236,6 +260,7 @@ struct Block {
 pub struct Blocking<'a> {
     features: &'a Features,
     left: &'a ListFeatures,
+    right: &'a ListFeatures,
     active: KeySet,
     same_list: bool,
     blocks: FxHashMap<u64, Block>,
@@ -284,6 +309,7 @@ impl<'a> Blocking<'a> {
         Blocking {
             features,
             left,
+            right,
             active,
             same_list,
             blocks,
@@ -302,16 +328,17 @@ impl<'a> Blocking<'a> {
             KeySide::Left
         };
         record_keys(self.features, self.left, l, self.active, side, keys);
+        let name = self.left.value(l, Key::Name);
+        let name_key =
+            (self.active.contains(Key::Name) && name != NONE).then(|| key(KeyKind::Name, name, 0));
         for block_key in keys.iter() {
             let Some(block) = self.blocks.get(block_key) else {
                 continue;
             };
-            let pairs = if self.same_list {
-                u64::from(block.len) * u64::from(block.len.saturating_sub(1)) / 2
-            } else {
-                u64::from(block.len) * u64::from(block.left_count)
-            };
-            if pairs > self.max_block_pairs {
+            if self.too_big(block) {
+                if self.same_list && Some(*block_key) == name_key {
+                    self.neighbours(block, l, out);
+                }
                 continue;
             }
             let start = block.start as usize;
@@ -324,6 +351,64 @@ impl<'a> Blocking<'a> {
         }
         out.sort_unstable();
         out.dedup();
+    }
+
+    /// How left record `l` and right record `r` meet in the index: the blocking keys they
+    /// share, and how many of those were skipped because their block was too big.
+    pub fn shared_keys(&self, l: usize, r: usize) -> (usize, usize) {
+        let (mut left_keys, mut right_keys) = (Vec::new(), Vec::new());
+        let (left_side, right_side) = if self.same_list {
+            (KeySide::Same, KeySide::Same)
+        } else {
+            (KeySide::Left, KeySide::Right)
+        };
+        record_keys(
+            self.features,
+            self.left,
+            l,
+            self.active,
+            left_side,
+            &mut left_keys,
+        );
+        record_keys(
+            self.features,
+            self.right,
+            r,
+            self.active,
+            right_side,
+            &mut right_keys,
+        );
+        let (mut shared, mut skipped) = (0, 0);
+        for block_key in left_keys.iter().filter(|key| right_keys.contains(key)) {
+            shared += 1;
+            if self
+                .blocks
+                .get(block_key)
+                .is_none_or(|block| self.too_big(block))
+            {
+                skipped += 1;
+            }
+        }
+        (shared, skipped)
+    }
+
+    /// In a block too big to compare whole that holds one exact name (a firm spelled hundreds
+    /// of times in one list), the next [`NEIGHBOURS`] records after `l`: a chain through the
+    /// block that clustering then closes, at a cost linear in the block's size.
+    fn neighbours(&self, block: &Block, l: usize, out: &mut Vec<u32>) {
+        let start = block.start as usize;
+        let rows = &self.rows[start..start + block.len as usize];
+        let after = rows.partition_point(|&r| r as usize <= l);
+        out.extend(rows[after..].iter().take(NEIGHBOURS));
+    }
+
+    fn too_big(&self, block: &Block) -> bool {
+        let pairs = if self.same_list {
+            u64::from(block.len) * u64::from(block.len.saturating_sub(1)) / 2
+        } else {
+            u64::from(block.len) * u64::from(block.left_count)
+        };
+        pairs > self.max_block_pairs
     }
 
     /// The keys the index was built from.

@@ -26,6 +26,9 @@ const NAME_CLOSE: f64 = 0.92;
 const NAME_FUZZY: f64 = 0.8;
 const NAME_PARTIAL: f64 = 0.6;
 
+/// Share of one name's weight found in the other from which it counts as contained.
+const CONTAINED: f64 = 0.95;
+
 /// Compares records of two lists (or of one list with itself).
 #[derive(Debug)]
 pub struct Comparer<'a> {
@@ -278,7 +281,14 @@ impl<'a> Comparer<'a> {
         }
         let forward = self.coverage(tokens_a, &best_a);
         let backward = self.coverage(tokens_b, &best_b);
-        (forward + backward) / 2.0
+        let average = (forward + backward) / 2.0;
+        // One name wholly inside the other ("Omega Consulting" in "Omega Consulting Head
+        // Office"): a site or branch spelling, at least `fuzzy`; the address decides.
+        if forward.max(backward) >= CONTAINED {
+            average.max(NAME_FUZZY)
+        } else {
+            average
+        }
     }
 
     /// Share of the weight of `tokens` found in the other name, given each token's best match.

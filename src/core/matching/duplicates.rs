@@ -1,13 +1,14 @@
 //! Duplicates within one list: the same blocking, comparison and model as linking (the list
 //! compared with itself), then clusters in which every member is similar to every other.
 //!
-//! Pairs above the review threshold form a graph. Each connected component is clustered by
-//! average linkage over the complete matrix of its members' probabilities (pairs that blocking
-//! did not propose are compared on the spot): two groups merge while their average cross
-//! probability reaches the review threshold and no cross pair falls below
+//! Pairs above the review threshold, and records with the same specific name
+//! ([`super::seeds`]), form a graph. Each connected component starts from its exact-name seeds
+//! and single records and is clustered by average linkage (pairs that blocking did not propose
+//! are compared on the spot): two groups merge while their average cross probability reaches
+//! the review threshold and no cross pair falls below
 //! [`MatchOptions::cluster_min_probability`]. A chain A–B–C where A and C differ therefore
-//! stays split. Components larger than [`MATRIX_LIMIT`] records merge greedily by weight and
-//! only when every cross pair is a scored pair.
+//! stays split. Components of more than [`MATRIX_LIMIT`] starting groups merge greedily by
+//! weight and only when every cross pair is a scored pair.
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -18,12 +19,17 @@ use super::features::Features;
 use super::model::Model;
 use super::observer::{MatchObserver, Unobserved, go_on};
 use super::scoring::{RowLabel, score};
+use super::seeds::{absorb_near_names, average_linkage, name_seeds, seed_edges, seed_groups};
 use super::vocab::NONE;
 use super::{DuplicateCluster, MatchOptions};
 use crate::core::model::{Dataset, Side};
 
-/// Largest component clustered with its full probability matrix.
-pub const MATRIX_LIMIT: usize = 200;
+/// Most starting groups (exact-name seeds and single records) of a component clustered by
+/// average linkage.
+pub const MATRIX_LIMIT: usize = 1_000;
+
+/// Rows of a cluster among which its weakest pair is sought.
+const DESCRIBED_ROWS: usize = 200;
 
 /// Clusters of duplicates with the number of pairs compared to find them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -110,10 +116,16 @@ pub fn dedupe_list_observed(
         rejected,
         review: options.review_threshold,
         floor: options.cluster_min_probability,
+        seeds: name_seeds(&comparer),
     };
+    let seed_links = seed_edges(&context.seeds);
     let components = components(
         comparer.left().len(),
-        scoring.pairs.iter().map(|p| (p.left, p.right)),
+        scoring
+            .pairs
+            .iter()
+            .map(|p| (p.left, p.right))
+            .chain(seed_links),
     );
     let mut clusters: Vec<DuplicateCluster> = components
         .par_iter()
@@ -134,6 +146,8 @@ struct Context<'a> {
     rejected: FxHashSet<(u32, u32)>,
     review: f64,
     floor: f64,
+    /// Per row, the exact name that seeds its group ([`NONE`] for none).
+    seeds: Vec<u32>,
 }
 
 impl Context<'_> {
@@ -152,50 +166,18 @@ impl Context<'_> {
     }
 
     fn cluster(&self, members: &[u32]) -> Vec<Vec<u32>> {
-        if members.len() == 2 {
+        if members.len() == 2 && self.scored.contains_key(&(members[0], members[1])) {
             return vec![members.to_vec()];
         }
-        if members.len() <= MATRIX_LIMIT {
-            self.average_linkage(members)
+        let rejected = |a: u32, b: u32| self.rejected.contains(&(a.min(b), a.max(b)));
+        let mut groups = seed_groups(self.comparer, &self.seeds, members, rejected);
+        absorb_near_names(self.comparer, &mut groups);
+        if groups.len() <= MATRIX_LIMIT {
+            let probability = |a: u32, b: u32| self.model.probability(self.weight(a, b));
+            average_linkage(groups, probability, self.review, self.floor)
         } else {
             self.greedy_complete(members)
         }
-    }
-
-    fn average_linkage(&self, members: &[u32]) -> Vec<Vec<u32>> {
-        let n = members.len();
-        let mut probability = vec![0.0f64; n * n];
-        for i in 0..n {
-            for j in i + 1..n {
-                let p = self.model.probability(self.weight(members[i], members[j]));
-                probability[i * n + j] = p;
-                probability[j * n + i] = p;
-            }
-        }
-        let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-        loop {
-            let mut best: Option<(f64, usize, usize)> = None;
-            for a in 0..groups.len() {
-                for b in a + 1..groups.len() {
-                    let (sum, min) = cross(&groups[a], &groups[b], &probability, n);
-                    let average = sum / (groups[a].len() * groups[b].len()) as f64;
-                    if average >= self.review
-                        && min >= self.floor
-                        && best.is_none_or(|(score, _, _)| average > score)
-                    {
-                        best = Some((average, a, b));
-                    }
-                }
-            }
-            let Some((_, a, b)) = best else { break };
-            let merged = groups.swap_remove(b);
-            groups[a].extend(merged);
-        }
-        groups
-            .into_iter()
-            .filter(|group| group.len() > 1)
-            .map(|group| group.into_iter().map(|i| members[i]).collect())
-            .collect()
     }
 
     fn greedy_complete(&self, members: &[u32]) -> Vec<Vec<u32>> {
@@ -257,8 +239,10 @@ impl Context<'_> {
         rows.swap(0, master_at);
         rows[1..].sort_unstable();
         let mut weakest = (f64::INFINITY, rows[0], rows[rows.len() - 1]);
-        for (i, &a) in rows.iter().enumerate() {
-            for &b in &rows[i + 1..] {
+        // A firm spelled hundreds of times: its weakest pair is sought among the first rows.
+        let searched = &rows[..rows.len().min(DESCRIBED_ROWS)];
+        for (i, &a) in searched.iter().enumerate() {
+            for &b in &searched[i + 1..] {
                 let weight = self.weight(a, b);
                 if weight < weakest.0 {
                     weakest = (weight, a, b);
@@ -276,20 +260,6 @@ impl Context<'_> {
             reason,
         }
     }
-}
-
-/// Sum and minimum of the probabilities between two groups.
-fn cross(a: &[usize], b: &[usize], probability: &[f64], n: usize) -> (f64, f64) {
-    let mut sum = 0.0;
-    let mut min = f64::INFINITY;
-    for &i in a {
-        for &j in b {
-            let p = probability[i * n + j];
-            sum += p;
-            min = min.min(p);
-        }
-    }
-    (sum, min)
 }
 
 /// Connected components (of two or more rows) of the pair graph.

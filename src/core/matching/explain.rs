@@ -4,6 +4,7 @@
 use super::Contribution;
 use super::address::street_similarity;
 use super::compare::{CLOSE, Comparer, EXACT, FUZZY, MISSING, PARTIAL};
+use super::evidence::weigh;
 use super::field::{Field, Key, Pattern};
 use super::model::Model;
 use super::similarity::jaro_winkler;
@@ -64,6 +65,21 @@ pub fn explain(
             Phrase::Different(label) if weight < 0.0 => different.push((rank, label)),
             _ => {}
         }
+    }
+    let evidence = weigh(model, comparer, l, pattern);
+    if evidence.move_once > 0.0 {
+        contributions.push(Contribution {
+            field: "moved".to_string(),
+            level: "address and phone differ together: counted once".to_string(),
+            weight: evidence.move_once,
+        });
+    }
+    if evidence.identifier > 0.0 {
+        contributions.push(Contribution {
+            field: "identifier".to_string(),
+            level: "an identifier agrees: enough for review on its own".to_string(),
+            weight: evidence.identifier,
+        });
     }
     contributions.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
     (

@@ -9,7 +9,7 @@ use super::explain::explain;
 use super::features::Features;
 use super::model::Model;
 use super::observer::{MatchObserver, Unobserved, go_on};
-use super::scoring::{RowLabel, ScoredPair, score};
+use super::scoring::{RowLabel, ScoredPair, Scoring, score};
 use super::xref::check_xrefs;
 use super::{Band, MatchOptions, MatchOutput, PairSuggestion};
 use crate::core::model::Dataset;
@@ -36,17 +36,7 @@ pub fn match_lists_observed(
     }
     let features = Features::build(&[crm, erp]);
     let comparer = Comparer::new(&features, 0, 1);
-    let labels: Vec<RowLabel> = options
-        .labels
-        .iter()
-        .filter_map(|label| {
-            Some(RowLabel {
-                left: u32::try_from(label.crm_row).ok()?,
-                right: u32::try_from(label.erp_row).ok()?,
-                is_match: label.is_match,
-            })
-        })
-        .collect();
+    let labels = row_labels(options);
     if !go_on(observer, "comparing candidate pairs") {
         return None;
     }
@@ -59,21 +49,8 @@ pub fn match_lists_observed(
     if !go_on(observer, "choosing one partner per record") {
         return None;
     }
-    let edges: Vec<Edge> = scoring
-        .pairs
-        .iter()
-        .map(|pair| Edge {
-            left: pair.left,
-            right: pair.right,
-            benefit: if pair.accepted {
-                ACCEPTED_BENEFIT
-            } else {
-                pair.weight - scoring.review_weight + 1.0
-            },
-        })
-        .collect();
-    let chosen = assign(&edges);
-    let mut is_chosen = vec![false; edges.len()];
+    let chosen = assign_scored(&scoring);
+    let mut is_chosen = vec![false; scoring.pairs.len()];
     for &index in &chosen {
         is_chosen[index] = true;
     }
@@ -91,7 +68,7 @@ pub fn match_lists_observed(
             suggest(index, band)
         })
         .collect();
-    let alternatives: Vec<PairSuggestion> = (0..edges.len())
+    let alternatives: Vec<PairSuggestion> = (0..scoring.pairs.len())
         .into_par_iter()
         .filter(|&index| !is_chosen[index])
         .map(|index| suggest(index, Band::Review))
@@ -103,6 +80,39 @@ pub fn match_lists_observed(
         compared_pairs: scoring.compared,
         xref_checks,
     })
+}
+
+/// The one-to-one assignment of the scored pairs: indices into `scoring.pairs`.
+pub(super) fn assign_scored(scoring: &Scoring) -> Vec<usize> {
+    let edges: Vec<Edge> = scoring
+        .pairs
+        .iter()
+        .map(|pair| Edge {
+            left: pair.left,
+            right: pair.right,
+            benefit: if pair.accepted {
+                ACCEPTED_BENEFIT
+            } else {
+                pair.weight - scoring.review_weight + 1.0
+            },
+        })
+        .collect();
+    assign(&edges)
+}
+
+/// The decided pairs of `options` as row labels.
+pub(super) fn row_labels(options: &MatchOptions) -> Vec<RowLabel> {
+    options
+        .labels
+        .iter()
+        .filter_map(|label| {
+            Some(RowLabel {
+                left: u32::try_from(label.crm_row).ok()?,
+                right: u32::try_from(label.erp_row).ok()?,
+                is_match: label.is_match,
+            })
+        })
+        .collect()
 }
 
 fn suggestion(

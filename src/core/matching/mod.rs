@@ -13,7 +13,9 @@
 //!    term-frequency adjusted, refined by labels ([`scoring`] runs steps 2-4);
 //! 5. [`assign`]: a maximum-weight one-to-one assignment ([`link`]), or clusters of duplicates
 //!    ([`duplicates`]);
-//! 6. [`explain`]: per-field contributions and a sentence; [`xref`]: cross-reference checks.
+//! 6. [`explain`]: per-field contributions and a sentence; [`xref`]: cross-reference checks;
+//!    [`missing`]: why a record got no partner (never compared, below review, or lost in the
+//!    assignment).
 //!
 //! ```
 //! use ledgerlink::core::matching::{Band, MatchOptions, match_lists};
@@ -56,20 +58,24 @@ pub mod blocking;
 pub mod compare;
 pub mod duplicates;
 pub mod em;
+pub mod evidence;
 pub mod explain;
 pub mod features;
 pub mod field;
 pub mod link;
+pub mod missing;
 pub mod model;
 pub mod normalized;
 pub mod observer;
 pub mod scoring;
+pub mod seeds;
 pub mod similarity;
 pub mod vocab;
 pub mod xref;
 
 pub use duplicates::{DuplicateOutput, dedupe_list, dedupe_list_observed, find_duplicates};
 pub use link::{match_lists, match_lists_observed};
+pub use missing::{Fate, MissingReport, PairFate, explain_missing};
 pub use observer::{MatchObserver, Unobserved};
 
 /// Thresholds and decisions that steer matching.

@@ -163,17 +163,10 @@ impl Model {
         base + f64::from(adjustment)
     }
 
-    /// The total weight (bits) of a pair with comparison vector `pattern`.
+    /// The total weight (bits) of a pair with comparison vector `pattern`: the field weights
+    /// combined as [`super::evidence`] describes.
     pub fn pair_weight(&self, comparer: &Comparer<'_>, l: usize, pattern: Pattern) -> f64 {
-        self.active
-            .fields()
-            .map(|field| {
-                let value = field
-                    .term_frequency_key()
-                    .map_or(NONE, |key| comparer.left().value(l, key));
-                self.field_weight(field, pattern.level(field), value)
-            })
-            .sum()
+        super::evidence::weigh(self, comparer, l, pattern).total()
     }
 
     /// The total weight of `pattern` without term-frequency adjustment.

@@ -4,7 +4,7 @@
 use super::field::{KEY_COUNT, Key, KeySet};
 use crate::core::model::{Dataset, Role};
 use crate::core::normalize::address::{country_code, postcode, street};
-use crate::core::normalize::company::company_name;
+use crate::core::normalize::company::company_name_in;
 use crate::core::normalize::ids::{
     date, email_domain, record_id, tax_id, tax_id_without_country, website_domain,
 };
@@ -100,7 +100,8 @@ pub fn record(dataset: &Dataset, columns: &RoleColumns, row: usize) -> Normalize
     } else {
         cell(Role::Name).to_string()
     };
-    let company = company_name(&name, country_code);
+    let city = name_key(cell(Role::City));
+    let company = company_name_in(&name, country_code, Some(&city));
     set(Key::Name, Some(company.core));
     set(Key::LegalForm, company.legal_form);
     let person = person_name(cell(Role::FirstName), cell(Role::LastName));
@@ -113,7 +114,7 @@ pub fn record(dataset: &Dataset, columns: &RoleColumns, row: usize) -> Normalize
     set(Key::Street, Some(address.street));
     set(Key::HouseNumber, address.house_number);
     set(Key::Address2, Some(name_key(cell(Role::Address2))));
-    set(Key::City, Some(name_key(cell(Role::City))));
+    set(Key::City, Some(city));
     set(Key::Postcode, postcode(cell(Role::Postcode), country_code));
     set(Key::Region, Some(name_key(cell(Role::Region))));
     set(Key::Phone, phone_key(cell(Role::Phone), country_code));

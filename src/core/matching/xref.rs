@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::compare::Comparer;
+use super::compare::{Comparer, MISSING};
 use super::field::{Field, Key};
 use super::model::Model;
 use super::vocab::NONE;
@@ -71,8 +71,7 @@ pub fn check_xrefs(
 
 /// The weight of a pair without the cross-reference's own contribution.
 fn data_only_weight(comparer: &Comparer<'_>, model: &Model, l: usize, r: usize) -> f64 {
-    let pattern = comparer.compare(l, r);
-    let total = model.pair_weight(comparer, l, pattern);
-    let xref_level = pattern.level(Field::Xref);
-    total - model.field_weight(Field::Xref, xref_level, NONE)
+    let mut pattern = comparer.compare(l, r);
+    pattern.set(Field::Xref, MISSING);
+    model.pair_weight(comparer, l, pattern)
 }

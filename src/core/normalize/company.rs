@@ -66,19 +66,44 @@ const SAP_NAME_LENGTH: usize = 35;
 /// assert_eq!(name.branch.as_deref(), Some("london"));
 /// ```
 pub fn company_name(raw: &str, country: Option<&str>) -> CompanyName {
+    company_name_in(raw, country, None)
+}
+
+/// [`company_name`] of a record in `city` (folded like a name, as
+/// [`name_key`](super::text::name_key) gives it): a trailing comma or dash segment naming that
+/// city is the site, not the name ("Flexpoint, VENEZIA", "Omega Consulting - Göteborg").
+///
+/// ```
+/// use ledgerlink::core::normalize::company::company_name_in;
+/// let name = company_name_in("Omega Consulting - Göteborg", None, Some("goteborg"));
+/// assert_eq!((name.core.as_str(), name.branch.as_deref()), ("omega consulting", Some("goteborg")));
+/// assert_eq!(company_name_in("Sparkasse Köln", None, Some("koln")).core, "sparkasse koln");
+/// ```
+pub fn company_name_in(raw: &str, country: Option<&str>, city: Option<&str>) -> CompanyName {
     thread_local! {
         static TOKENS: RefCell<Tokens> = RefCell::new(Tokens::default());
     }
     TOKENS.with_borrow_mut(|tokens| {
         tokens.tokenize(raw);
         let length = raw.trim().chars().count();
-        let mut name = reduce(tokens, country_key(country), length >= CUT_OFF_LENGTH);
+        let place = Place {
+            country: country_key(country),
+            city: city.filter(|city| !city.is_empty()),
+        };
+        let mut name = reduce(tokens, place, length >= CUT_OFF_LENGTH);
         name.truncated |= length == SAP_NAME_LENGTH && name.legal_form.is_none();
         name
     })
 }
 
-fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> CompanyName {
+/// Where the record is: its country, and its city as a folded key.
+struct Place<'a> {
+    country: Option<[u8; 2]>,
+    city: Option<&'a str>,
+}
+
+fn reduce(tokens: &Tokens, place: Place<'_>, may_be_cut: bool) -> CompanyName {
+    let country = place.country;
     let mut name = CompanyName::default();
     let (mut lo, mut hi) = (0, tokens.len());
     if hi - lo > 1 && tokens.get(hi - 1) == "the" && tokens.token(hi - 1).sep == Sep::Comma {
@@ -90,11 +115,13 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
         last: None,
     };
     if let Some((cut, branch)) =
-        branch_by_word(tokens, lo, hi).or_else(|| branch_segment(&mut forms, lo, hi))
+        branch_by_word(tokens, lo, hi).or_else(|| branch_segment(&mut forms, lo, hi, place.city))
     {
         hi = cut;
         name.branch = branch;
     }
+    // A form glued to the last word ("PRINTKG") leaves this many bytes of that word.
+    let mut glued_rest = None;
     for pass in 0..2 {
         while hi - lo > 1 && tokens.get(hi - 1) == "and" {
             hi -= 1;
@@ -103,6 +130,17 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
         if found.is_none() && pass == 0 && may_be_cut {
             found = legal_forms::cut_off_at_end(tokens, lo, hi, country);
             name.truncated = found.is_some();
+        }
+        if found.is_none() && pass == 0 {
+            found = legal_forms::typo_at_end(tokens, lo, hi, country);
+        }
+        if found.is_none()
+            && pass == 0
+            && hi - lo > 1
+            && let Some((key, rest)) = legal_forms::glued(tokens.get(hi - 1))
+        {
+            glued_rest = Some(rest);
+            name.legal_form.get_or_insert_with(|| key.to_owned());
         }
         let Some(FormMatch { key, tokens: count }) = found else {
             break;
@@ -119,7 +157,12 @@ fn reduce(tokens: &Tokens, country: Option<[u8; 2]>, may_be_cut: bool) -> Compan
     }
     let mut index = lo;
     while index < hi {
-        let token = tokens.get(index);
+        let mut token = tokens.get(index);
+        if index + 1 == hi
+            && let Some(rest) = glued_rest
+        {
+            token = &token[..rest];
+        }
         let inner = index > lo && index + 1 < hi;
         let co_op = token == "co" && index + 1 < hi && tokens.get(index + 1) == "op";
         let word = if co_op {
@@ -199,7 +242,12 @@ fn branch_by_word(tokens: &Tokens, lo: usize, hi: usize) -> Option<(usize, Optio
 /// A trailing bracket that is not part of a legal form ("Acme GmbH (Niederlassung Hamburg)",
 /// "Acme (Berlin)"), a country after a legal form ("Siemens AG Österreich"), or a trailing dash
 /// or comma segment after a legal form ("Müller GmbH - Berlin", "Acme Ltd, London").
-fn branch_segment(forms: &mut EndForms, lo: usize, hi: usize) -> Option<(usize, Option<String>)> {
+fn branch_segment(
+    forms: &mut EndForms,
+    lo: usize,
+    hi: usize,
+    city: Option<&str>,
+) -> Option<(usize, Option<String>)> {
     if hi < lo + 2 {
         return None;
     }
@@ -222,8 +270,9 @@ fn branch_segment(forms: &mut EndForms, lo: usize, hi: usize) -> Option<(usize, 
     let start = (lo + 1..hi)
         .rev()
         .find(|&index| matches!(tokens.token(index).sep, Sep::Dash | Sep::Comma))?;
+    let segment = tokens.join(start, hi);
     let before = legal_forms::at_end(tokens, lo, start, forms.country);
-    before.map(|_| (start, Some(tokens.join(start, hi))))
+    (before.is_some() || city == Some(segment.as_str())).then_some((start, Some(segment)))
 }
 
 #[cfg(test)]
@@ -312,6 +361,30 @@ mod tests {
         ("Siemens AG Österreich", Some("AT"), "siemens", Some("ag"), Some("osterreich")),
         ("Acme Ltd UK", None, "acme", Some("ltd"), Some("uk")),
         ("Bank of America", Some("US"), "bank of america", None, None),
+        // Legal form first, spelled out, glued or mistyped.
+        ("SA Roth Media", None, "roth media", Some("sa"), None),
+        ("Roth Media SA", None, "roth media", Some("sa"), None),
+        ("Société Anonyme Mueller Transports", Some("FR"), "muller transports", Some("sa"), None),
+        ("Girard Automotive Gesellschaft mti beschrankt", None, "girard automotive", Some("gmbh"), None),
+        ("Girard Automotive Gesellschaft mit beschr", None, "girard automotive", Some("gmbh"), None),
+        ("GLOBAL PRINTKG", None, "global print", Some("kg"), None),
+        ("Weber ElektroGMBH", Some("DE"), "weber elektro", Some("gmbh"), None),
+        ("Roth Media N.i.", None, "roth media", Some("nv"), None),
+        ("Roth Media PPLC", None, "roth media", Some("plc"), None),
+        ("Roth Media GqbH", None, "roth media", Some("gmbh"), None),
+        ("Roth Media KKG", None, "roth media", Some("kg"), None),
+        // ... and words that only look like one.
+        ("AG Barr", Some("GB"), "ag barr", None, None),
+        ("Co-operative Bank", Some("GB"), "company operative bank", None, None),
+        ("Acme Tech Svcs", None, "acme technology services", None, None),
+        ("Mesa Verde", None, "mesa verde", None, None),
+        ("Zinc Works", None, "zinc works", None, None),
+        ("Hamburg Sued", None, "hamburg sud", None, None),
+        ("Lindt Chocolate", None, "lindt chocolate", None, None),
+        ("Media Markt TV", None, "media markt tv", None, None),
+        // Abbreviations.
+        ("Roth Eng. Sys. Ltd", None, "roth engineering systems", Some("ltd"), None),
+        ("Roth Engineering Systems Limited", None, "roth engineering systems", Some("ltd"), None),
     ];
 
     #[test]

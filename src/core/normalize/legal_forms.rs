@@ -13,7 +13,11 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::address::country_key;
-use super::text::Tokens;
+use super::text::{Sep, Tokens};
+
+mod typos;
+
+pub(crate) use typos::{glued, typo_at_end};
 
 const ASSET: &str = include_str!("../../../assets/legal_forms.tsv");
 
@@ -178,8 +182,18 @@ pub(crate) fn at_start(
             .spellings
             .get(folded.as_str())
             .and_then(|entry| entry.in_country(country).or(entry.everywhere.as_ref()));
+        // A form that usually ends a name opens it too when it cannot be a word there: spelled
+        // out ("Société Anonyme Mueller"), or short with a name of two words after it ("SA Roth
+        // Media"); "Co" and "Corp" open names as words ("Co-operative").
+        let rest = hi - lo - count;
+        let opens = |form: &Form| {
+            form.anywhere
+                || (!matches!(table.key(form), "co" | "corp")
+                    && (folded.len() >= 8 || rest >= 2)
+                    && tokens.token(lo + count).sep == Sep::Space)
+        };
         if let Some(form) = form
-            && form.anywhere
+            && opens(form)
             && plausible(form, tokens, lo, lo + count)
         {
             return Some(FormMatch {

@@ -11,6 +11,7 @@
 //! | `truth_crm_duplicates.csv`, `truth_erp_duplicates.csv` | `id_1,id_2`: records of the same firm |
 //! | `truth_xref.csv` | `crm_id,xref,status`: what each CRM record's ERP number points to |
 //! | `truth_records.csv` | `side,id,firm,traits`: the firm behind every record and what was done to it |
+//! | `families.csv`, `truth_families.csv` | only with `--families N`: one list where N firms appear hundreds of times ([`families`]) |
 //!
 //! Firms are made one by one from the seed and their number alone, in chunks of
 //! [`profile::CHUNK_FIRMS`]; rows are shuffled within a chunk and streamed to disk, so memory stays
@@ -27,6 +28,7 @@ pub mod address;
 pub mod chunk;
 pub mod crm;
 pub mod erp;
+pub mod families;
 pub mod firm;
 pub mod ids;
 pub mod name;
