@@ -6,12 +6,19 @@ mod project_support;
 
 use ledgerlink::core::model::Side;
 use ledgerlink::core::project::{
-    ActionState, CreationAction, Decision, PairStatus, Project, RecordRef, Refusal,
+    ActionState, CreationAction, Decision, Hold, PairStatus, Project, RecordRef, Refusal,
 };
 use project_support::{crm, erp, new_project};
 
 fn accept(crm: &str, erp: &str) -> Decision {
     Decision::Accept {
+        crm: crm.into(),
+        erp: erp.into(),
+    }
+}
+
+fn reject(crm: &str, erp: &str) -> Decision {
+    Decision::Reject {
         crm: crm.into(),
         erp: erp.into(),
     }
@@ -178,9 +185,16 @@ fn creation_actions_follow_the_policy_and_the_links() {
             .to_string()
             .contains("ERP 9999 is not in the erp list")
     );
-    // Customers C1 and C2 have no ERP account and the policy forbids creating one: listed.
+    // Customers C1 and C2 have no ERP account and the policy forbids creating one: while
+    // their candidate 1001 is open they wait; once it is rejected they are listed.
     let status = project.status();
     assert_eq!(status.actions.create_in_crm, 1);
+    assert_eq!(status.needs_erp_account, 0);
+    assert_eq!(status.held.open_pair, 5, "C1, C2, 1001, C3, 1002 wait: {status:?}");
+    for crm in ["C1", "C2"] {
+        project.decide(&reject(crm, "1001"), "anna", None).unwrap();
+    }
+    let status = project.status();
     assert_eq!(status.needs_erp_account, 2);
     assert_eq!(status.default_actions.create_in_erp, 0);
 }
@@ -188,7 +202,15 @@ fn creation_actions_follow_the_policy_and_the_links() {
 #[test]
 fn leads_get_no_default_erp_account_and_customers_do() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, project) = new_project(dir.path(), "crm_to_erp");
+    let (_, mut project) = new_project(dir.path(), "crm_to_erp");
+    // A customer with an open candidate waits: it may well exist in the ERP.
+    assert!(matches!(
+        project.unlinked_records(Side::Crm)[0].state,
+        ActionState::Held(Hold::OpenPair { other: "1001", .. })
+    ));
+    for (crm, erp) in [("C1", "1001"), ("C2", "1001"), ("C4", "1004")] {
+        project.decide(&reject(crm, erp), "anna", None).unwrap();
+    }
     let unlinked = project.unlinked_records(Side::Crm);
     let state_of = |key: &str| {
         unlinked
@@ -201,7 +223,10 @@ fn leads_get_no_default_erp_account_and_customers_do() {
         state_of("C1"),
         ActionState::Default(CreationAction::CreateInErp)
     );
-    assert_eq!(state_of("C3"), ActionState::Undecided, "a prospect");
+    assert!(
+        matches!(state_of("C3"), ActionState::Held(_)),
+        "a prospect with an open pair"
+    );
     assert_eq!(state_of("C5"), ActionState::Undecided, "a lead");
     let status = project.status();
     assert_eq!(status.default_actions.create_in_erp, 3);
