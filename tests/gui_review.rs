@@ -398,7 +398,7 @@ fn ctrl_z_takes_back_the_reviewers_whole_bulk_accept_and_leaves_another_reviewer
         DecisionKind::Link,
         "bert".to_string(),
     );
-    assert_eq!(links_in_file(&file), [bert.clone()]);
+    assert_eq!(links_in_file(&file), std::slice::from_ref(&bert));
     // The next Ctrl+Z takes back her rejection, a batch of its own; then she has none left.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();

@@ -22,7 +22,7 @@ pub const DROPPED: i64 = 2;
 #[derive(Debug, Clone, PartialEq)]
 pub enum LogEvent {
     /// A decision (with its current `state`).
-    Decision(DecisionEntry, i64),
+    Decision(Box<DecisionEntry>, i64),
     /// Decision `target` was undone.
     Undo(i64),
     /// Decision `target` was redone.
@@ -77,7 +77,7 @@ fn event(row: &Row<'_>) -> rusqlite::Result<Option<(i64, LogEvent)>> {
                 first_hash: hash(row, 10)?,
                 second_hash: hash(row, 11)?,
             };
-            LogEvent::Decision(entry, row.get(13)?)
+            LogEvent::Decision(Box::new(entry), row.get(13)?)
         }
     };
     Ok(Some((seq, event)))
@@ -121,7 +121,7 @@ pub fn load_decisions(
     let mut decisions = Vec::new();
     while let Some(row) = rows.next().map_err(sqlite)? {
         if let Some((_, LogEvent::Decision(entry, state))) = event(row).map_err(sqlite)? {
-            decisions.push((entry, state));
+            decisions.push((*entry, state));
         }
     }
     let last: i64 = connection

@@ -225,7 +225,7 @@ fn catch_up(connection: &Connection, file: &Path, loaded: &mut Loaded) -> Result
         match event {
             LogEvent::Decision(entry, _) => {
                 loaded.state.drop_undone(&entry.by);
-                loaded.state.apply(entry);
+                loaded.state.apply(*entry);
             }
             LogEvent::Undo(target) => {
                 loaded.state.undo(target);
