@@ -144,3 +144,24 @@ impl Stack {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stack_keeps_log_order_when_an_earlier_decision_comes_back() {
+        let mut stack = Stack::new(3);
+        stack.push(7);
+        stack.push(5);
+        assert_eq!(
+            stack.top, 7,
+            "a redone earlier decision goes below the later one"
+        );
+        assert!(stack.pop());
+        assert_eq!(stack.top, 5);
+        assert!(stack.pop());
+        assert_eq!(stack.top, 3);
+        assert!(!stack.pop());
+    }
+}
