@@ -89,10 +89,16 @@ fn decide_status_undo_redo_through_the_command_line() {
     let output = ledgerlink(&["undo", path]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(text(&output.stdout).contains("duplicate crm:C1 crm:C2"));
-    ledgerlink(&["undo", path]);
+    // Undo is per reviewer: bert's own latest decision.
+    ledgerlink(&["undo", path, "--by", "bert"]);
     assert_eq!(status_json(&file)["actions"]["create_in_crm"], 0);
+    assert_eq!(
+        status_json(&file)["accepted"],
+        1,
+        "the login's accept stays"
+    );
     assert_eq!(status_json(&file)["can_redo"], true);
-    let output = ledgerlink(&["redo", path]);
+    let output = ledgerlink(&["redo", path, "--by", "bert"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(status_json(&file)["actions"]["create_in_crm"], 1);
 
@@ -148,7 +154,7 @@ fn refused_and_malformed_decisions_exit_2() {
     );
     let output = ledgerlink(&["undo", path]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(text(&output.stderr).contains("no decision to undo"));
+    assert!(text(&output.stderr).contains("no decision by workshop-user to undo"));
     let output = ledgerlink(&["decide", path]);
     assert_eq!(
         output.status.code(),

@@ -110,7 +110,10 @@ fn decisions_come_back_as_if_taken_in_the_app() {
     assert_eq!(rejected.note, None);
     assert!(reopened.pair_decision("001G", "00456").is_none());
     // Undo works on them as on any decision.
-    assert_eq!(reopened.next_undo().unwrap().kind, DecisionKind::Reject);
+    assert_eq!(
+        reopened.next_undo("maria").unwrap().kind,
+        DecisionKind::Reject
+    );
 }
 
 #[test]
@@ -266,4 +269,45 @@ fn a_pair_answered_twice_takes_the_first_answer() {
         project.pair_decision("001D", "00456").unwrap().kind,
         DecisionKind::Reject
     );
+}
+
+#[test]
+fn one_undo_takes_back_a_whole_apply_review_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut project, review) = exported(dir.path());
+    project
+        .decide(
+            &Decision::Reject {
+                crm: "001G".into(),
+                erp: "00456".into(),
+            },
+            "maria",
+            Some("before the run"),
+        )
+        .unwrap();
+    let filled = dir.path().join("filled.xlsx");
+    // Two notes: the rows are committed in two transactions, still one batch.
+    fill(
+        &review,
+        &filled,
+        &[
+            ("001D", "00456", "Accept", "checked by phone"),
+            ("001G", "00800", "reject", ""),
+        ],
+    );
+    let report = apply_review(&mut project, &filled, "maria").unwrap();
+    assert_eq!(report.applied.len(), 2);
+    let undone = project.undo("maria").unwrap();
+    let keys: Vec<&str> = undone
+        .iter()
+        .map(|entry| entry.first.key.as_str())
+        .collect();
+    assert_eq!(keys, ["001G", "001D"], "the run, latest first");
+    assert_eq!(undone[0].batch, undone[1].batch);
+    assert!(project.pair_decision("001D", "00456").is_none());
+    assert!(
+        project.pair_decision("001G", "00456").is_some(),
+        "the decision before the run stays"
+    );
+    assert_eq!(project.redo("maria").unwrap().len(), 2);
 }

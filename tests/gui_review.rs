@@ -11,7 +11,7 @@ use std::path::Path;
 use egui::accesskit::Role as A11y;
 use egui_kittest::kittest::Queryable;
 use ledgerlink::app::action::{Action, Screen};
-use ledgerlink::core::project::{DecisionKind, Project};
+use ledgerlink::core::project::{Decision, DecisionKind, Project};
 
 /// The links in effect in the project file, as (CRM id, ERP id, kind, by).
 fn links_in_file(file: &Path) -> Vec<(String, String, DecisionKind, String)> {
@@ -232,9 +232,9 @@ fn u_marks_a_pair_unsure_and_it_is_still_marked_after_reopening() {
     harness.get_by_label("Pair 2 of 3");
     drop(harness);
 
-    // Another day: the project opened again.
+    // Another day: the project opened again by the same reviewer (undo is per reviewer).
     let mut harness = common::harness();
-    harness.state_mut().set_reviewer_for_tests("Bert");
+    harness.state_mut().set_reviewer_for_tests("Anna Schmidt");
     harness.run();
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(
@@ -360,4 +360,55 @@ fn keys_pressed_while_the_reviewer_is_asked_for_decide_nothing() {
     harness.run();
     let decisions = Project::open(&file).unwrap().decisions().len();
     assert_eq!(decisions, 1, "Y accepts once the reviewer is known");
+}
+
+#[test]
+fn ctrl_z_takes_back_the_reviewers_whole_bulk_accept_and_leaves_another_reviewers_decision() {
+    let (_dir, file, mut harness) = common::review_harness();
+    // Anna rejects the first pair of the queue (A-3 / 10003), then bulk accepts the other two.
+    harness.key_press(egui::Key::N);
+    harness.run();
+    harness.get_by_label("Bulk accept…").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(A11y::Slider, "Threshold")
+        .set_value_accesskit(0.9);
+    harness.run();
+    harness.get_by_label("Accept 2 pairs…").click();
+    harness.run();
+    harness.get_by_label("Confirm: accept 2 pairs").click();
+    harness.run();
+    assert_eq!(links_in_file(&file).len(), 2);
+    // Meanwhile bert, on another laptop, links A-4 by hand.
+    let link = Decision::Link {
+        crm: "A-4".into(),
+        erp: "10004".into(),
+    };
+    Project::open(&file)
+        .unwrap()
+        .decide(&link, "bert", None)
+        .unwrap();
+    // Ctrl+Z takes back anna's bulk accept as one; bert's later link stays.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.get_by_label("Saved: 2 decisions undone (one batch)");
+    let bert = (
+        "A-4".to_string(),
+        "10004".to_string(),
+        DecisionKind::Link,
+        "bert".to_string(),
+    );
+    assert_eq!(links_in_file(&file), std::slice::from_ref(&bert));
+    // The next Ctrl+Z takes back her rejection, a batch of its own; then she has none left.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.get_by_label("Saved: 1 decision undone");
+    assert_eq!(Project::open(&file).unwrap().status().rejected, 0);
+    harness.get_by_label("Nothing to undo");
+    // Ctrl+Y puts back her earliest undone batch: the rejection alone.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(Project::open(&file).unwrap().status().rejected, 1);
+    assert_eq!(links_in_file(&file), [bert]);
+    harness.get_by_label("Undo available");
 }

@@ -207,3 +207,98 @@ fn export_warns_about_what_is_still_open_on_stderr() {
         "{stderr}"
     );
 }
+
+#[test]
+fn accepting_the_auto_band_is_one_batch_that_one_undo_takes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = setup(dir.path());
+    let p = project.display().to_string();
+    let said = ledgerlink(&["decide", &p, "--accept-band", "auto", "--by", "anna"]);
+    let accepted: usize = said
+        .split_whitespace()
+        .find_map(|word| word.parse().ok())
+        .unwrap();
+    assert!(accepted >= 3, "{said}");
+    let status: serde_json::Value =
+        serde_json::from_str(ledgerlink(&["status", &p, "--json"]).trim()).unwrap();
+    assert_eq!(status["accepted"].as_u64(), Some(accepted as u64));
+    ledgerlink(&["undo", &p, "--by", "anna"]);
+    let status: serde_json::Value =
+        serde_json::from_str(ledgerlink(&["status", &p, "--json"]).trim()).unwrap();
+    assert_eq!(status["accepted"].as_u64(), Some(0), "{status}");
+}
+
+/// Run a command that must be refused: its stderr.
+fn refused(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_ledgerlink"))
+        .args(args)
+        .output()
+        .expect("ledgerlink runs");
+    assert_eq!(output.status.code(), Some(2), "{args:?} was not refused");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn accepted(project: &str) -> u64 {
+    let status: serde_json::Value =
+        serde_json::from_str(ledgerlink(&["status", project, "--json"]).trim()).unwrap();
+    status["accepted"].as_u64().unwrap()
+}
+
+#[test]
+fn undo_takes_back_only_that_reviewers_latest_batch_and_keeps_the_others_redo_branch() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = setup(dir.path());
+    let p = project.display().to_string();
+    ledgerlink(&["decide", &p, "--accept-band", "auto", "--by", "anna"]);
+    assert!(accepted(&p) >= 3);
+    ledgerlink(&["decide", &p, "--create", "crm:0015A00009", "--by", "bert"]);
+    // Anna's undo takes back her batch, not bert's later decision.
+    let said = ledgerlink(&["undo", &p, "--by", "anna"]);
+    assert!(said.contains("undone: batch 1,"), "{said}");
+    assert_eq!(accepted(&p), 0);
+    let said = ledgerlink(&["undo", &p, "--by", "bert"]);
+    assert!(
+        said.contains("create_in_erp crm:0015A00009 by bert"),
+        "{said}"
+    );
+    // Anna's next decision ends her redo branch, not bert's.
+    ledgerlink(&["decide", &p, "--ignore", "crm:0015A00008", "--by", "anna"]);
+    let said = ledgerlink(&["redo", &p, "--by", "bert"]);
+    assert!(said.contains("redone: #"), "{said}");
+    let message = refused(&["redo", &p, "--by", "anna"]);
+    assert!(message.contains("no undone decision by anna"), "{message}");
+    let out = dir.path().join("out");
+    export(&project, &out);
+    let audit = rows(&out, "audit.csv");
+    let header: Vec<&str> = audit[0].iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(header.last(), Some(&"batch"));
+    let batches: Vec<String> = column(&audit, "batch");
+    assert_eq!(batches.first().map(String::as_str), Some("1"));
+}
+
+#[test]
+fn undo_is_refused_when_another_reviewer_decided_the_same_pair_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = setup(dir.path());
+    let p = project.display().to_string();
+    ledgerlink(&["decide", &p, "--accept-band", "auto", "--by", "anna"]);
+    let before = accepted(&p);
+    let out = dir.path().join("out");
+    export(&project, &out);
+    let links = rows(&out, "links.csv");
+    let (crm, erp) = (&column(&links, "crm_id")[0], &column(&links, "erp_id")[0]);
+    ledgerlink(&["decide", &p, "--reject", crm, erp, "--by", "bert"]);
+    let message = refused(&["undo", &p, "--by", "anna"]);
+    assert!(
+        message.contains("bert decided it later") && message.contains(crm.as_str()),
+        "{message}"
+    );
+    assert_eq!(
+        accepted(&p),
+        before - 1,
+        "nothing of anna's batch was undone"
+    );
+    ledgerlink(&["undo", &p, "--by", "bert"]);
+    ledgerlink(&["undo", &p, "--by", "anna"]);
+    assert_eq!(accepted(&p), 0);
+}

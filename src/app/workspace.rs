@@ -45,6 +45,8 @@ pub struct Workspace {
     pub counts: Counts,
     /// Items by CRM row and by ERP row.
     by_row: [HashMap<usize, Vec<usize>>; 2],
+    /// The reviewer at the keyboard, once known.
+    reviewer: Option<String>,
 }
 
 impl Workspace {
@@ -83,6 +85,7 @@ impl Workspace {
             erp_flags,
             counts: Counts::default(),
             by_row,
+            reviewer: None,
         };
         workspace.refresh();
         workspace
@@ -128,6 +131,7 @@ impl Workspace {
         by: &str,
         note: Option<&str>,
     ) -> Result<DecisionEntry, ProjectError> {
+        self.set_reviewer(by);
         let before = self.project.last_seq();
         let result = self.project.decide(decision, by, note);
         let entries = result.as_ref().map_or(&[][..], std::slice::from_ref);
@@ -143,6 +147,7 @@ impl Workspace {
         by: &str,
         note: &str,
     ) -> Result<usize, ProjectError> {
+        self.set_reviewer(by);
         if decisions.is_empty() {
             return Ok(0);
         }
@@ -152,27 +157,36 @@ impl Workspace {
         result.map(|entries| entries.len())
     }
 
-    /// Undo the latest decision, or the whole batch it belongs to. Returns how many decisions
-    /// were taken back.
+    /// Undo the latest batch of `by` ([`Project::undo`]: a single decision, a bulk accept, an
+    /// `apply-review` run). Returns how many decisions were taken back.
     pub fn undo(&mut self, by: &str) -> Result<usize, ProjectError> {
         self.move_cursor(by, true)
     }
 
-    /// Redo the earliest undone decision, or the whole batch it belongs to.
+    /// Redo the earliest undone batch of `by` ([`Project::redo`]).
     pub fn redo(&mut self, by: &str) -> Result<usize, ProjectError> {
         self.move_cursor(by, false)
     }
 
     fn move_cursor(&mut self, by: &str, undo: bool) -> Result<usize, ProjectError> {
+        self.set_reviewer(by);
         let before = self.project.last_seq();
-        let same = |last: &DecisionEntry, next: &DecisionEntry| same_batch(last, next, undo);
         let result = if undo {
-            self.project.undo_while(by, same)
+            self.project.undo(by)
         } else {
-            self.project.redo_while(by, same)
+            self.project.redo(by)
         };
         self.after_change(before, result.as_deref().unwrap_or_default());
         result.map(|moved| moved.len())
+    }
+
+    /// The reviewer at the keyboard: the status bar's "Undo available" is about their
+    /// decisions (before one is named, about anyone's).
+    pub fn set_reviewer(&mut self, by: &str) {
+        if self.reviewer.as_deref() != Some(by) {
+            self.reviewer = Some(by.to_string());
+            self.read_history();
+        }
     }
 
     /// Catch up with decisions other programs wrote; true when anything changed.
@@ -281,8 +295,13 @@ impl Workspace {
     }
 
     fn read_history(&mut self) {
-        self.counts.can_undo = self.project.can_undo();
-        self.counts.can_redo = self.project.can_redo();
+        let project = &self.project;
+        let (can_undo, can_redo) = match self.reviewer.as_deref() {
+            Some(by) => (project.can_undo_by(by), project.can_redo_by(by)),
+            None => (project.can_undo(), project.can_redo()),
+        };
+        self.counts.can_undo = can_undo;
+        self.counts.can_redo = can_redo;
     }
 
     fn read_item(&mut self, index: usize) {
@@ -352,15 +371,4 @@ impl Workspace {
             .filter_map(|key| other.row_of(key))
             .collect()
     }
-}
-
-/// True when `next` was taken in the same batch as `last` (one [`Project::decide_batch`]: one
-/// transaction, so consecutive numbers, the same time, person and note), next to it in the
-/// direction undo (`undo`) or redo walks.
-fn same_batch(last: &DecisionEntry, next: &DecisionEntry, undo: bool) -> bool {
-    let step = if undo { -1 } else { 1 };
-    next.seq == last.seq + step
-        && next.at == last.at
-        && next.by == last.by
-        && next.note == last.note
 }

@@ -1,4 +1,5 @@
-//! `ledgerlink undo PROJECT` and `ledgerlink redo PROJECT`: move the cursor over the decision log.
+//! `ledgerlink undo PROJECT [--by NAME]` and `ledgerlink redo PROJECT [--by NAME]`: take back
+//! that reviewer's latest batch of decisions, or put back their earliest undone batch.
 
 use std::path::PathBuf;
 
@@ -13,10 +14,14 @@ use ledgerlink::core::project::{DecisionEntry, Project, login_name};
 pub struct HistoryArgs {
     /// The project file.
     pub project: PathBuf,
-    /// Who undoes or redoes (default: the login name).
+    /// Whose decisions to undo or redo (default: the login name); another reviewer's are
+    /// never moved.
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
 }
+
+/// Lines listed of a batch; the rest is counted.
+const SHOWN: usize = 10;
 
 /// A decision in one line: `#12 accept crm:C1 erp:1001 by anna at 2024-...`.
 pub fn describe(entry: &DecisionEntry) -> String {
@@ -35,20 +40,36 @@ pub fn describe(entry: &DecisionEntry) -> String {
     )
 }
 
-/// Run `undo`.
+/// Print what moved: one line for a single decision, else the batch's size and its first
+/// decisions.
+fn report(verb: &str, entries: &[DecisionEntry]) {
+    match entries {
+        [single] => confirmln!("{verb}: {}", describe(single)),
+        _ => {
+            let batch = entries.first().map_or(0, |entry| entry.batch);
+            confirmln!("{verb}: batch {batch}, {} decisions", entries.len());
+            for entry in entries.iter().take(SHOWN) {
+                confirmln!("  {}", describe(entry));
+            }
+            if entries.len() > SHOWN {
+                confirmln!("  ... and {} more", entries.len() - SHOWN);
+            }
+        }
+    }
+}
+
+/// Run `undo`: the latest batch of `--by` (default: the login name).
 pub fn run_undo(args: HistoryArgs) -> Result<()> {
     let mut project = Project::open(&args.project)?;
     let by = args.by.unwrap_or_else(login_name);
-    let entry = project.undo(&by)?;
-    confirmln!("undone: {}", describe(&entry));
+    report("undone", &project.undo(&by)?);
     Ok(())
 }
 
-/// Run `redo`.
+/// Run `redo`: the earliest undone batch of `--by` (default: the login name).
 pub fn run_redo(args: HistoryArgs) -> Result<()> {
     let mut project = Project::open(&args.project)?;
     let by = args.by.unwrap_or_else(login_name);
-    let entry = project.redo(&by)?;
-    confirmln!("redone: {}", describe(&entry));
+    report("redone", &project.redo(&by)?);
     Ok(())
 }

@@ -7,14 +7,15 @@
 //! was written is refused; so is an accept the project's rules refuse (a record already linked
 //! by an earlier row). A refused row is reported with file, sheet and row and not applied; the
 //! other rows are applied all the same. Blank decisions are left open; `unsure` leaves the pair
-//! open but flags it, as the U key does in the window.
+//! open but flags it, as the U key does in the window. The decisions of one run are one batch:
+//! one `ledgerlink undo` (or Ctrl+Z) takes the whole run back.
 
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::core::model::Side;
-use crate::core::project::{Decision, DecisionKind, Project, ProjectError};
+use crate::core::project::{Decision, DecisionEntry, DecisionKind, Project, ProjectError};
 
 use super::review::{ReviewError, ReviewRow, read_review};
 
@@ -138,30 +139,30 @@ fn check_row(project: &Project, row: &ReviewRow) -> Option<String> {
 }
 
 /// Rows whose decisions are committed together (one transaction, one disk flush): rows with
-/// the same note that touch no record another row of the batch touches, so each row's checks
+/// the same note that touch no record another row of the group touches, so each row's checks
 /// see exactly what they would see if the rows were applied one by one.
-struct Batch<'r> {
+struct Group<'r> {
     note: String,
     rows: Vec<(&'r ReviewRow, Decision)>,
     touched: HashSet<(Side, String)>,
 }
 
-/// Rows per batch.
-const BATCH_ROWS: usize = 1_000;
+/// Rows per group.
+const GROUP_ROWS: usize = 1_000;
 
-impl<'r> Batch<'r> {
+impl<'r> Group<'r> {
     fn new() -> Self {
-        Batch {
+        Group {
             note: String::new(),
             rows: Vec::new(),
             touched: HashSet::new(),
         }
     }
 
-    /// True when `row` can join the batch.
+    /// True when `row` can join the group.
     fn admits(&self, row: &ReviewRow) -> bool {
         self.rows.is_empty()
-            || (self.rows.len() < BATCH_ROWS
+            || (self.rows.len() < GROUP_ROWS
                 && self.note == row.note
                 && !self.touched.contains(&(Side::Crm, row.crm.clone()))
                 && !self.touched.contains(&(Side::Erp, row.erp.clone())))
@@ -175,14 +176,31 @@ impl<'r> Batch<'r> {
     }
 }
 
-/// What applying a sheet is doing: the project, who decides, the report so far.
+/// What applying a sheet is doing: the project, who decides, the run's batch once its first
+/// decision is committed, the report so far.
 struct Applier<'p> {
     project: &'p mut Project,
     by: &'p str,
+    batch: Option<i64>,
     report: ApplyReport,
 }
 
 impl Applier<'_> {
+    /// Commit `decisions` in one transaction, into the run's batch.
+    fn decide(
+        &mut self,
+        decisions: &[Decision],
+        note: Option<&str>,
+    ) -> Result<Vec<DecisionEntry>, ProjectError> {
+        let entries = self
+            .project
+            .decide_in_batch(self.batch, decisions, self.by, note)?;
+        if let Some(first) = entries.first() {
+            self.batch = Some(first.batch);
+        }
+        Ok(entries)
+    }
+
     fn refuse(&mut self, row: &ReviewRow, reason: String) {
         self.report.refused.push(RefusedRow {
             file: self.report.file.clone(),
@@ -207,29 +225,33 @@ impl Applier<'_> {
         });
     }
 
-    /// Commit the batch; should the rules refuse it as a whole (someone else decided
+    /// Commit the group; should the rules refuse it as a whole (someone else decided
     /// meanwhile), its rows are checked and applied one by one instead.
-    fn flush(&mut self, batch: &mut Batch<'_>) -> Result<(), ProjectError> {
-        if batch.rows.is_empty() {
+    fn flush(&mut self, group: &mut Group<'_>) -> Result<(), ProjectError> {
+        if group.rows.is_empty() {
             return Ok(());
         }
-        let decisions: Vec<Decision> = batch.rows.iter().map(|(_, d)| d.clone()).collect();
-        let note = Some(batch.note.as_str()).filter(|note| !note.is_empty());
-        match self.project.decide_batch(&decisions, self.by, note) {
+        let decisions: Vec<Decision> = group.rows.iter().map(|(_, d)| d.clone()).collect();
+        let note = Some(group.note.as_str()).filter(|note| !note.is_empty());
+        match self.decide(&decisions, note) {
             Ok(entries) => {
-                for ((row, _), entry) in batch.rows.iter().zip(&entries) {
+                for ((row, _), entry) in group.rows.iter().zip(&entries) {
                     self.applied(row, entry.kind);
                 }
             }
             Err(error) if error.refusal().is_some() => {
-                for (row, decision) in &batch.rows {
+                for (row, decision) in &group.rows {
                     self.project.refresh()?;
                     if let Some(reason) = check_row(self.project, row) {
                         self.refuse(row, reason);
                         continue;
                     }
-                    match self.project.decide(decision, self.by, note) {
-                        Ok(entry) => self.applied(row, entry.kind),
+                    match self.decide(std::slice::from_ref(decision), note) {
+                        Ok(entries) => {
+                            for entry in &entries {
+                                self.applied(row, entry.kind);
+                            }
+                        }
                         Err(error) => match error.refusal() {
                             Some(refusal) => self.refuse(row, refusal.to_string()),
                             None => return Err(error),
@@ -239,13 +261,13 @@ impl Applier<'_> {
             }
             Err(error) => return Err(error),
         }
-        *batch = Batch::new();
+        *group = Group::new();
         Ok(())
     }
 
     /// Apply every row of the sheet.
     fn apply_rows(&mut self, rows: &[ReviewRow]) -> Result<(), ProjectError> {
-        let mut batch = Batch::new();
+        let mut group = Group::new();
         for row in rows {
             type Make = fn(String, String) -> Decision;
             let make: Make = match verdict(&row.decision) {
@@ -265,10 +287,10 @@ impl Applier<'_> {
                     continue;
                 }
             };
-            if !batch.admits(row) {
-                self.flush(&mut batch)?;
+            if !group.admits(row) {
+                self.flush(&mut group)?;
             }
-            if batch.rows.is_empty() {
+            if group.rows.is_empty() {
                 self.project.refresh()?;
             }
             if let Some(reason) = check_row(self.project, row) {
@@ -276,15 +298,15 @@ impl Applier<'_> {
                 continue;
             }
             let decision = make(row.crm.clone(), row.erp.clone());
-            batch.push(row, decision);
+            group.push(row, decision);
         }
-        self.flush(&mut batch)
+        self.flush(&mut group)
     }
 }
 
-/// Apply the decisions of the review workbook `file` to `project`, taken by `by`. Rows are
-/// committed in batches (one disk flush for up to a thousand rows), each row checked as if the
-/// rows before it had been applied one by one.
+/// Apply the decisions of the review workbook `file` to `project`, taken by `by`, as one batch
+/// that undo takes back as one. Rows are committed in groups (one disk flush for up to a
+/// thousand rows), each row checked as if the rows before it had been applied one by one.
 pub fn apply_review(
     project: &mut Project,
     file: &Path,
@@ -294,6 +316,7 @@ pub fn apply_review(
     let mut applier = Applier {
         project,
         by,
+        batch: None,
         report: ApplyReport {
             file: sheet.file.clone(),
             sheet: sheet.sheet.clone(),

@@ -1,7 +1,9 @@
 //! `audit.csv`: the whole decision log, oldest first, for the auditors' file. Nothing is left
 //! out: undone decisions stay, marked `undone` (redo can still put them back) or `dropped`
 //! (undone, then replaced by a later decision), and undo, redo and re-import appear as events
-//! of their own (`target` names the decision an undo or redo moved).
+//! of their own (`target` names the decision an undo or redo moved). `batch` (the last column)
+//! numbers the decisions taken together, by the `seq` of the first: a bulk accept or an
+//! `apply-review` run is one batch, and its undo entries carry the same number.
 
 use crate::core::project::AuditRow;
 
@@ -11,7 +13,7 @@ use super::table::{Cell, Table};
 pub const FILE: &str = "audit.csv";
 
 /// The columns.
-pub const HEADER: [&str; 14] = [
+pub const HEADER: [&str; 15] = [
     "seq",
     "at",
     "by",
@@ -26,6 +28,7 @@ pub const HEADER: [&str; 14] = [
     "target",
     "first_hash",
     "second_hash",
+    "batch",
 ];
 
 /// `crm:C1` as (`crm`, `C1`).
@@ -57,6 +60,7 @@ pub fn audit_table(rows: &[AuditRow]) -> Table {
             Cell::number(row.target.map(|target| target as f64)),
             Cell::text(row.first_hash.clone().unwrap_or_default()),
             Cell::text(row.second_hash.clone().unwrap_or_default()),
+            Cell::number(row.batch.map(|batch| batch as f64)),
         ]);
     }
     table

@@ -37,9 +37,9 @@ impl Keys {
     }
 }
 
-/// The decisions in effect, sorted by number. New decisions and redone ones always come after
-/// every decision in effect, and undo always takes the last, so this is a vector that grows and
-/// shrinks at its end.
+/// The decisions in effect, sorted by number. New decisions always come after every decision in
+/// effect, and undo mostly takes one of the last (undo is per reviewer, so another reviewer's
+/// later decisions may stay), so this is a vector that mostly grows and shrinks near its end.
 #[derive(Debug, Clone, Default)]
 pub struct ActiveLog {
     entries: Vec<DecisionEntry>,
@@ -69,9 +69,21 @@ impl ActiveLog {
             .and_then(|index| self.entries.get(index))
     }
 
-    /// The latest decision in effect.
-    pub fn last(&self) -> Option<&DecisionEntry> {
-        self.entries.last()
+    /// The latest decision in effect taken by `by`.
+    pub fn last_by(&self, by: &str) -> Option<&DecisionEntry> {
+        self.entries.iter().rev().find(|entry| entry.by == by)
+    }
+
+    /// The decisions in effect of batch `batch`, in log order (a batch is numbered by its first
+    /// decision, so they all come at or after it).
+    pub fn batch(&self, batch: i64) -> Vec<&DecisionEntry> {
+        let start = self.position(batch).unwrap_or_else(|index| index);
+        self.entries
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|entry| entry.batch == batch)
+            .collect()
     }
 
     /// Number of decisions in effect.
@@ -109,10 +121,16 @@ impl Stack {
         }
     }
 
-    /// Put `seq` on top.
+    /// Put `seq` in its place by log order: on top when it is the latest (as it always is for
+    /// a new decision), below the later ones otherwise.
     pub fn push(&mut self, seq: i64) {
-        self.below.push(self.top);
-        self.top = seq;
+        if seq >= self.top {
+            self.below.push(self.top);
+            self.top = seq;
+        } else {
+            let position = self.below.partition_point(|&below| below < seq);
+            self.below.insert(position, seq);
+        }
     }
 
     /// Take the top off; `false` when the stack is empty afterwards.
@@ -124,5 +142,26 @@ impl Stack {
             }
             None => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stack_keeps_log_order_when_an_earlier_decision_comes_back() {
+        let mut stack = Stack::new(3);
+        stack.push(7);
+        stack.push(5);
+        assert_eq!(
+            stack.top, 7,
+            "a redone earlier decision goes below the later one"
+        );
+        assert!(stack.pop());
+        assert_eq!(stack.top, 5);
+        assert!(stack.pop());
+        assert_eq!(stack.top, 3);
+        assert!(!stack.pop());
     }
 }

@@ -207,6 +207,10 @@ impl Decision {
 pub struct DecisionEntry {
     /// Position in the log (1, 2, ...; undo and redo entries take numbers too).
     pub seq: i64,
+    /// The batch it was taken in, numbered by the `seq` of the batch's first decision: a bulk
+    /// accept or an `apply-review` run is one batch, undone and redone as one. A single
+    /// decision is a batch of its own.
+    pub batch: i64,
     /// What was decided.
     pub kind: DecisionKind,
     /// The first record: CRM for pairs, the master (or first) for duplicates, the record for

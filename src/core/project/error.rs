@@ -283,10 +283,72 @@ pub enum Refusal {
         /// The record of the other list both are linked to.
         partner: String,
     },
-    /// Undo with no decision in effect.
-    #[error("there is no decision to undo")]
-    NothingToUndo,
-    /// Redo with no undone decision left.
-    #[error("there is no undone decision to redo")]
-    NothingToRedo,
+    /// Undo when the reviewer has no decision in effect.
+    #[error("there is no decision by {by} to undo")]
+    NothingToUndo {
+        /// The reviewer.
+        by: String,
+    },
+    /// Redo when the reviewer has no undone decision left.
+    #[error("there is no undone decision by {by} to redo")]
+    NothingToRedo {
+        /// The reviewer.
+        by: String,
+    },
+    /// Undo (or redo) of a decision while someone else decided the same pair, record or
+    /// duplicate pair after it: their decision has to be undone first. Nothing was changed.
+    #[error(
+        "cannot {action} the {kind} of {subject} by {by} at {at}: {later_by} decided it later \
+         ({later_kind} at {later_at}); {later_by} has to undo that first. Nothing was changed"
+    )]
+    DecidedLater {
+        /// `undo` or `redo`.
+        action: String,
+        /// What the decision is about: `CRM C1 and ERP 1001`, `CRM C1`.
+        subject: String,
+        /// The decision's kind (`accept` ...).
+        kind: String,
+        /// Who took it.
+        by: String,
+        /// When (UTC).
+        at: String,
+        /// Who decided the same subject later.
+        later_by: String,
+        /// What they decided.
+        later_kind: String,
+        /// When (UTC).
+        later_at: String,
+    },
+    /// Undo or redo that would leave a record linked to two records of the other list that are
+    /// not marked duplicates (someone else linked or unmarked meanwhile). Nothing was changed.
+    #[error(
+        "cannot {action} it: {} would be linked to both {} and {}, which are not marked \
+         duplicates; reject one of those links first. Nothing was changed",
+        record_name(*side, id),
+        record_name(side.other(), first),
+        record_name(side.other(), second)
+    )]
+    LeavesDoubleLink {
+        /// `undo` or `redo`.
+        action: String,
+        /// The list of the record that would be linked twice.
+        side: Side,
+        /// Its id.
+        id: String,
+        /// One partner.
+        first: String,
+        /// The other partner.
+        second: String,
+    },
+}
+
+impl Refusal {
+    /// What `entry` is about, for messages: `CRM C1 and ERP 1001`, `CRM C1`.
+    pub(crate) fn subject_of(entry: &super::DecisionEntry) -> String {
+        let first = record_name(entry.first.side, &entry.first.key);
+        match &entry.second {
+            Some(second) => format!("{first} and {}", record_name(second.side, &second.key)),
+            None => first,
+        }
+    }
 }

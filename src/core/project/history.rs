@@ -1,8 +1,11 @@
-//! Undo and redo: a cursor over the append-only log. Undo takes back the latest decision in
-//! effect (whoever took it), redo puts back the earliest undone one; both are themselves logged
-//! with who and when. Several steps may be taken in one transaction (a batch taken back as
-//! one). A new decision after an undo ends the redo branch: the undone decisions
-//! stay in the log, marked `dropped`, so the audit still shows what was undone.
+//! Undo and redo: a cursor per reviewer over the append-only log. Undo takes back the
+//! reviewer's latest batch in effect (a bulk accept, an `apply-review` run, or one decision),
+//! redo puts back the reviewer's earliest undone batch; each is one transaction, logged decision
+//! by decision with who, when and the batch. Another reviewer's decisions are never moved: when
+//! someone else decided the same subject later, the undo (or redo) is refused naming them, and
+//! so is one that would leave a record linked twice. A reviewer's new decision ends that
+//! reviewer's redo branch only: the undone decisions stay in the log, marked `dropped`, so the
+//! audit still shows what was undone.
 
 use std::path::Path;
 
@@ -12,83 +15,73 @@ use super::error::{ProjectError, Refusal};
 use super::log::{self, AuditRow};
 use super::{DecisionEntry, Loaded, Project, catch_up, utc_now};
 
-/// Says whether the cursor moves on from the decision it just moved over to the next one.
-type SameStep<'a> = dyn Fn(&DecisionEntry, &DecisionEntry) -> bool + 'a;
-
 /// Which way to move the cursor.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Direction {
     Undo,
     Redo,
 }
 
+impl Direction {
+    fn action(self) -> &'static str {
+        match self {
+            Direction::Undo => "undo",
+            Direction::Redo => "redo",
+        }
+    }
+}
+
 impl Project {
-    /// True when a decision is in effect that undo would take back.
+    /// True when any decision is in effect (whoever took it).
     pub fn can_undo(&self) -> bool {
         self.loaded.state.can_undo()
     }
 
-    /// True when an undone decision can be redone.
+    /// True when any undone decision can be redone (whoever took it).
     pub fn can_redo(&self) -> bool {
         self.loaded.state.can_redo()
     }
 
-    /// The decision undo would take back.
-    pub fn next_undo(&self) -> Option<&DecisionEntry> {
-        self.loaded.state.last_active()
+    /// True when `by` has a decision in effect that undo would take back.
+    pub fn can_undo_by(&self, by: &str) -> bool {
+        self.loaded.state.can_undo_by(by)
     }
 
-    /// The decision redo would put back.
-    pub fn next_redo(&self) -> Option<&DecisionEntry> {
-        self.loaded.state.first_undone()
+    /// True when `by` has an undone decision that redo would put back.
+    pub fn can_redo_by(&self, by: &str) -> bool {
+        self.loaded.state.can_redo_by(by)
     }
 
-    /// Take back the latest decision in effect; returns it. Refused
-    /// ([`Refusal::NothingToUndo`]) when there is none.
-    pub fn undo(&mut self, by: &str) -> Result<DecisionEntry, ProjectError> {
-        let mut undone = self.undo_while(by, |_, _| false)?;
-        undone
-            .pop()
-            .ok_or_else(|| ProjectError::invalid(&self.file, "nothing was undone"))
+    /// The latest decision of `by` in effect: undo would take back its batch.
+    pub fn next_undo(&self, by: &str) -> Option<&DecisionEntry> {
+        self.loaded.state.last_active_by(by)
     }
 
-    /// Put back the earliest undone decision; returns it. Refused
-    /// ([`Refusal::NothingToRedo`]) when there is none.
-    pub fn redo(&mut self, by: &str) -> Result<DecisionEntry, ProjectError> {
-        let mut redone = self.redo_while(by, |_, _| false)?;
-        redone
-            .pop()
-            .ok_or_else(|| ProjectError::invalid(&self.file, "nothing was redone"))
+    /// The earliest undone decision of `by`: redo would put back its batch.
+    pub fn next_redo(&self, by: &str) -> Option<&DecisionEntry> {
+        self.loaded.state.first_undone_by(by)
     }
 
-    /// Take back the latest decision in effect, then the next latest as long as
-    /// `more(last taken back, next)` says so (the GUI takes back a bulk accept's batch this
-    /// way), all in one transaction. Returns them, latest first. Refused
-    /// ([`Refusal::NothingToUndo`]) when nothing is in effect.
-    pub fn undo_while(
-        &mut self,
-        by: &str,
-        more: impl Fn(&DecisionEntry, &DecisionEntry) -> bool,
-    ) -> Result<Vec<DecisionEntry>, ProjectError> {
-        self.move_cursor(Direction::Undo, by, more)
+    /// Take back the latest batch of decisions `by` took that is still in effect, in one
+    /// transaction; returns them, latest first. Refused ([`ProjectError::Refused`]) when `by`
+    /// has nothing in effect ([`Refusal::NothingToUndo`]), when someone else decided one of its
+    /// subjects later ([`Refusal::DecidedLater`]), or when it would leave a record linked twice
+    /// ([`Refusal::LeavesDoubleLink`]); then nothing is changed.
+    pub fn undo(&mut self, by: &str) -> Result<Vec<DecisionEntry>, ProjectError> {
+        self.move_cursor(Direction::Undo, by)
     }
 
-    /// Put back the earliest undone decision, then the next as long as
-    /// `more(last put back, next)` says so, all in one transaction. Returns them, earliest
-    /// first. Refused ([`Refusal::NothingToRedo`]) when nothing was undone.
-    pub fn redo_while(
-        &mut self,
-        by: &str,
-        more: impl Fn(&DecisionEntry, &DecisionEntry) -> bool,
-    ) -> Result<Vec<DecisionEntry>, ProjectError> {
-        self.move_cursor(Direction::Redo, by, more)
+    /// Put back the earliest batch of decisions `by` undid, in one transaction; returns them,
+    /// earliest first. Refused like [`Project::undo`] ([`Refusal::NothingToRedo`] when there
+    /// is none).
+    pub fn redo(&mut self, by: &str) -> Result<Vec<DecisionEntry>, ProjectError> {
+        self.move_cursor(Direction::Redo, by)
     }
 
     fn move_cursor(
         &mut self,
         direction: Direction,
         by: &str,
-        more: impl Fn(&DecisionEntry, &DecisionEntry) -> bool,
     ) -> Result<Vec<DecisionEntry>, ProjectError> {
         let file = self.file.as_path();
         let sqlite = |source| ProjectError::sqlite(file, "record the history", source);
@@ -97,11 +90,11 @@ impl Project {
                 .map_err(sqlite)?;
         catch_up(&transaction, file, &mut self.loaded)?;
         let mut moved = Vec::new();
-        let result = move_all(
+        let result = move_batch(
             &transaction,
             file,
             &mut self.loaded,
-            (direction, by, &more),
+            (direction, by),
             &mut moved,
         )
         .and_then(|last_seq| {
@@ -128,42 +121,54 @@ impl Project {
     }
 
     /// The whole log, oldest first: every decision with its state (`in_effect`, `undone`,
-    /// `dropped`), and every undo, redo and re-import with who and when.
+    /// `dropped`) and batch, and every undo, redo and re-import with who and when.
     pub fn audit_log(&self) -> Result<Vec<AuditRow>, ProjectError> {
         log::audit_rows(&self.connection, &self.file)
     }
 }
 
-/// Move the cursor over one decision, then over the next ones `more` accepts, inside the
-/// caller's transaction and in memory; `moved` receives them. Returns the number of the last
-/// log entry written.
-fn move_all(
+fn refused(file: &Path, refusal: Refusal) -> ProjectError {
+    ProjectError::Refused {
+        file: file.to_path_buf(),
+        refusal: Box::new(refusal),
+    }
+}
+
+/// Move the cursor over the batch of `by` that `direction` takes, inside the caller's
+/// transaction and in memory; `moved` receives the decisions moved (also when one is refused,
+/// so the caller can move them back). Returns the number of the last log entry written.
+fn move_batch(
     transaction: &Transaction<'_>,
     file: &Path,
     loaded: &mut Loaded,
-    (direction, by, more): (Direction, &str, &SameStep<'_>),
+    (direction, by): (Direction, &str),
     moved: &mut Vec<DecisionEntry>,
 ) -> Result<i64, ProjectError> {
-    let (action, new_state, refusal) = match direction {
-        Direction::Undo => ("undo", log::UNDONE, Refusal::NothingToUndo),
-        Direction::Redo => ("redo", log::IN_EFFECT, Refusal::NothingToRedo),
+    let (batch, new_state) = match direction {
+        Direction::Undo => (loaded.state.undo_batch(by), log::UNDONE),
+        Direction::Redo => (loaded.state.redo_batch(by), log::IN_EFFECT),
     };
+    if batch.is_empty() {
+        let by = by.to_string();
+        return Err(refused(
+            file,
+            match direction {
+                Direction::Undo => Refusal::NothingToUndo { by },
+                Direction::Redo => Refusal::NothingToRedo { by },
+            },
+        ));
+    }
+    let action = direction.action();
     let at = utc_now();
     let mut last_seq = loaded.last_seq;
-    loop {
+    for target in batch {
         let state = &mut loaded.state;
-        let target = match direction {
-            Direction::Undo => state.last_active(),
-            Direction::Redo => state.first_undone(),
-        };
-        let Some(target) = target.cloned() else {
-            break;
-        };
-        if moved.last().is_some_and(|last| !more(last, &target)) {
-            break;
+        if let Some(later) = state.decided_later(&target) {
+            return Err(refused(file, decided_later(action, &target, later)));
         }
         log::set_state(transaction, file, target.seq, new_state)?;
-        last_seq = log::append_event(transaction, file, action, Some(target.seq), by, &at, None)?;
+        let what = (action, target.seq, target.batch);
+        last_seq = log::append_move(transaction, file, what, by, &at)?;
         let moved_in_memory = match direction {
             Direction::Undo => state.undo(target.seq),
             Direction::Redo => state.redo(target.seq),
@@ -176,11 +181,31 @@ fn move_all(
         }
         moved.push(target);
     }
-    if moved.is_empty() {
-        return Err(ProjectError::Refused {
-            file: file.to_path_buf(),
-            refusal: Box::new(refusal),
-        });
+    if let Some(double) = loaded.state.double_link_near(moved) {
+        return Err(refused(
+            file,
+            Refusal::LeavesDoubleLink {
+                action: action.to_string(),
+                side: double.side,
+                id: double.key,
+                first: double.first,
+                second: double.second,
+            },
+        ));
     }
     Ok(last_seq)
+}
+
+/// The refusal to move `target` because `later` sits on its subject.
+fn decided_later(action: &str, target: &DecisionEntry, later: &DecisionEntry) -> Refusal {
+    Refusal::DecidedLater {
+        action: action.to_string(),
+        subject: Refusal::subject_of(target),
+        kind: target.kind.as_str().to_string(),
+        by: target.by.clone(),
+        at: target.at.clone(),
+        later_by: later.by.clone(),
+        later_kind: later.kind.as_str().to_string(),
+        later_at: later.at.clone(),
+    }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::core::model::Side;
 
@@ -22,7 +22,7 @@ pub const DROPPED: i64 = 2;
 #[derive(Debug, Clone, PartialEq)]
 pub enum LogEvent {
     /// A decision (with its current `state`).
-    Decision(DecisionEntry, i64),
+    Decision(Box<DecisionEntry>, i64),
     /// Decision `target` was undone.
     Undo(i64),
     /// Decision `target` was redone.
@@ -31,8 +31,8 @@ pub enum LogEvent {
     Reimport,
 }
 
-const COLUMNS: &str =
-    "seq, at, by, action, side_a, key_a, side_b, key_b, score, note, hash_a, hash_b, target, state";
+const COLUMNS: &str = "seq, at, by, action, side_a, key_a, side_b, key_b, score, note, hash_a, \
+                       hash_b, target, state, coalesce(batch, seq)";
 
 fn record(row: &Row<'_>, side: usize, key: usize) -> rusqlite::Result<Option<RecordRef>> {
     let side = match row.get_ref(side)?.as_str_or_null()? {
@@ -66,6 +66,7 @@ fn event(row: &Row<'_>) -> rusqlite::Result<Option<(i64, LogEvent)>> {
             };
             let entry = DecisionEntry {
                 seq,
+                batch: row.get(14)?,
                 kind,
                 first,
                 second: record(row, 6, 7)?,
@@ -76,7 +77,7 @@ fn event(row: &Row<'_>) -> rusqlite::Result<Option<(i64, LogEvent)>> {
                 first_hash: hash(row, 10)?,
                 second_hash: hash(row, 11)?,
             };
-            LogEvent::Decision(entry, row.get(13)?)
+            LogEvent::Decision(Box::new(entry), row.get(13)?)
         }
     };
     Ok(Some((seq, event)))
@@ -120,7 +121,7 @@ pub fn load_decisions(
     let mut decisions = Vec::new();
     while let Some(row) = rows.next().map_err(sqlite)? {
         if let Some((_, LogEvent::Decision(entry, state))) = event(row).map_err(sqlite)? {
-            decisions.push((entry, state));
+            decisions.push((*entry, state));
         }
     }
     let last: i64 = connection
@@ -131,18 +132,20 @@ pub fn load_decisions(
     Ok((decisions, last))
 }
 
-/// Append a decision; returns its number.
+/// Append a decision in batch `entry.batch`, or, when that is 0, as the first decision of a
+/// new batch numbered by its own `seq`; returns its number.
 pub fn append_decision(
     connection: &Connection,
     file: &Path,
     entry: &DecisionEntry,
 ) -> Result<i64, ProjectError> {
+    let sqlite = |source| ProjectError::sqlite(file, "record the decision", source);
     let mut statement = connection
         .prepare_cached(
-            "INSERT INTO log (at, by, action, side_a, key_a, side_b, key_b, score, note, hash_a, hash_b)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "INSERT INTO log (at, by, action, side_a, key_a, side_b, key_b, score, note, hash_a, hash_b, batch)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )
-        .map_err(|source| ProjectError::sqlite(file, "record the decision", source))?;
+        .map_err(sqlite)?;
     statement
         .execute(params![
             entry.at,
@@ -156,12 +159,20 @@ pub fn append_decision(
             entry.note,
             entry.first_hash.map(|hash| hash.to_string()),
             entry.second_hash.map(|hash| hash.to_string()),
+            (entry.batch != 0).then_some(entry.batch),
         ])
-        .map_err(|source| ProjectError::sqlite(file, "record the decision", source))?;
-    Ok(connection.last_insert_rowid())
+        .map_err(sqlite)?;
+    let seq = connection.last_insert_rowid();
+    if entry.batch == 0 {
+        connection
+            .prepare_cached("UPDATE log SET batch = seq WHERE seq = ?1")
+            .and_then(|mut statement| statement.execute([seq]))
+            .map_err(sqlite)?;
+    }
+    Ok(seq)
 }
 
-/// Append an undo, redo or re-import event; returns its number.
+/// Append a re-import event; returns its number.
 pub fn append_event(
     connection: &Connection,
     file: &Path,
@@ -180,6 +191,40 @@ pub fn append_event(
     Ok(connection.last_insert_rowid())
 }
 
+/// Append an undo or redo (`action`) of decision `target` of batch `batch`, by `by` at `at`;
+/// returns its number.
+pub fn append_move(
+    connection: &Connection,
+    file: &Path,
+    (action, target, batch): (&str, i64, i64),
+    by: &str,
+    at: &str,
+) -> Result<i64, ProjectError> {
+    connection
+        .prepare_cached(
+            "INSERT INTO log (at, by, action, target, batch) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .and_then(|mut statement| statement.execute(params![at, by, action, target, batch]))
+        .map_err(|source| ProjectError::sqlite(file, "record the history", source))?;
+    Ok(connection.last_insert_rowid())
+}
+
+/// Who took the decisions of batch `batch`, if it is one.
+pub fn batch_owner(
+    connection: &Connection,
+    file: &Path,
+    batch: i64,
+) -> Result<Option<String>, ProjectError> {
+    connection
+        .query_row(
+            "SELECT by FROM log WHERE seq = ?1 AND batch = ?1 AND target IS NULL",
+            [batch],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(|source| ProjectError::sqlite(file, "read the decision log", source))
+}
+
 /// Set the state of decision `seq`.
 pub fn set_state(
     connection: &Connection,
@@ -194,11 +239,12 @@ pub fn set_state(
         .map_err(|source| ProjectError::sqlite(file, "record the history", source))
 }
 
-/// Drop every undone decision from the redo branch.
-pub fn drop_undone(connection: &Connection, file: &Path) -> Result<(), ProjectError> {
+/// Drop the undone decisions of reviewer `by` from their redo branch (a new decision of theirs
+/// ends it; other reviewers' branches stay).
+pub fn drop_undone(connection: &Connection, file: &Path, by: &str) -> Result<(), ProjectError> {
     connection
-        .prepare_cached("UPDATE log SET state = ?1 WHERE state = ?2")
-        .and_then(|mut statement| statement.execute([DROPPED, UNDONE]))
+        .prepare_cached("UPDATE log SET state = ?1 WHERE state = ?2 AND by = ?3")
+        .and_then(|mut statement| statement.execute(params![DROPPED, UNDONE, by]))
         .map(|_| ())
         .map_err(|source| ProjectError::sqlite(file, "record the history", source))
 }
@@ -232,6 +278,9 @@ pub struct AuditRow {
     /// For decisions: `in_effect`, `undone` or `dropped` (undone, then replaced by a later
     /// decision); empty for events.
     pub state: String,
+    /// The batch: for decisions the batch they were taken in (numbered by its first decision),
+    /// for undo and redo the batch of the decision they moved; none for re-imports.
+    pub batch: Option<i64>,
 }
 
 /// The whole log, oldest first.
@@ -242,7 +291,9 @@ pub fn audit_rows(connection: &Connection, file: &Path) -> Result<Vec<AuditRow>,
             "SELECT l.seq, l.at, l.by, l.action,
                     coalesce(l.side_a || ':' || l.key_a, t.side_a || ':' || t.key_a),
                     coalesce(l.side_b || ':' || l.key_b, t.side_b || ':' || t.key_b),
-                    l.score, l.note, l.hash_a, l.hash_b, l.target, l.state
+                    l.score, l.note, l.hash_a, l.hash_b, l.target, l.state,
+                    CASE WHEN l.action = 'reimport' THEN NULL
+                         ELSE coalesce(l.batch, t.batch, l.target, l.seq) END
              FROM log l LEFT JOIN log t ON t.seq = l.target ORDER BY l.seq",
         )
         .map_err(sqlite)?;
@@ -270,6 +321,7 @@ pub fn audit_rows(connection: &Connection, file: &Path) -> Result<Vec<AuditRow>,
                     (true, UNDONE) => "undone".to_string(),
                     (true, _) => "dropped".to_string(),
                 },
+                batch: row.get(12)?,
             })
         })
         .map_err(sqlite)?;

@@ -2,8 +2,9 @@
 //!
 //! It keeps both imported lists exactly as read (so it opens without the source files), the
 //! column mapping, what matching suggested with its explanations, and an append-only log of
-//! every decision: who, when (UTC), what, the score at the time, a note, and a content hash of
-//! both records. Undo and redo move a cursor over that log and survive a restart. Every
+//! every decision: who, when (UTC), what, the score at the time, a note, a content hash of
+//! both records, and its batch. Undo and redo move a reviewer's batches over that log and
+//! survive a restart. Every
 //! decision is committed (write-ahead log, `synchronous = FULL`) before [`Project::decide`]
 //! returns, and several programs may decide on one project at once: writes are serialised
 //! (busy timeout) and each one first catches up with what the others wrote, so the rules are
@@ -17,8 +18,8 @@
 //! | make, open | [`Project::create`] (imports done, runs matching), [`Project::create_with_suggestions`], [`Project::open`], [`Project::refresh`] (catch up with other programs) |
 //! | the lists | [`Project::list`], [`Project::dataset`], [`Project::record`] by key, [`RecordView`] |
 //! | suggestions | [`Project::suggestions`] (pairs, alternatives, duplicate clusters, xref checks), [`Project::suggestion_views`] (with decision state), [`Project::suggestion_view`], [`Project::open_queue`], [`Project::is_unsure`] |
-//! | decide | [`Project::decide`], [`Project::decide_batch`] (all or nothing) with a [`Decision`]; refusals are [`ProjectError::Refused`] with a [`Refusal`] |
-//! | history | [`Project::last_seq`], [`Project::undo`], [`Project::redo`], [`Project::can_undo`], [`Project::can_redo`], [`Project::next_undo`], [`Project::next_redo`], [`Project::audit_log`] |
+//! | decide | [`Project::decide`], [`Project::decide_batch`] (all or nothing, one batch), [`Project::decide_in_batch`] with a [`Decision`]; refusals are [`ProjectError::Refused`] with a [`Refusal`] |
+//! | history (per reviewer, by batch) | [`Project::last_seq`], [`Project::undo`], [`Project::redo`], [`Project::can_undo_by`], [`Project::can_redo_by`], [`Project::next_undo`], [`Project::next_redo`], [`Project::can_undo`], [`Project::can_redo`], [`Project::audit_log`] |
 //! | results | [`Project::links`], [`Project::decisions`], [`Project::pair_decision`], [`Project::partners`], [`Project::duplicate_marks`], [`Project::not_duplicate_marks`], [`Project::unlinked_records`] (creation actions, decided or default), [`Project::unlinked_record`], [`Project::stale_decisions`], [`Project::missing_records`] |
 //! | counts, policy | [`Project::status`] (`status --json`), [`Project::policy`] |
 //! | next month | [`Project::reimport`], [`Project::reimport_with`], [`Project::labels`] |
@@ -225,8 +226,8 @@ fn catch_up(connection: &Connection, file: &Path, loaded: &mut Loaded) -> Result
     for (seq, event) in events {
         match event {
             LogEvent::Decision(entry, _) => {
-                loaded.state.drop_undone();
-                loaded.state.apply(entry);
+                loaded.state.drop_undone(&entry.by);
+                loaded.state.apply(*entry);
             }
             LogEvent::Undo(target) => {
                 loaded.state.undo(target);

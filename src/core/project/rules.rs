@@ -55,8 +55,8 @@ impl Rules<'_> {
         })
     }
 
-    /// Check `decision` and fill in what the log keeps with it (score, hashes); `seq`, `by`,
-    /// `at` and `note` are left for the caller.
+    /// Check `decision` and fill in what the log keeps with it (score, hashes); `seq`,
+    /// `batch`, `by`, `at` and `note` are left for the caller.
     pub fn check(&self, decision: &Decision) -> Result<DecisionEntry, Box<Refusal>> {
         let (first, second) = decision.records();
         let first_hash = self.hash(&first)?;
@@ -114,6 +114,7 @@ impl Rules<'_> {
         }
         Ok(DecisionEntry {
             seq: 0,
+            batch: 0,
             kind: decision.kind(),
             first,
             second,
@@ -222,11 +223,26 @@ impl Project {
             .ok_or_else(|| ProjectError::invalid(&self.file, "no decision was recorded"))
     }
 
-    /// Take several decisions at once (the workshop accepting a confident batch): each is
-    /// checked against the rules with the ones before it in effect, and either all are
-    /// committed in one transaction or, if one is refused, none is. Each is undone separately.
+    /// Take several decisions at once as one batch (the workshop accepting a confident
+    /// batch, marking a cluster's duplicates): each is checked against the rules with the ones
+    /// before it in effect, and either all are committed in one transaction or, if one is
+    /// refused, none is. Undo and redo move the batch as one.
     pub fn decide_batch(
         &mut self,
+        decisions: &[Decision],
+        by: &str,
+        note: Option<&str>,
+    ) -> Result<Vec<DecisionEntry>, ProjectError> {
+        self.decide_in_batch(None, decisions, by, note)
+    }
+
+    /// [`Project::decide_batch`], adding the decisions to batch `batch` when given (a batch
+    /// `by` started with an earlier call: an `apply-review` run commits its rows in several
+    /// transactions that undo takes back as one), else starting a new batch. The batch is in
+    /// each entry returned ([`DecisionEntry::batch`]).
+    pub fn decide_in_batch(
+        &mut self,
+        batch: Option<i64>,
         decisions: &[Decision],
         by: &str,
         note: Option<&str>,
@@ -237,13 +253,21 @@ impl Project {
             Transaction::new_unchecked(&self.connection, TransactionBehavior::Immediate)
                 .map_err(sqlite)?;
         catch_up(&transaction, file, &mut self.loaded)?;
-        let had_undone = self.loaded.state.can_redo();
+        if let Some(batch) = batch
+            && log::batch_owner(&transaction, file, batch)?.as_deref() != Some(by)
+        {
+            return Err(ProjectError::invalid(
+                file,
+                format!("batch {batch} is not a batch of decisions by {by}"),
+            ));
+        }
+        let had_undone = self.loaded.state.can_redo_by(by);
         let mut entries = Vec::with_capacity(decisions.len());
         let result = record_all(
             &transaction,
             file,
             &mut self.loaded,
-            decisions,
+            (decisions, batch.unwrap_or(0)),
             (by, note),
             &mut entries,
         )
@@ -256,7 +280,7 @@ impl Project {
             return Err(error);
         }
         if had_undone {
-            self.loaded.state.drop_undone();
+            self.loaded.state.drop_undone(by);
         }
         if let Some(last) = entries.last() {
             self.loaded.last_seq = last.seq;
@@ -271,12 +295,12 @@ fn record_all(
     transaction: &Transaction<'_>,
     file: &Path,
     loaded: &mut Loaded,
-    decisions: &[Decision],
+    (decisions, mut batch): (&[Decision], i64),
     (by, note): (&str, Option<&str>),
     entries: &mut Vec<DecisionEntry>,
 ) -> Result<(), ProjectError> {
-    if loaded.state.can_redo() {
-        log::drop_undone(transaction, file)?;
+    if loaded.state.can_redo_by(by) {
+        log::drop_undone(transaction, file, by)?;
     }
     let at = utc_now();
     let note = note.map(str::trim).filter(|note| !note.is_empty());
@@ -292,7 +316,12 @@ fn record_all(
         entry.by = by.to_string();
         entry.at.clone_from(&at);
         entry.note = note.map(str::to_string);
+        entry.batch = batch;
         entry.seq = log::append_decision(transaction, file, &entry)?;
+        if batch == 0 {
+            batch = entry.seq;
+            entry.batch = batch;
+        }
         loaded.state.apply(entry.clone());
         entries.push(entry);
     }

@@ -20,7 +20,7 @@ pub const APPLICATION_ID: i64 = 0x4C4C_4E4B;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `MIGRATIONS[n]` takes a file from format `n` to format `n + 1` (format 0 is an empty file).
-const MIGRATIONS: &[&str] = &[FORMAT_1];
+const MIGRATIONS: &[&str] = &[FORMAT_1, FORMAT_2];
 
 /// Format 1: the lists, the suggestions and the decision log.
 const FORMAT_1: &str = "
@@ -110,6 +110,16 @@ CREATE TABLE log (
     state INTEGER NOT NULL DEFAULT 0  -- 0 in effect, 1 undone, 2 undone and dropped
 );
 CREATE INDEX log_undone ON log (state) WHERE state = 1;
+";
+
+/// Format 2: every log entry names its batch, the decisions taken together (a bulk accept, an
+/// `apply-review` run) that undo and redo move as one. A batch is numbered by the `seq` of its
+/// first decision; an undo or redo entry carries the batch of the decision it moved. Decisions
+/// of format 1 are each their own batch.
+const FORMAT_2: &str = "
+ALTER TABLE log ADD COLUMN batch INTEGER;
+UPDATE log SET batch = seq WHERE target IS NULL AND action <> 'reimport';
+UPDATE log SET batch = target WHERE target IS NOT NULL;
 ";
 
 /// The 16 bytes every SQLite file starts with.

@@ -1,8 +1,9 @@
 //! The decisions in effect, derived from the log: for every subject (a pair, a duplicate pair,
 //! a record's creation action) the stack of decisions taken on it, the latest on top, plus the
-//! links and duplicate marks they add up to. Undo pops the latest decision of the whole log off
-//! its subject's stack, redo pushes it back, so the state after any sequence of undo and redo
-//! equals the state of replaying the decisions still in effect in log order.
+//! links and duplicate marks they add up to. Undo pops a reviewer's latest batch off its
+//! subjects' stacks (refused where someone else decided a subject later, see `batches.rs`),
+//! redo pushes it back in log order, so the state after any sequence of undo and redo equals
+//! the state of replaying the decisions still in effect in log order.
 //!
 //! Record keys are interned as small numbers per list, so that lookups allocate nothing and a
 //! project with a hundred thousand decisions loads in a fraction of a second.
@@ -14,6 +15,8 @@ use crate::core::model::Side;
 use super::active::{ActiveLog, Keys, Stack};
 use super::decisions::{DecisionEntry, DecisionKind};
 use super::hash::FastMap;
+
+mod batches;
 
 /// What a decision is about; the latest decision on a subject is the one in effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,18 +115,8 @@ impl DecisionState {
         self.undone.insert(entry.seq, entry);
     }
 
-    /// The decision undo would take back: the latest in effect.
-    pub fn last_active(&self) -> Option<&DecisionEntry> {
-        self.active.last()
-    }
-
-    /// The decision redo would put back: the earliest undone.
-    pub fn first_undone(&self) -> Option<&DecisionEntry> {
-        self.undone.values().next()
-    }
-
     /// Take decision `seq` out of effect and keep it for redo. Returns false when `seq` is not
-    /// the latest decision in effect on its subject (which undo never asks for).
+    /// the latest decision in effect on its subject (undo refuses that before asking).
     pub fn undo(&mut self, seq: i64) -> bool {
         match self.retract(seq) {
             Some(entry) => {
@@ -161,9 +154,10 @@ impl DecisionState {
         }
     }
 
-    /// Forget the undone decisions: a new decision ends the redo branch.
-    pub fn drop_undone(&mut self) {
-        self.undone.clear();
+    /// Forget the undone decisions of `by`: their new decision ends their redo branch (other
+    /// reviewers' branches stay).
+    pub fn drop_undone(&mut self, by: &str) {
+        self.undone.retain(|_, entry| entry.by != by);
     }
 
     /// True when a decision is in effect.
@@ -333,6 +327,7 @@ mod tests {
     ) -> DecisionEntry {
         DecisionEntry {
             seq,
+            batch: seq,
             kind,
             first,
             second,
@@ -364,7 +359,7 @@ mod tests {
         assert_eq!(state.effective().len(), 1);
         assert!(state.undo(2));
         assert_eq!(state.partners(Side::Crm, "C1"), ["E1"]);
-        assert_eq!(state.first_undone().map(|e| e.seq), Some(2));
+        assert_eq!(state.first_undone_by("anna").map(|e| e.seq), Some(2));
         assert!(state.redo(2));
         assert!(state.partners(Side::Crm, "C1").is_empty());
         assert!(

@@ -292,10 +292,8 @@ impl Project {
 mod tests {
     use crate::core::import::import_bytes;
     use crate::core::matching::{Band, PairSuggestion};
-    use crate::core::model::Side;
     use crate::core::project::{
-        CreationAction, Decision, DecisionEntry, DecisionKind, NewProject, PairStatus, Project,
-        RecordRef, SuggestionSet,
+        Decision, DecisionKind, NewProject, PairStatus, Project, SuggestionSet,
     };
 
     fn project(dir: &std::path::Path) -> Project {
@@ -363,47 +361,5 @@ mod tests {
         project.undo("anna").unwrap();
         assert!(!project.is_unsure("A-1", "10"));
         assert!(Project::open(&file).unwrap().can_redo());
-    }
-
-    #[test]
-    fn a_batch_is_undone_and_redone_in_one_step_while_the_caller_says_so() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut project = project(dir.path());
-        let ignore = |key: &str| Decision::Action {
-            record: RecordRef::new(Side::Crm, key),
-            action: CreationAction::Ignore,
-        };
-        project
-            .decide_batch(&[ignore("A-1"), ignore("A-2")], "anna", Some("batch"))
-            .unwrap();
-        let unsure = Decision::Unsure {
-            crm: "A-1".into(),
-            erp: "10".into(),
-        };
-        project.decide(&unsure, "anna", None).unwrap();
-        let same_note = |last: &DecisionEntry, next: &DecisionEntry| last.note == next.note;
-        let undone = project.undo_while("bert", same_note).unwrap();
-        assert_eq!(undone.len(), 1, "the unsure flag alone");
-        let undone = project.undo_while("bert", same_note).unwrap();
-        let keys: Vec<&str> = undone
-            .iter()
-            .map(|entry| entry.first.key.as_str())
-            .collect();
-        assert_eq!(keys, ["A-2", "A-1"]);
-        assert_eq!(project.status().actions.ignore, 0);
-        let file = project.file().to_path_buf();
-        let reopened = Project::open(&file).unwrap();
-        assert_eq!(reopened.status().actions.ignore, 0);
-        assert_eq!(
-            reopened.next_redo().map(|entry| entry.first.key.as_str()),
-            Some("A-1")
-        );
-        drop(reopened);
-        let redone = project.redo_while("bert", same_note).unwrap();
-        assert_eq!(redone.len(), 2);
-        assert_eq!(Project::open(&file).unwrap().status().actions.ignore, 2);
-        let undone_again = project.undo_while("bert", |_, _| true).unwrap();
-        assert_eq!(undone_again.len(), 2, "nothing else is in effect");
-        assert!(project.undo("bert").is_err(), "nothing left to undo");
     }
 }
