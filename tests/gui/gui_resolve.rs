@@ -1,0 +1,270 @@
+//! Resolving the rest on a small project: mark a duplicate cluster with its master, and set
+//! creation actions one by one and for a filtered selection; checked in the project file.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate::common;
+
+use egui::accesskit::Role as A11y;
+use egui_kittest::kittest::{NodeT, Queryable};
+use ledgerlink::core::model::Side;
+use ledgerlink::core::project::{DecisionKind, Project};
+
+/// Select everything in the field and type over it.
+fn replace_text(
+    harness: &mut egui_kittest::Harness<'static, ledgerlink::app::App>,
+    label: &str,
+    text: &str,
+) {
+    harness
+        .get_by_role_and_label(A11y::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    if !text.is_empty() {
+        harness
+            .get_by_role_and_label(A11y::TextInput, label)
+            .type_text(text);
+        harness.run();
+    }
+}
+
+#[test]
+fn a_duplicate_cluster_is_marked_with_the_chosen_master_and_undone() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("Duplicates").click();
+    harness.run();
+    harness.get_by_label("Same VAT number and name; city spelled differently.");
+    harness.get_by_label("Keep A-5 Mueller GmbH").click();
+    harness.run();
+    harness.get_by_label("Mark duplicates of A-5").click();
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    let marks = project.duplicate_marks();
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0].first.key, "A-5", "the master comes first");
+    assert_eq!(marks[0].second.as_ref().unwrap().key, "A-1");
+    assert!(project.are_duplicates(Side::Crm, "A-1", "A-5"));
+    drop(project);
+    harness.get_by_label("score 0.970, marked duplicates");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(Project::open(&file).unwrap().duplicate_marks().is_empty());
+    harness.get_by_label("score 0.970, open");
+    // Or the records are different customers.
+    harness.get_by_label("Not duplicates (A-1 cluster)").click();
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    assert_eq!(project.not_duplicate_marks().len(), 1);
+    assert!(!project.are_duplicates(Side::Crm, "A-1", "A-5"));
+    harness.get_by_label("score 0.970, marked not duplicates");
+}
+
+#[test]
+fn creation_actions_are_set_one_by_one_and_for_a_filtered_selection() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("Unmatched").click();
+    harness.run();
+    harness.get_by_label_contains("Creation policy:");
+    // Every CRM record is unlinked, but three still have an open suggestion: they wait, so
+    // that nobody creates in the ERP a customer that is probably there already, and the
+    // screen counts exactly what the creation file will hold.
+    harness.get_by_label(
+        "create_in_erp.csv will hold 1 record; 4 records wait for a decision and are in no \
+         creation file.",
+    );
+    harness.get_by_label("Waiting for a decision").click();
+    harness.run();
+    harness.get_by_label("4 records");
+    harness.get_by_label_contains("waiting: probably a duplicate of CRM A-1");
+    assert!(
+        harness
+            .query_all_by_label_contains("waiting: may be ERP")
+            .count()
+            >= 1
+    );
+    harness.get_by_label("All unlinked").click();
+    harness.run();
+    replace_text(&mut harness, "Filter records", "tokyo");
+    harness.get_by_label("0 records");
+    replace_text(&mut harness, "Filter records", "東京");
+    harness.get_by_label("1 record");
+    harness.get_by_label("Create in ERP (by default)");
+    harness.get_by_label("Ignore").click();
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    let decided: Vec<(String, DecisionKind)> = project
+        .decisions()
+        .into_iter()
+        .map(|entry| (entry.first.key.clone(), entry.kind))
+        .collect();
+    assert_eq!(decided.len(), 1);
+    assert_eq!(decided[0].0, "A-4");
+    assert_eq!(decided[0].1.as_str(), "ignore");
+    drop(project);
+
+    // A bulk creation over every unlinked record asks first, names how many wait, and leaves
+    // those out.
+    replace_text(&mut harness, "Filter records", "");
+    harness
+        .get_by_label("Create in ERP for all 1 shown")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("4 records of those shown wait for a decision");
+    harness.get_by_label("Confirm").click();
+    harness.run();
+    let status = Project::open(&file).unwrap().status();
+    assert_eq!(
+        status.actions.create_in_erp, 1,
+        "waiting records are left out"
+    );
+    assert_eq!(status.actions.ignore, 0, "A-4 is now to be created");
+    harness.get_by_label("Actions: 1");
+    // Every unlinked ERP customer has a candidate in the CRM: none can be created in bulk.
+    harness.get_by_label("ERP records").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("Create in CRM for all 0 shown")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+#[test]
+fn the_export_is_written_and_listed_with_its_counts() {
+    let (dir, _file, mut harness) = common::review_harness();
+    harness.key_press(egui::Key::Y);
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    let out = dir.path().join("out");
+    replace_text(&mut harness, "Export folder", &out.display().to_string());
+    harness.get_by_label("Write export").click();
+    harness.step();
+    // Written on a background thread: the window keeps drawing meanwhile.
+    common::finish_work(&mut harness);
+    assert!(!harness.state().is_busy());
+    harness.get_by_label_contains("Export written: ");
+    let links = std::fs::read_to_string(out.join("links.csv")).unwrap();
+    // The CSV starts with a byte-order mark so that Excel reads it as UTF-8.
+    let links = links.trim_start_matches('\u{feff}');
+    assert!(
+        links.starts_with("crm_id,erp_id,crm_name,erp_name,score"),
+        "{links}"
+    );
+    assert!(links.contains("A-3,10003"), "{links}");
+    harness.get_by_label("links.csv");
+    assert!(harness.get_all_by_label("1 row").count() >= 1);
+    assert!(out.join("reconciliation.xlsx").exists());
+}
+
+/// A large list has many clusters: they come fifty to a page, so the screen stays quick.
+#[test]
+fn many_duplicate_clusters_are_shown_a_page_at_a_time() {
+    use ledgerlink::app::action::Action;
+    use ledgerlink::core::matching::DuplicateCluster;
+    use ledgerlink::core::model::Role;
+    use ledgerlink::core::project::{NewProject, Policy, SuggestionSet};
+
+    let dir = tempfile::tempdir().unwrap();
+    let ids: Vec<String> = (0..120).map(|i| format!("D-{i}")).collect();
+    let names: Vec<String> = (0..120).map(|i| format!("Firm {} GmbH", i / 2)).collect();
+    let rows: Vec<Vec<&str>> = ids
+        .iter()
+        .zip(&names)
+        .map(|(id, name)| vec![id.as_str(), name.as_str()])
+        .collect();
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    let columns = [("Id", Some(Role::Id)), ("Name", Some(Role::Name))];
+    let suggestions = SuggestionSet {
+        duplicates: (0..60)
+            .map(|k| DuplicateCluster {
+                side: Side::Crm,
+                rows: vec![2 * k, 2 * k + 1],
+                probability: 0.9,
+                reason: format!("same name (cluster {k})"),
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let setup = NewProject {
+        crm: common::list(&columns, &rows),
+        erp: common::list(&columns, &[&["E-1", "Other AG"]]),
+        crm_mapping: Vec::new(),
+        erp_mapping: Vec::new(),
+        policy: Policy::default(),
+        by: "test".to_string(),
+    };
+    let file = dir.path().join("many.ledgerlink");
+    Project::create_with_suggestions(&file, setup, &suggestions).unwrap();
+    let mut harness = common::harness();
+    harness.state_mut().set_reviewer_for_tests("Anna Schmidt");
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Action::OpenProject(file));
+    common::finish_work(&mut harness);
+    harness.get_by_label("Duplicates").click();
+    harness.run();
+    harness.get_by_label("Clusters 1–50 of 60");
+    harness.get_by_label("same name (cluster 0)");
+    assert!(harness.query_by_label("same name (cluster 55)").is_none());
+    harness.get_by_label("Next clusters").click();
+    harness.run();
+    harness.get_by_label("Clusters 51–60 of 60");
+    harness.get_by_label("same name (cluster 55)");
+    assert!(harness.query_by_label("same name (cluster 0)").is_none());
+}
+
+#[test]
+fn a_probable_duplicate_of_a_linked_account_is_marked_from_unmatched_in_one_click() {
+    let (_dir, file, mut harness) = common::review_harness();
+    // The three pairs accepted: A-1 is linked to 10001; A-5 (same VAT, same firm) sits in
+    // A-1's cluster.
+    for _ in 0..3 {
+        harness.key_press(egui::Key::Y);
+        harness.run();
+    }
+    harness.get_by_label("Unmatched").click();
+    harness.run();
+    harness.get_by_label("Waiting for a decision").click();
+    harness.run();
+    harness.get_by_label_contains(
+        "waiting: probably a duplicate of CRM A-1, which is linked to ERP 10001",
+    );
+    harness.get_by_label("Duplicate").click();
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    assert!(project.are_duplicates(Side::Crm, "A-1", "A-5"));
+    assert_eq!(project.master_of(Side::Crm, "A-5"), Some("A-1"));
+    drop(project);
+    // The Duplicates screen proposes the linked record as master and says it is linked.
+    harness.get_by_label("Duplicates").click();
+    harness.run();
+    harness.get_by_label("linked to ERP 10001");
+    harness.get_by_label("score 0.970, marked duplicates");
+}
+
+#[test]
+fn enter_confirms_the_reviewer_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::small_project(dir.path());
+    let mut harness = common::harness();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, ledgerlink::app::action::Action::OpenProject(file));
+    common::finish_work(&mut harness);
+    harness.get_by_label("Who is reviewing?");
+    common::type_into(&mut harness, "Reviewer name", "Sven Nyberg");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(
+        harness.query_by_label("Who is reviewing?").is_none(),
+        "Enter saves the name and closes the prompt"
+    );
+    harness.get_by_label_contains("Sven Nyberg");
+}

@@ -1,0 +1,15 @@
+//! The workshop window, driven headless with egui_kittest as a person would: clicking and typing.
+//!
+//! One test crate per group keeps `cargo test` from linking the library and egui once per file.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![cfg(feature = "gui")]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod gui_import;
+mod gui_match;
+mod gui_resolve;
+mod gui_review;
+mod gui_shell;
+mod gui_smoke;
