@@ -35,6 +35,7 @@ mod sheet;
 mod sheetscan;
 mod spec;
 mod table;
+mod text_records;
 mod xmlscan;
 
 use std::fs::File;
