@@ -36,6 +36,7 @@ mod sheetscan;
 mod spec;
 mod table;
 mod text_records;
+mod xlsbscan;
 mod xmlscan;
 
 use std::fs::File;
