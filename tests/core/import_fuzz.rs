@@ -184,6 +184,12 @@ fn workbook_bombs_and_their_mutations_never_panic_or_blow_up() {
         ("range.xlsx", workbook_bombs::range_bomb()),
         ("string.xlsx", workbook_bombs::string_bomb(2 << 20)),
         ("rows.ods", workbook_bombs::ods_rows_bomb(1_048_575, 40)),
+        (
+            "range.xlsb",
+            workbook_bombs::xlsb_range_bomb(include_bytes!(
+                "../fixtures/exact_online_relaties.xlsb"
+            )),
+        ),
         ("padded.xlsx", workbook_bombs::padded_ids()),
         ("padded.ods", workbook_bombs::ods_padded()),
     ];

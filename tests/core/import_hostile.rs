@@ -191,3 +191,15 @@ fn an_ods_with_a_million_repeated_rows_is_refused_naming_the_sheet() {
     assert!(message.contains("bomb.ods, sheet 'Kunden'"), "{message}");
     assert!(message.contains("cells span A1:AN1048576"), "{message}");
 }
+
+#[test]
+fn an_xlsb_whose_cells_span_the_whole_sheet_is_refused_naming_the_sheet() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/exact_online_relaties.xlsb"
+    );
+    let bytes = workbook_bombs::xlsb_range_bomb(&std::fs::read(fixture).unwrap());
+    let message = refused("bomb.xlsb", &bytes);
+    assert!(message.contains("bomb.xlsb, sheet '"), "{message}");
+    assert!(message.contains(":XFD1048576"), "{message}");
+}

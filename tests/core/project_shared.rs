@@ -13,6 +13,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use ledgerlink::core::model::Side;
 use ledgerlink::core::project::filesystem::SHARED_FOLDER_ENV;
 use ledgerlink::core::project::{NewProject, Project, SuggestionSet};
 use project_support::dataset_owned;
@@ -78,14 +79,11 @@ fn ledgerlink(args: &[&str]) -> Output {
         .unwrap()
 }
 
-#[cfg(unix)]
-#[test]
-fn a_writer_killed_mid_transaction_leaves_a_journal_that_the_next_program_rolls_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = project_with(dir.path(), 2000);
+/// Start `writer_child` on `file` and kill it once it is mid-transaction; returns the journal.
+fn kill_a_writer_mid_transaction(file: &Path) -> PathBuf {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args(["--ignored", "--exact", &child_test_name(), "--nocapture"])
-        .env(CHILD_ENV, &file)
+        .env(CHILD_ENV, file)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -100,6 +98,15 @@ fn a_writer_killed_mid_transaction_leaves_a_journal_that_the_next_program_rolls_
     child.wait().unwrap();
     let journal = PathBuf::from(format!("{}-journal", file.display()));
     assert!(journal.exists(), "the killed writer left no hot journal");
+    journal
+}
+
+#[cfg(unix)]
+#[test]
+fn a_writer_killed_mid_transaction_leaves_a_journal_that_the_next_program_rolls_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = project_with(dir.path(), 2000);
+    let journal = kill_a_writer_mid_transaction(&file);
 
     let path = file.to_str().unwrap();
     let output = ledgerlink(&["decide", path, "--link", "C1", "E1"]);
@@ -142,6 +149,22 @@ fn two_programs_switching_to_the_shared_journal_at_once_wait_for_each_other() {
 
 fn project_links(file: &Path) -> usize {
     Project::open(file).unwrap().links().len()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_open_never_reads_past_a_hot_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = project_with(dir.path(), 2000);
+    let journal = kill_a_writer_mid_transaction(&file);
+    // A reader that may not write cannot roll the journal back: it must not read the main file
+    // as the killed writer left it (every table emptied).
+    match Project::open_read_only(&file) {
+        Ok(project) => assert_eq!(project.list(Side::Crm).len(), 2000),
+        Err(error) => assert!(error.to_string().contains("-journal"), "{error}"),
+    }
+    assert!(journal.exists());
+    assert_eq!(Project::open(&file).unwrap().list(Side::Crm).len(), 2000);
 }
 
 /// The child test's name as libtest knows it in this grouped test crate (`project_shared::

@@ -102,3 +102,59 @@ fn ods(content: &str) -> Vec<u8> {
     zip.write_all(content.as_bytes()).unwrap();
     zip.finish().unwrap().into_inner()
 }
+
+/// The records of a BIFF12 (xlsb) part: (payload offset, record type, payload length).
+fn biff12_records(bytes: &[u8]) -> Vec<(usize, u32, usize)> {
+    let mut records = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut kind = u32::from(bytes[at] & 0x7f);
+        let high = bytes[at] & 0x80 != 0;
+        at += 1;
+        if high {
+            kind |= u32::from(bytes[at] & 0x7f) << 7;
+            at += 1;
+        }
+        let mut size = 0usize;
+        for shift in 0..4 {
+            let byte = bytes[at];
+            at += 1;
+            size |= usize::from(byte & 0x7f) << (7 * shift);
+            if byte & 0x80 == 0 {
+                break;
+            }
+        }
+        records.push((at, kind, size));
+        at += size;
+    }
+    records
+}
+
+/// `xlsb` (a real export) with its last row moved to row 1048576 and that row's last cell to
+/// column XFD: the same size, but its cells span the whole sheet.
+pub fn xlsb_range_bomb(xlsb: &[u8]) -> Vec<u8> {
+    let mut source = zip::ZipArchive::new(Cursor::new(xlsb)).unwrap();
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..source.len() {
+        let mut entry = source.by_index(index).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+        if name.starts_with("xl/worksheets/sheet") && name.ends_with(".bin") {
+            let records = biff12_records(&bytes);
+            let last_row = records.iter().rposition(|&(_, kind, _)| kind == 0).unwrap();
+            let last_cell = records
+                .iter()
+                .rposition(|&(_, kind, _)| (1..=11).contains(&kind))
+                .unwrap();
+            assert!(last_cell > last_row);
+            let row = records[last_row].0;
+            bytes[row..row + 4].copy_from_slice(&1_048_575u32.to_le_bytes());
+            let cell = records[last_cell].0;
+            bytes[cell..cell + 4].copy_from_slice(&16_383u32.to_le_bytes());
+        }
+        zip.start_file(name, options()).unwrap();
+        zip.write_all(&bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}

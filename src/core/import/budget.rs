@@ -10,8 +10,9 @@
 //!
 //! The budget: a sheet may span at most [`MAX_RANGE_CELLS`] cells (about 1 GiB in calamine),
 //! a text at most [`MAX_TEXT_BYTES`], a part of the zip at most [`MAX_PART_BYTES`] unpacked.
-//! xls and xlsb are binary formats not scanned here (an xls sheet cannot exceed 65,536 x 256
-//! cells); their parts' unpacked sizes are still checked for xlsb.
+//! xlsb sheets are walked with calamine's streaming cell reader instead
+//! ([`super::xlsbscan`]); xls is not checked (a sheet cannot exceed 65,536 x 256 cells, and the
+//! file is not compressed).
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};

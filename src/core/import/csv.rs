@@ -1,6 +1,8 @@
 //! Delimited text: encoding sniffing (UTF-8 with or without BOM, UTF-16 LE/BE, Windows-1252
 //! when the bytes are not UTF-8), delimiter sniffing among `,` `;` tab `|`, and a streaming
-//! read of the records into a [`TableBuilder`].
+//! read of the records ([`super::text_records`]). A text that is not UTF-8 throughout is
+//! weighed as a whole ([`super::evidence`]): mostly UTF-8 stays UTF-8 with the bad bytes
+//! replaced and reported, otherwise the code page is guessed.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -8,13 +10,10 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use crate::core::model::ImportWarning;
-
-use super::decode::DecodingReader;
 use super::error::ImportError;
 use super::evidence;
-use super::records::RecordReader;
-use super::table::{Table, TableBuilder};
+use super::table::Table;
+use super::text_records::{ReadMode, read_records};
 
 /// Bytes looked at to sniff the encoding and the delimiter.
 pub(super) const HEAD_BYTES: usize = 64 * 1024;
@@ -32,7 +31,8 @@ pub(super) enum TextSource<'a> {
 }
 
 impl<'a> TextSource<'a> {
-    fn open(self, skip: usize) -> io::Result<Box<dyn Read + 'a>> {
+    /// A reader from byte `skip` on.
+    pub(super) fn open(self, skip: usize) -> io::Result<Box<dyn Read + 'a>> {
         match self {
             TextSource::File(path) => {
                 let mut file = File::open(path)?;
@@ -73,7 +73,8 @@ impl TextEncoding {
         }
     }
 
-    fn bom_len(self) -> usize {
+    /// Bytes of the byte-order mark.
+    pub(super) fn bom_len(self) -> usize {
         match self {
             TextEncoding::Utf8 { bom: true } => 3,
             TextEncoding::Utf16Le { bom: true } | TextEncoding::Utf16Be { bom: true } => 2,
@@ -81,7 +82,8 @@ impl TextEncoding {
         }
     }
 
-    fn decoder(self) -> Option<&'static Encoding> {
+    /// The decoder to UTF-8, `None` for UTF-8 itself.
+    pub(super) fn decoder(self) -> Option<&'static Encoding> {
         match self {
             TextEncoding::Utf8 { .. } => None,
             TextEncoding::Utf16Le { .. } => Some(UTF_16LE),
@@ -287,109 +289,6 @@ fn reserve_guess(head: &[u8], total: usize, encoding: TextEncoding) -> (usize, u
         _ => total,
     };
     (rows + rows / 16, text)
-}
-
-/// How to read the records.
-#[derive(Debug, Clone, Copy)]
-struct ReadMode {
-    encoding: TextEncoding,
-    delimiter: u8,
-    reserve: (usize, usize),
-    /// Replace bytes that are not UTF-8 (and report them) instead of giving up.
-    lossy: bool,
-}
-
-/// The records of the source; `Ok(None)` when the source was read as strict UTF-8 but is not.
-fn read_records(
-    file: &str,
-    source: TextSource<'_>,
-    mode: ReadMode,
-) -> Result<Option<Option<Table>>, ImportError> {
-    let io_error = |source: io::Error| ImportError::Io {
-        file: file.to_string(),
-        source,
-    };
-    let too_large = |source| ImportError::TooLarge {
-        file: file.to_string(),
-        source,
-    };
-    let raw = source.open(mode.encoding.bom_len()).map_err(io_error)?;
-    let input: Box<dyn Read + '_> = match mode.encoding.decoder() {
-        Some(decoder) => Box::new(DecodingReader::new(raw, decoder)),
-        None => raw,
-    };
-    let mut reader = RecordReader::new(input, mode.delimiter);
-    let mut builder = TableBuilder::new(true, mode.reserve);
-    let mut replaced = ReplacedBytes::default();
-    while let Some(line) = reader.read().map_err(io_error)? {
-        let line = usize::try_from(line).unwrap_or(usize::MAX);
-        match reader.text_record() {
-            Some(record) => builder.push(line, &record).map_err(too_large)?,
-            // Decoded text is always UTF-8, so only a raw UTF-8 read gets here.
-            None if !mode.lossy => return Ok(None),
-            None => {
-                let (cells, column) = reader.lossy_record();
-                replaced.note(line, column);
-                builder.push(line, &cells[..]).map_err(too_large)?;
-            }
-        }
-    }
-    if let Some(quote) = reader.open_quote() {
-        return Err(ImportError::UnclosedQuote {
-            file: file.to_string(),
-            line: quote.line,
-            field: quote.field,
-        });
-    }
-    let mut table = builder.finish().map_err(too_large)?;
-    if let Some(table) = table.as_mut() {
-        table.warnings.extend(replaced.warnings());
-    }
-    Ok(Some(table))
-}
-
-/// Lines whose bytes were not UTF-8 and were replaced by U+FFFD.
-#[derive(Debug, Default)]
-struct ReplacedBytes {
-    lines: Vec<(usize, Option<usize>)>,
-    total: usize,
-}
-
-impl ReplacedBytes {
-    /// Warnings listed one by one before the rest are counted.
-    const LISTED: usize = 20;
-
-    fn note(&mut self, line: usize, column: Option<usize>) {
-        self.total += 1;
-        if self.lines.len() < Self::LISTED {
-            self.lines.push((line, column));
-        }
-    }
-
-    fn warnings(&self) -> Vec<ImportWarning> {
-        let mut warnings: Vec<ImportWarning> = self
-            .lines
-            .iter()
-            .map(|&(line, column)| ImportWarning {
-                row: Some(line),
-                column,
-                message: "bytes that are not UTF-8 (the rest of the file is) were replaced by \
-                          '\u{fffd}'; correct the value in the source system"
-                    .to_string(),
-            })
-            .collect();
-        if self.total > Self::LISTED {
-            warnings.push(ImportWarning {
-                row: None,
-                column: None,
-                message: format!(
-                    "{} more lines hold bytes that are not UTF-8, replaced by '\u{fffd}'",
-                    self.total - Self::LISTED
-                ),
-            });
-        }
-        warnings
-    }
 }
 
 #[cfg(test)]

@@ -35,6 +35,8 @@ mod sheet;
 mod sheetscan;
 mod spec;
 mod table;
+mod text_records;
+mod xlsbscan;
 mod xmlscan;
 
 use std::fs::File;

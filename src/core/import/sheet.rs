@@ -19,6 +19,7 @@ use super::detect::{Format, is_encrypted_ooxml};
 use super::error::ImportError;
 use super::numfmt::Padding;
 use super::table::{Table, TableBuilder};
+use super::xlsbscan;
 
 /// Warnings about rounded numbers listed one by one before the rest are counted.
 const ROUNDED_WARNINGS: usize = 20;
@@ -139,6 +140,7 @@ fn sheet_range(
     scan: &WorkbookScan,
 ) -> Result<Range<Data>, ImportError> {
     scan.check(file, name)?;
+    xlsbscan::check_xlsb(workbook, file, name)?;
     workbook
         .worksheet_range(name)
         .map_err(|error| ImportError::Sheet {

@@ -61,23 +61,12 @@ pub(super) fn scan(
     mut on_tag: impl FnMut(&Tag<'_>) -> bool,
 ) -> io::Result<u64> {
     let mut buffer = vec![0u8; 64 * 1024];
-    let mut tag: Vec<u8> = Vec::with_capacity(256);
-    let mut text_head: Vec<u8> = Vec::with_capacity(TEXT_HEAD);
-    let (mut in_tag, mut quote, mut text_len, mut total) = (false, 0u8, 0u64, 0u64);
+    let mut state = Scanner::default();
+    let mut total = 0u64;
     loop {
         let read = match input.read(&mut buffer) {
             Ok(0) => {
-                // The text after the last tag (a part cut short), as a tag without a name.
-                if !in_tag && text_len > 0 {
-                    on_tag(&Tag {
-                        name: b"",
-                        attrs: b"",
-                        end: true,
-                        empty: false,
-                        text_len,
-                        text_head: &text_head,
-                    });
-                }
+                state.finish(&mut on_tag);
                 return Ok(total);
             }
             Ok(read) => read,
@@ -85,51 +74,90 @@ pub(super) fn scan(
             Err(error) => return Err(error),
         };
         total += read as u64;
-        let mut rest = &buffer[..read];
+        if !state.feed(&buffer[..read], &mut on_tag) {
+            return Ok(total);
+        }
+    }
+}
+
+/// Where the scan stands between two reads.
+#[derive(Default)]
+struct Scanner {
+    tag: Vec<u8>,
+    text_head: Vec<u8>,
+    in_tag: bool,
+    /// The quote of an attribute value being read, 0 outside one.
+    quote: u8,
+    text_len: u64,
+}
+
+impl Scanner {
+    /// Scan `bytes`; false when `on_tag` asked to stop.
+    fn feed(&mut self, mut rest: &[u8], on_tag: &mut impl FnMut(&Tag<'_>) -> bool) -> bool {
         while !rest.is_empty() {
-            if !in_tag {
-                let stop = memchr::memchr(b'<', rest).unwrap_or(rest.len());
-                text_len += stop as u64;
-                let room = TEXT_HEAD.saturating_sub(text_head.len()).min(stop);
-                text_head.extend_from_slice(&rest[..room]);
-                if stop < rest.len() {
-                    in_tag = true;
-                    tag.clear();
-                    rest = &rest[stop + 1..];
-                } else {
-                    rest = &[];
-                }
+            if !self.in_tag {
+                rest = self.text(rest);
                 continue;
             }
-            let stop = if quote != 0 {
-                memchr::memchr(quote, rest)
+            let stop = if self.quote != 0 {
+                memchr::memchr(self.quote, rest)
             } else {
                 memchr::memchr3(b'>', b'"', b'\'', rest)
             };
             let Some(stop) = stop else {
-                keep(&mut tag, rest);
-                rest = &[];
-                continue;
+                keep(&mut self.tag, rest);
+                return true;
             };
             let byte = rest[stop];
-            keep(&mut tag, &rest[..stop]);
+            keep(&mut self.tag, &rest[..stop]);
             rest = &rest[stop + 1..];
-            if quote != 0 {
-                quote = 0;
-                keep(&mut tag, &[byte]);
+            if self.quote != 0 {
+                self.quote = 0;
+                keep(&mut self.tag, &[byte]);
             } else if byte != b'>' {
-                quote = byte;
-                keep(&mut tag, &[byte]);
-            } else {
-                in_tag = false;
-                if let Some(parsed) = parse(&tag, text_len, &text_head)
-                    && !on_tag(&parsed)
-                {
-                    return Ok(total);
-                }
-                text_len = 0;
-                text_head.clear();
+                self.quote = byte;
+                keep(&mut self.tag, &[byte]);
+            } else if !self.close_tag(on_tag) {
+                return false;
             }
+        }
+        true
+    }
+
+    /// Measure text up to the next `<`; returns what is left.
+    fn text<'b>(&mut self, rest: &'b [u8]) -> &'b [u8] {
+        let stop = memchr::memchr(b'<', rest).unwrap_or(rest.len());
+        self.text_len += stop as u64;
+        let room = TEXT_HEAD.saturating_sub(self.text_head.len()).min(stop);
+        self.text_head.extend_from_slice(&rest[..room]);
+        if stop == rest.len() {
+            return &[];
+        }
+        self.in_tag = true;
+        self.tag.clear();
+        &rest[stop + 1..]
+    }
+
+    /// A tag ended: report it with the text before it.
+    fn close_tag(&mut self, on_tag: &mut impl FnMut(&Tag<'_>) -> bool) -> bool {
+        self.in_tag = false;
+        let go_on = parse(&self.tag, self.text_len, &self.text_head).is_none_or(|tag| on_tag(&tag));
+        self.text_len = 0;
+        self.text_head.clear();
+        go_on
+    }
+
+    /// The text after the last tag (a part cut short), as a tag without a name.
+    fn finish(&self, on_tag: &mut impl FnMut(&Tag<'_>) -> bool) {
+        if !self.in_tag && self.text_len > 0 {
+            on_tag(&Tag {
+                name: b"",
+                attrs: b"",
+                end: true,
+                empty: false,
+                text_len: self.text_len,
+                text_head: &self.text_head,
+            });
         }
     }
 }

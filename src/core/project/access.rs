@@ -24,6 +24,18 @@ pub fn open_read_only(file: &Path) -> Result<Connection, ProjectError> {
     let (connection, version) = match plain {
         Ok(opened) => opened,
         Err(ProjectError::ReadOnly { .. } | ProjectError::Sqlite { .. })
+            if has_hot_journal(file) =>
+        {
+            // Immutable mode would read the main file as the interrupted write left it.
+            return Err(ProjectError::ReadOnly {
+                file: file.to_path_buf(),
+                detail: "a write was interrupted and its journal (the -journal file beside it) \
+                         must be rolled back first: open the project once where its folder can \
+                         be written, or copy the project together with its -journal file"
+                    .to_string(),
+            });
+        }
+        Err(ProjectError::ReadOnly { .. } | ProjectError::Sqlite { .. })
             if !schema::has_write_ahead_log(file) =>
         {
             let uri_flags = flags | OpenFlags::SQLITE_OPEN_URI;
@@ -44,6 +56,13 @@ pub fn open_read_only(file: &Path) -> Result<Connection, ProjectError> {
         });
     }
     Ok(connection)
+}
+
+/// A rollback journal beside `file` (left by a writer that was killed mid-transaction).
+fn has_hot_journal(file: &Path) -> bool {
+    let mut journal = file.as_os_str().to_owned();
+    journal.push("-journal");
+    std::fs::metadata(Path::new(&journal)).is_ok_and(|meta| meta.len() > 0)
 }
 
 /// `file:` URI of `file` opened as immutable (percent-encoding what a URI path may not hold).
