@@ -1,6 +1,7 @@
 //! The blocking keys of one record: exact identifiers, name tokens and key combinations, each
 //! hashed with its kind into one 64-bit key.
 
+use crate::core::matching::compare::LOCAL_PHONE_DIGITS;
 use crate::core::matching::features::{Features, ListFeatures};
 use crate::core::matching::field::{Key, KeySet};
 use crate::core::matching::vocab::NONE;
@@ -117,15 +118,14 @@ pub(super) fn record_keys(
     }
     let phone = value(Key::Phone);
     if phone != NONE {
-        // The last eight digits meet a number written nationally on one side and
-        // internationally on the other ("+49 431 5550123", "0431/5550123").
+        // The last seven digits meet a number written nationally on one side and
+        // internationally on the other ("+49 431 5550123", "0431/5550123"), or locally
+        // without its area code ("555 0123").
         let text = features.vocab(Key::Phone).text(phone);
-        if text.len() >= 8 {
-            out.push(key(
-                KeyKind::PhoneTail,
-                text_hash(&text[text.len() - 8..]),
-                0,
-            ));
+        let digits = LOCAL_PHONE_DIGITS;
+        if text.len() >= digits {
+            let tail = text_hash(&text[text.len() - digits..]);
+            out.push(key(KeyKind::PhoneTail, tail, 0));
         }
     }
     let (street, house) = (value(Key::Street), value(Key::HouseNumber));
