@@ -324,3 +324,57 @@ fn japanese_names_without_spaces_are_matched() {
         "{stdout}"
     );
 }
+
+#[test]
+fn explain_missing_says_whether_a_pair_was_compared_and_what_it_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let lists = Lists::generate(120, 5);
+    let (crm, erp) = (dir.path().join("crm.csv"), dir.path().join("erp.csv"));
+    let crm_names: Vec<&str> = CRM_HEADER.iter().map(|(name, _)| *name).collect();
+    let erp_names: Vec<&str> = ERP_HEADER.iter().map(|(name, _)| *name).collect();
+    write_csv(&crm, &crm_names, &lists.crm_rows);
+    write_csv(&erp, &erp_names, &lists.erp_rows);
+    let (true_crm, true_erp) = lists.truth[0];
+    let crm_id = lists.crm_rows[true_crm][0].clone();
+    let explain = |erp_id: &str| {
+        let mut args = vec![
+            "match".to_string(),
+            "--crm".into(),
+            crm.display().to_string(),
+        ];
+        args.extend(["--erp".into(), erp.display().to_string()]);
+        args.extend(["--explain-missing".into(), crm_id.clone()]);
+        args.extend(["--expected-erp".into(), erp_id.to_string()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = ledgerlink(&args);
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let suggested = explain(&lists.erp_rows[true_erp][0]);
+    assert!(suggested.contains("suggested, score"), "{suggested}");
+    // A firm of another family name, trade and city shares no blocking key with this one.
+    let stranger = lists
+        .erp_rows
+        .iter()
+        .find(|row| {
+            let words = |name: &str| name.to_lowercase().split(' ').next().map(str::to_owned);
+            words(&row[1]) != words(&lists.crm_rows[true_crm][1])
+                && row[4] != lists.erp_rows[true_erp][4]
+        })
+        .unwrap();
+    let never = explain(&stranger[0]);
+    assert!(
+        never.contains("never compared") || never.contains("below the review threshold"),
+        "{never}"
+    );
+    let unknown = ledgerlink(&[
+        "match",
+        "--crm",
+        crm.to_str().unwrap(),
+        "--erp",
+        erp.to_str().unwrap(),
+        "--explain-missing",
+        "no-such-id",
+    ]);
+    assert_eq!(unknown.status.code(), Some(2));
+}

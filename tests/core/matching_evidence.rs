@@ -107,6 +107,10 @@ const EVIDENCE_KINDS: &[(CrmCase, ErpCase)] = &[
     // A cross-reference naming the ERP record; the firm moved.
     (["E3", "Kranich Elektrobau GmbH", "Ringstraße 14", "01067", "Dresden", "", "", "", "0000008003"],
      ["8003", "KRANICH ELEKTROBAU GMBH", "HAUPTSTR. 88", "04109", "LEIPZIG", "0341/7788990", "", ""]),
+    // A site: the same street address, a local seven-digit phone, no postcode on one side,
+    // and a name that is neither equal to nor inside the other.
+    (["E5", "Metropolitan Family Services - Midway", "3215 W 63rd St", "60629", "Chicago", "+1 773 555 0147", "", "", ""],
+     ["8005", "METROPOLITAN FAMILY SERVICES 0-3", "3215 W 63RD ST", "", "CHICAGO", "555-0147", "", ""]),
     // A move: same name and web domain, another city, street and phone.
     (["E4", "Lindqvist Feinmechanik GmbH", "Elbchaussee 20", "22765", "Hamburg", "+49 40 3344556", "https://www.lindqvist-feinmechanik.de/", "", ""],
      ["8004", "LINDQVIST FEINMECHANIK GMBH", "LEOPOLDSTR. 200", "80804", "MUENCHEN", "089/9988776", "info@lindqvist-feinmechanik.de", ""]),

@@ -18,6 +18,9 @@ pub const FUZZY: u8 = 3;
 /// Three steps below exact (names only).
 pub const PARTIAL: u8 = 4;
 
+/// Digits of a local phone number written without its area code.
+pub const LOCAL_PHONE_DIGITS: usize = 7;
+
 /// Name tokens compared per name (longer names are rare; their tail is ignored).
 const MAX_NAME_TOKENS: usize = 12;
 
@@ -185,7 +188,10 @@ impl<'a> Comparer<'a> {
                 }
             }
             Field::Phone => {
-                if same_tail(a, b, 8) {
+                // A local seven-digit number ("555 0123", the area code left out) agrees with
+                // the full number on its last seven digits.
+                let local = a.len().min(b.len()) == LOCAL_PHONE_DIGITS;
+                if same_tail(a, b, 8) || (local && same_tail(a, b, LOCAL_PHONE_DIGITS)) {
                     CLOSE
                 } else {
                     different
@@ -406,5 +412,6 @@ mod tests {
         assert!(same_tail("4930123456", "030123456", 8));
         assert!(!same_tail("4930123456", "4930123457", 8));
         assert!(!same_tail("123", "123", 8));
+        assert!(same_tail("13125550123", "5550123", LOCAL_PHONE_DIGITS));
     }
 }

@@ -7,10 +7,12 @@
 //! 1. [`features`]: comparison keys computed once per record (through [`normalized`]) and
 //!    interned into vocabularies shared by both lists ([`vocab`]);
 //! 2. [`blocking`]: candidate pairs from exact keys, name tokens and key combinations, skipping
-//!    keys shared by too many records;
+//!    keys shared by too many records (within one list, a frequent exact name is walked as a
+//!    sorted neighbourhood instead, and seeds a group: [`seeds`]);
 //! 3. [`compare`]: each candidate pair becomes a vector of comparison levels ([`field`]);
 //! 4. [`model`]: Fellegi-Sunter weights, `u` from random pairs, `m` by EM on the candidates,
-//!    term-frequency adjusted, refined by labels ([`scoring`] runs steps 2-4);
+//!    term-frequency adjusted, refined by labels, combined as [`evidence`] says (a move counts
+//!    once, an identifier carries a pair into review) ([`scoring`] runs steps 2-4);
 //! 5. [`assign`]: a maximum-weight one-to-one assignment ([`link`]), or clusters of duplicates
 //!    ([`duplicates`]);
 //! 6. [`explain`]: per-field contributions and a sentence; [`xref`]: cross-reference checks;
