@@ -312,8 +312,13 @@ impl App {
             actions.push(Action::SetReviewer(name));
         }
 
-        for action in actions {
-            self.apply(&ctx, action);
+        // A pass that egui discards (a layout settling, a modal's first frame) runs again with
+        // the same input: what it asked for is applied once, in the pass that is shown, never
+        // twice for one click or key.
+        if !ctx.will_discard() {
+            for action in actions {
+                self.apply(&ctx, action);
+            }
         }
         self.count_frame(&ctx);
     }

@@ -256,7 +256,7 @@ fn enter_confirms_the_reviewer_name() {
     let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .apply(&ctx, ledgerlink::app::action::Action::OpenProject(file));
+        .apply(&ctx, ledgerlink::app::action::Action::OpenProject(file.clone()));
     common::finish_work(&mut harness);
     harness.get_by_label("Who is reviewing?");
     common::type_into(&mut harness, "Reviewer name", "Sven Nyberg");
@@ -267,4 +267,11 @@ fn enter_confirms_the_reviewer_name() {
         "Enter saves the name and closes the prompt"
     );
     harness.get_by_label_contains("Sven Nyberg");
+    for _ in 0..3 {
+        harness.run();
+    }
+    assert!(
+        Project::open(&file).unwrap().decisions().is_empty(),
+        "the Enter that saved the name decided nothing"
+    );
 }
