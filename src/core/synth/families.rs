@@ -70,8 +70,18 @@ pub fn write(out_dir: &Path, seed: u64, families: u64) -> Result<FamilySummary, 
     let mut rng = Rng::new(seed ^ 0xFA41_11E5);
     let mut rows = Vec::new();
     let mut family_records = 0;
+    // Two big firms of the very same name cannot be told apart by anyone; the generator
+    // draws again when a name is taken.
+    let mut taken = std::collections::HashSet::new();
+    let mut next = FAMILY_BASE;
     for family in 0..families {
-        let firm = Firm::generate(seed, FAMILY_BASE + family);
+        let firm = loop {
+            let firm = Firm::generate(seed, next);
+            next += 1;
+            if taken.insert(firm.name.words.join(" ").to_lowercase()) {
+                break firm;
+            }
+        };
         let count = rng.between(SPELLINGS.0, SPELLINGS.1);
         let sites: Vec<Firm> = (0..1 + rng.below(6))
             .map(|site| Firm::generate(seed, FAMILY_BASE + 10_000 + family * 10 + site))
@@ -86,6 +96,9 @@ pub fn write(out_dir: &Path, seed: u64, families: u64) -> Result<FamilySummary, 
         sister.name = firm.name.clone();
         let word = SISTER_WORDS[rng.index(SISTER_WORDS.len())];
         sister.name.words.push(word.to_string());
+        if let Some(romanised) = sister.name.romanised.as_mut() {
+            romanised.push(word.to_string());
+        }
         for _ in 0..rng.between(5, 20) {
             let mut row = spelling(&sister, &sister, true, &mut rng);
             row.firm = format!("S{family}");
