@@ -254,9 +254,10 @@ fn enter_confirms_the_reviewer_name() {
     let mut harness = common::harness();
     harness.run();
     let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .apply(&ctx, ledgerlink::app::action::Action::OpenProject(file.clone()));
+    harness.state_mut().apply(
+        &ctx,
+        ledgerlink::app::action::Action::OpenProject(file.clone()),
+    );
     common::finish_work(&mut harness);
     harness.get_by_label("Who is reviewing?");
     common::type_into(&mut harness, "Reviewer name", "Sven Nyberg");

@@ -9,7 +9,7 @@ use super::explain::explain;
 use super::features::Features;
 use super::model::Model;
 use super::observer::{MatchObserver, Unobserved, go_on};
-use super::scoring::{RowLabel, ScoredPair, Scoring, score};
+use super::scoring::{RowLabel, ScoredPair, Scoring, score_keeping_weak};
 use super::xref::check_xrefs;
 use super::{Band, MatchOptions, MatchOutput, PairSuggestion};
 use crate::core::model::Dataset;
@@ -40,10 +40,11 @@ pub fn match_lists_observed(
     if !go_on(observer, "comparing candidate pairs") {
         return None;
     }
-    let scoring = score(
+    let weak_threshold = options.weak_threshold.unwrap_or(options.review_threshold);
+    let scoring = score_keeping_weak(
         &comparer,
         &labels,
-        options.review_threshold,
+        (options.review_threshold, weak_threshold),
         options.max_block_pairs,
     );
     if !go_on(observer, "choosing one partner per record") {
@@ -74,11 +75,15 @@ pub fn match_lists_observed(
         .map(|index| suggest(index, Band::Review))
         .collect();
     let xref_checks = check_xrefs(crm, &comparer, &scoring.model, &pairs, options);
+    let weak: Vec<PairSuggestion> = weak_candidates(&scoring)
+        .map(|pair| suggestion(&comparer, &scoring.model, pair, Band::Review))
+        .collect();
     Some(MatchOutput {
         pairs,
         alternatives,
         compared_pairs: scoring.compared,
         xref_checks,
+        weak,
     })
 }
 
@@ -113,6 +118,16 @@ pub(super) fn row_labels(options: &MatchOptions) -> Vec<RowLabel> {
             })
         })
         .collect()
+}
+
+/// The weak candidates of records that have no pair or alternative at all.
+fn weak_candidates(scoring: &Scoring) -> impl ParallelIterator<Item = &ScoredPair> {
+    let lefts: rustc_hash::FxHashSet<u32> = scoring.pairs.iter().map(|pair| pair.left).collect();
+    let rights: rustc_hash::FxHashSet<u32> = scoring.pairs.iter().map(|pair| pair.right).collect();
+    scoring
+        .weak
+        .par_iter()
+        .filter(move |pair| !lefts.contains(&pair.left) || !rights.contains(&pair.right))
 }
 
 fn suggestion(

@@ -96,6 +96,9 @@ pub struct MatchOptions {
     pub max_block_pairs: u64,
     /// Every two members of a duplicate cluster reach at least this probability.
     pub cluster_min_probability: f64,
+    /// Also report weak candidates ([`MatchOutput::weak`]) down to this probability; `None`
+    /// (the default, and `match`) reports none.
+    pub weak_threshold: Option<f64>,
 }
 
 impl Default for MatchOptions {
@@ -107,6 +110,7 @@ impl Default for MatchOptions {
             auto_margin_bits: 6.0,
             max_block_pairs: 100,
             cluster_min_probability: 0.05,
+            weak_threshold: None,
         }
     }
 }
@@ -123,6 +127,11 @@ pub struct MatchOutput {
     pub compared_pairs: u64,
     /// One check per CRM record whose cross-reference field is filled.
     pub xref_checks: Vec<XrefCheck>,
+    /// Weak candidates (when [`MatchOptions::weak_threshold`] asks for them): the best pair
+    /// below the review threshold of each record that got no suggestion at all. Not worth a
+    /// reviewer's time on their own, but enough to keep such a record out of a creation file
+    /// until someone says it is new.
+    pub weak: Vec<PairSuggestion>,
 }
 
 /// How safe a suggestion is to accept without looking.

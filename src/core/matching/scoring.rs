@@ -36,6 +36,10 @@ pub struct Scoring {
     pub compared: u64,
     /// The review threshold as a weight.
     pub review_weight: f64,
+    /// Weak candidates: pairs below the review threshold but at or above the weak one, at
+    /// most the best one per record of either list, ordered by left row (empty unless asked
+    /// for with [`score_keeping_weak`]).
+    pub weak: Vec<ScoredPair>,
 }
 
 /// A decided pair as rows of the left and right list.
@@ -55,6 +59,23 @@ pub fn score(
     comparer: &Comparer<'_>,
     labels: &[RowLabel],
     review_probability: f64,
+    max_block_pairs: u64,
+) -> Scoring {
+    score_keeping_weak(
+        comparer,
+        labels,
+        (review_probability, review_probability),
+        max_block_pairs,
+    )
+}
+
+/// [`score`] that also keeps weak candidates: each record's best pair whose probability is
+/// below `review_probability` but at least `weak_probability` (what the worklist needs to hold
+/// a record that may still exist in the other list).
+pub fn score_keeping_weak(
+    comparer: &Comparer<'_>,
+    labels: &[RowLabel],
+    (review_probability, weak_probability): (f64, f64),
     max_block_pairs: u64,
 ) -> Scoring {
     let (left_len, right_len) = (comparer.left().len(), comparer.right().len());
@@ -92,11 +113,12 @@ pub fn score(
     }
     let model = Model::fit(comparer, &counts, &labelled);
     let review_weight = model.weight_for(review_probability);
-    let mut pairs: Vec<ScoredPair> = candidates
+    let weak_weight = model.weight_for(weak_probability.min(review_probability));
+    let (mut pairs, weak): (Vec<ScoredPair>, Vec<ScoredPair>) = candidates
         .par_iter()
         .filter_map(|&(left, right, pattern)| {
             let weight = model.pair_weight(comparer, left as usize, pattern);
-            (weight >= review_weight).then_some(ScoredPair {
+            (weight >= weak_weight).then_some(ScoredPair {
                 left,
                 right,
                 pattern,
@@ -104,7 +126,7 @@ pub fn score(
                 accepted: false,
             })
         })
-        .collect();
+        .partition(|pair| pair.weight >= review_weight);
     add_accepted(comparer, &model, labels, &mut pairs);
     pairs.sort_unstable_by_key(|pair| (pair.left, pair.right));
     Scoring {
@@ -112,7 +134,24 @@ pub fn score(
         pairs,
         compared,
         review_weight,
+        weak: best_per_record(weak),
     }
+}
+
+/// The strongest pair of each record of either list among `pairs`, ordered by left row.
+fn best_per_record(mut pairs: Vec<ScoredPair>) -> Vec<ScoredPair> {
+    pairs.sort_unstable_by(|a, b| b.weight.total_cmp(&a.weight));
+    let (mut lefts, mut rights) = (FxHashSet::default(), FxHashSet::default());
+    let mut best: Vec<ScoredPair> = pairs
+        .into_iter()
+        .filter(|pair| {
+            let new_left = lefts.insert(pair.left);
+            let new_right = rights.insert(pair.right);
+            new_left || new_right
+        })
+        .collect();
+    best.sort_unstable_by_key(|pair| (pair.left, pair.right));
+    best
 }
 
 /// Candidate pairs compared by one worker, with its scratch buffers.

@@ -4,6 +4,11 @@
 
 use crate::core::model::Side;
 
+/// Matching's review threshold: candidates scored below it are weak (kept only so that a
+/// record is not created before someone has looked), and only a candidate at or above it makes
+/// a record a probable second account.
+pub(super) const REVIEW_SCORE: f64 = 0.1;
+
 /// Why a record waits for a person instead of getting its creation default.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Hold<'a> {
@@ -70,6 +75,14 @@ impl<'a> Hold<'a> {
             Hold::MarkedDuplicate { master } => {
                 format!("marked a duplicate of {own} {master}: merged into it, not created")
             }
+            Hold::OpenPair {
+                other: key,
+                probability,
+                ..
+            } if probability < REVIEW_SCORE => format!(
+                "resembles {other} {key} a little (weak candidate, score {probability:.3}): \
+                 link them, or reject the pair to create it"
+            ),
             Hold::OpenPair {
                 other: key,
                 probability,

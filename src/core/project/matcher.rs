@@ -68,11 +68,19 @@ impl Labels {
     }
 }
 
+/// The lowest probability of a weak candidate a project keeps. A record with no suggestion but
+/// a weak candidate waits for a person instead of being created in the other system: on the
+/// synth lists (3,000 firms) a floor of 0.001 keeps 18 of the 30 records that matching missed
+/// out of the creation files, at the cost of holding 5 of 244 truly new ones (one click each).
+pub const WEAK_THRESHOLD: f64 = 0.001;
+
 impl From<MatchOutput> for SuggestionSet {
     fn from(output: MatchOutput) -> Self {
+        let mut alternatives = output.alternatives;
+        alternatives.extend(output.weak);
         SuggestionSet {
             pairs: output.pairs,
-            alternatives: output.alternatives,
+            alternatives,
             duplicates: Vec::new(),
             xref_checks: output.xref_checks,
         }
@@ -96,7 +104,11 @@ pub fn run_matching_observed(
         labels: labels.to_vec(),
         ..MatchOptions::default()
     };
-    let output = match_lists_observed(crm, erp, &options(&labels.pairs), observer)?;
+    let pair_options = MatchOptions {
+        weak_threshold: Some(WEAK_THRESHOLD),
+        ..options(&labels.pairs)
+    };
+    let output = match_lists_observed(crm, erp, &pair_options, observer)?;
     let mut set = SuggestionSet::from(output);
     set.duplicates =
         dedupe_list_observed(crm, Side::Crm, &options(&labels.crm_duplicates), observer)?.clusters;

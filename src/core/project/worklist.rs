@@ -30,6 +30,7 @@ use super::policy::{CreationAction, Policy};
 use super::state::DecisionState;
 use super::suggestions::Suggestions;
 
+use super::hold::REVIEW_SCORE;
 pub use super::hold::{HeldCounts, Hold};
 use super::views::{PairStatus, suggestion_view};
 
@@ -230,7 +231,10 @@ fn pair_evidence<'a>(inputs: &Inputs<'a>, evidence: &mut Evidence<'a>) {
                 evidence.candidate(Side::Crm, crm, true);
                 evidence.candidate(Side::Erp, erp, true);
             }
-            PairStatus::LinkedElsewhere => {
+            // A weak candidate (below the review threshold) linked elsewhere says little: the
+            // record only resembles another firm's account. Only a real suggestion makes it a
+            // probable second account.
+            PairStatus::LinkedElsewhere if suggestion.probability >= REVIEW_SCORE => {
                 for (side, key, candidate) in [(Side::Crm, crm, erp), (Side::Erp, erp, crm)] {
                     second_account(
                         inputs,
@@ -241,7 +245,7 @@ fn pair_evidence<'a>(inputs: &Inputs<'a>, evidence: &mut Evidence<'a>) {
                     );
                 }
             }
-            PairStatus::Accepted | PairStatus::Linked => {}
+            PairStatus::Accepted | PairStatus::Linked | PairStatus::LinkedElsewhere => {}
         }
     }
 }
