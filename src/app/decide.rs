@@ -20,10 +20,14 @@ pub(super) enum Verdict {
 impl App {
     /// Who decides: the reviewer's name, or the login name until one is given.
     pub(super) fn reviewer(&self) -> String {
+        let login = || {
+            let login = self.options.login_name.as_deref();
+            login.unwrap_or("unknown").to_string()
+        };
         self.settings
             .reviewer_name()
             .map(str::to_string)
-            .unwrap_or_else(crate::core::project::login_name)
+            .unwrap_or_else(login)
     }
 
     /// Decide the pair shown on the review screen, then show the next open pair. Does nothing
