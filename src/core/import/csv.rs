@@ -249,7 +249,7 @@ pub(super) fn read_text(
         read_records(file, source, mode)
     };
     if !matches!(sniffed, TextEncoding::Legacy(_))
-        && let Some(table) = read(sniffed, false)?
+        && let Records::Read(table) = read(sniffed, false)?
     {
         return Ok(TextTable {
             table,
@@ -270,7 +270,11 @@ pub(super) fn read_text(
     } else {
         (TextEncoding::Legacy(guess_legacy(&evidence.sample)), false)
     };
-    let table = read(encoding, lossy)?.flatten();
+    let table = match read(encoding, lossy)? {
+        Records::Read(table) => table,
+        // Only a strict UTF-8 read stops there; this one decodes or replaces.
+        Records::NotUtf8 => None,
+    };
     Ok(TextTable {
         table,
         encoding,
@@ -299,12 +303,20 @@ struct ReadMode {
     lossy: bool,
 }
 
-/// The records of the source; `Ok(None)` when the source was read as strict UTF-8 but is not.
+/// What reading the records of a source gave.
+enum Records {
+    /// The table (`None` when the source holds no record).
+    Read(Option<Table>),
+    /// The source was read as strict UTF-8 but is not: read it again another way.
+    NotUtf8,
+}
+
+/// The records of the source.
 fn read_records(
     file: &str,
     source: TextSource<'_>,
     mode: ReadMode,
-) -> Result<Option<Option<Table>>, ImportError> {
+) -> Result<Records, ImportError> {
     let io_error = |source: io::Error| ImportError::Io {
         file: file.to_string(),
         source,
@@ -326,7 +338,7 @@ fn read_records(
         match reader.text_record() {
             Some(record) => builder.push(line, &record).map_err(too_large)?,
             // Decoded text is always UTF-8, so only a raw UTF-8 read gets here.
-            None if !mode.lossy => return Ok(None),
+            None if !mode.lossy => return Ok(Records::NotUtf8),
             None => {
                 let (cells, column) = reader.lossy_record();
                 replaced.note(line, column);
@@ -345,7 +357,7 @@ fn read_records(
     if let Some(table) = table.as_mut() {
         table.warnings.extend(replaced.warnings());
     }
-    Ok(Some(table))
+    Ok(Records::Read(table))
 }
 
 /// Lines whose bytes were not UTF-8 and were replaced by U+FFFD.
