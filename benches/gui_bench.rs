@@ -17,7 +17,7 @@ mod common;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use ledgerlink::app::action::{Action, Screen};
+use ledgerlink::app::action::{Action, Command, Screen};
 use ledgerlink::app::search::{RecordFilter, SearchIndex};
 use ledgerlink::core::matching::{Band, Contribution, PairSuggestion};
 use ledgerlink::core::model::Role;
@@ -243,9 +243,9 @@ fn review_screen_with_100000_records_per_side() {
     let mut after_frames = Vec::new();
     for step in 0..40 {
         let action = match step % 4 {
-            0 | 1 => Action::AcceptCurrent,
-            2 => Action::UnsureCurrent,
-            _ => Action::Undo,
+            0 | 1 => Action::Command(Command::AcceptCurrent),
+            2 => Action::Command(Command::UnsureCurrent),
+            _ => Action::Command(Command::Undo),
         };
         let decide = Instant::now();
         harness.state_mut().apply(&ctx, action);
@@ -267,7 +267,9 @@ fn review_screen_with_100000_records_per_side() {
     let bulk_ms = bulk.elapsed().as_secs_f64() * 1000.0;
     let accepted = open_before - harness.state().workspace().unwrap().counts.open;
     let undo = Instant::now();
-    harness.state_mut().apply(&ctx, Action::Undo);
+    harness
+        .state_mut()
+        .apply(&ctx, Action::Command(Command::Undo));
     println!(
         "bulk_accept pairs={accepted} ms={bulk_ms:.0} undo_of_the_batch_ms={:.0}",
         undo.elapsed().as_secs_f64() * 1000.0
@@ -277,7 +279,9 @@ fn review_screen_with_100000_records_per_side() {
         open_before
     );
     let redo = Instant::now();
-    harness.state_mut().apply(&ctx, Action::Redo);
+    harness
+        .state_mut()
+        .apply(&ctx, Action::Command(Command::Redo));
     println!(
         "redo_of_the_batch_ms={:.0}",
         redo.elapsed().as_secs_f64() * 1000.0
@@ -286,7 +290,9 @@ fn review_screen_with_100000_records_per_side() {
         harness.state().workspace().unwrap().counts.open,
         open_before - accepted
     );
-    harness.state_mut().apply(&ctx, Action::Undo);
+    harness
+        .state_mut()
+        .apply(&ctx, Action::Command(Command::Undo));
     let mut project = Project::open(&file).unwrap();
     let open_pairs: Vec<(String, String)> = project
         .open_queue()

@@ -9,6 +9,7 @@ mod cli;
 
 fn main() -> ExitCode {
     ledgerlink::core::guard::install_quiet_panic_hook();
+    cli::read_environment();
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,

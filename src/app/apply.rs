@@ -1,8 +1,9 @@
 //! Applying the actions the screens returned, once the frame is drawn.
 
-use super::action::{Action, Screen};
+use super::action::{Action, Command, Screen};
 use std::path::PathBuf;
 
+use super::decide::Verdict;
 use super::job::{Job, JobEnd};
 use super::notice::Notice;
 use super::screens::review::SearchIndexes;
@@ -12,100 +13,140 @@ use super::{App, Running};
 use crate::core::model::Side;
 
 impl App {
-    /// Apply one action.
+    /// Apply one action. The match is exhaustive: a new action does not compile until it is
+    /// handled here. Review commands and decisions with no project open do nothing.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
-        if self.apply_decision(&action) {
-            return;
-        }
         match action {
+            Action::Command(command) => self.run_command(ctx, command),
             Action::Show(screen) => self.screen = screen,
-            Action::ToggleHelp => self.help_open = !self.help_open,
-            Action::ZoomIn => self.zoom(ctx, 0.1),
-            Action::ZoomOut => self.zoom(ctx, -0.1),
-            Action::DismissNotice(index) if index < self.notices.len() => {
-                self.notices.remove(index);
-            }
-            Action::SetReviewer(name) => {
-                self.settings.reviewer = Some(name);
-                self.save_settings();
-            }
-            Action::BrowseList(side) => {
-                if let Some(path) = self.pick_file(&format!("{side} list")) {
-                    *self.start.list_path_mut(side) = path.display().to_string();
-                    self.start.suggest_project_path();
-                }
-            }
+            Action::BrowseList(side) => self.browse_list(side),
             Action::BrowseProject => {
                 if let Some(path) = self.pick_file("project") {
                     self.start.open_path = path.display().to_string();
                 }
             }
-            Action::LoadLists => {
-                self.drop_information();
-                let requests = [Side::Crm, Side::Erp].map(|side| ListRequest {
-                    side,
-                    spec: self.start.list_path_mut(side).trim().to_string(),
-                    mapping: Vec::new(),
-                });
-                self.read_lists(ctx, requests.to_vec());
-            }
-            Action::ChooseSheet { side, sheet } => {
-                if let Some(draft) = self.import.draft(side) {
-                    let request = ListRequest {
-                        side,
-                        spec: work::with_sheet(&draft.spec, &sheet),
-                        mapping: Vec::new(),
-                    };
-                    self.read_lists(ctx, vec![request]);
-                }
-            }
-            Action::SetRole { side, column, role } => {
-                if let Some(draft) = self.import.draft_mut(side) {
-                    draft.set_role(column, role);
-                }
-            }
-            Action::SelectPair(item) => self.review.current = Some(item),
-            Action::NextPair | Action::SkipCurrent => self.review.step(1),
-            Action::PreviousPair => self.review.step(-1),
-            Action::FocusSearch if self.workspace.is_some() => {
-                self.screen = Screen::Review;
-                self.review.focus_search = true;
-            }
+            Action::LoadLists => self.load_lists(ctx),
             Action::OpenProject(path) => self.open_project(ctx, path),
-            Action::StartMatching => self.start_matching(ctx),
             Action::BrowseExportFolder => {
                 if let Some(folder) = self.pick_folder() {
                     self.export.folder = folder.display().to_string();
                 }
             }
             Action::Export(dir) => self.export(ctx, dir),
-            Action::OpenDemo | Action::ResetDemo => {
-                let reset = matches!(action, Action::ResetDemo);
-                let by = self.reviewer();
-                let file = self
-                    .options
-                    .demo_file
-                    .clone()
-                    .unwrap_or_else(work::default_demo_file);
-                self.spawn_project_job(ctx, "demo", "Building the demo", move |progress| {
-                    work::open_demo(&file, by, reset, progress)
-                });
-            }
-            Action::CancelJob => {
-                if let Some(running) = self.running.take() {
-                    running.cancel();
-                    let text = match running {
-                        Running::Export(_) => {
-                            "Export cancelled: a file being written is finished whole; \
-                             files not yet written keep their previous content."
-                        }
-                        _ => "Cancelled; nothing was changed.",
-                    };
-                    self.notify(Notice::info(text));
+            Action::OpenDemo => self.open_demo(ctx, false),
+            Action::ResetDemo => self.open_demo(ctx, true),
+            Action::ChooseSheet { side, sheet } => self.choose_sheet(ctx, side, &sheet),
+            Action::SetRole { side, column, role } => {
+                if let Some(draft) = self.import.draft_mut(side) {
+                    draft.set_role(column, role);
                 }
             }
-            // Review commands and decisions with no project open do nothing.
-            _ => {}
+            Action::StartMatching => self.start_matching(ctx),
+            Action::CancelJob => self.cancel_job(),
+            Action::SelectPair(item) => self.review.current = Some(item),
+            Action::Accept { crm_row, erp_row } => {
+                self.decide_pair(crm_row, erp_row, Verdict::Accept);
+            }
+            Action::Reject { crm_row, erp_row } => {
+                self.decide_pair(crm_row, erp_row, Verdict::Reject);
+            }
+            Action::Link { crm_row, erp_row } => self.link(crm_row, erp_row),
+            Action::BulkAccept { threshold } => self.bulk_accept(threshold),
+            Action::MarkDuplicates { side, master, rows } => {
+                self.mark_duplicates(side, master, &rows);
+            }
+            Action::MarkNotDuplicates { side, rows } => self.mark_not_duplicates(side, &rows),
+            Action::SetCreation {
+                side,
+                rows,
+                creation,
+            } => self.set_creation(side, &rows, creation),
+            Action::SetReviewer(name) => {
+                self.settings.reviewer = Some(name);
+                self.save_settings();
+            }
+            Action::DismissNotice(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+            }
+        }
+    }
+
+    /// Run a command from a button or the keyboard (exhaustive, like [`App::apply`]).
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::AcceptCurrent => self.decide_current(Verdict::Accept),
+            Command::RejectCurrent => self.decide_current(Verdict::Reject),
+            Command::UnsureCurrent => self.decide_current(Verdict::Unsure),
+            Command::SkipCurrent => self.advance_to_next_open(),
+            Command::NextPair => self.review.step(1),
+            Command::PreviousPair => self.review.step(-1),
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
+            Command::FocusSearch => {
+                if self.workspace.is_some() {
+                    self.screen = Screen::Review;
+                    self.review.focus_search = true;
+                }
+            }
+            Command::ZoomIn => self.zoom(ctx, 0.1),
+            Command::ZoomOut => self.zoom(ctx, -0.1),
+            Command::ToggleHelp => self.help_open = !self.help_open,
+        }
+    }
+
+    fn browse_list(&mut self, side: Side) {
+        if let Some(path) = self.pick_file(&format!("{side} list")) {
+            *self.start.list_path_mut(side) = path.display().to_string();
+            self.start.suggest_project_path();
+        }
+    }
+
+    fn load_lists(&mut self, ctx: &egui::Context) {
+        self.drop_information();
+        let requests = [Side::Crm, Side::Erp].map(|side| ListRequest {
+            side,
+            spec: self.start.list_path_mut(side).trim().to_string(),
+            mapping: Vec::new(),
+        });
+        self.read_lists(ctx, requests.to_vec());
+    }
+
+    fn choose_sheet(&mut self, ctx: &egui::Context, side: Side, sheet: &str) {
+        if let Some(draft) = self.import.draft(side) {
+            let request = ListRequest {
+                side,
+                spec: work::with_sheet(&draft.spec, sheet),
+                mapping: Vec::new(),
+            };
+            self.read_lists(ctx, vec![request]);
+        }
+    }
+
+    fn open_demo(&mut self, ctx: &egui::Context, reset: bool) {
+        let by = self.reviewer();
+        let file = self
+            .options
+            .demo_file
+            .clone()
+            .unwrap_or_else(work::default_demo_file);
+        self.spawn_project_job(ctx, "demo", "Building the demo", move |progress| {
+            work::open_demo(&file, by, reset, progress)
+        });
+    }
+
+    fn cancel_job(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.cancel();
+            let text = match running {
+                Running::Export(_) => {
+                    "Export cancelled: a file being written is finished whole; \
+                     files not yet written keep their previous content."
+                }
+                Running::Lists(_) | Running::Project(_) => "Cancelled; nothing was changed.",
+            };
+            self.notify(Notice::info(text));
         }
     }
 

@@ -1,7 +1,7 @@
 //! The window's chrome around the screens: the navigation bar, the status bar and the prompt
 //! for the reviewer's name.
 
-use super::action::{Action, Screen};
+use super::action::{Action, Command, Screen};
 use super::{App, widgets};
 
 impl App {
@@ -25,7 +25,7 @@ impl App {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let Some(action) = Action::ToggleHelp.button(ui, true) {
+                if let Some(action) = Command::ToggleHelp.button(ui, true) {
                     actions.push(action);
                 }
             });
@@ -65,8 +65,10 @@ impl App {
             } else {
                 "Nothing to redo"
             };
-            ui.label(undo).on_hover_text(Action::Undo.tooltip(ui.ctx()));
-            ui.label(redo).on_hover_text(Action::Redo.tooltip(ui.ctx()));
+            ui.label(undo)
+                .on_hover_text(Command::Undo.tooltip(ui.ctx()));
+            ui.label(redo)
+                .on_hover_text(Command::Redo.tooltip(ui.ctx()));
             if let Some(saved) = &self.saved {
                 ui.separator();
                 ui.label(format!("Saved: {saved}"));

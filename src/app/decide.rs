@@ -2,7 +2,7 @@
 //! makes): accept, reject, link, bulk accept, duplicates, creation actions, undo and redo.
 
 use super::App;
-use super::action::{Action, Screen};
+use super::action::Screen;
 use super::notice::Notice;
 use super::screens::bulk::is_bulk_candidate;
 use crate::core::model::Side;
@@ -10,7 +10,7 @@ use crate::core::project::{CreationAction, Decision, ProjectError, RecordRef};
 
 /// What the reviewer says about a suggested pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Verdict {
+pub(super) enum Verdict {
     Accept,
     Reject,
     /// Leave it open, flagged for a second look.
@@ -20,57 +20,28 @@ enum Verdict {
 impl App {
     /// Who decides: the reviewer's name, or the login name until one is given.
     pub(super) fn reviewer(&self) -> String {
+        let login = || {
+            let login = self.options.login_name.as_deref();
+            login.unwrap_or("unknown").to_string()
+        };
         self.settings
             .reviewer_name()
             .map(str::to_string)
-            .unwrap_or_else(crate::core::project::login_name)
+            .unwrap_or_else(login)
     }
 
-    /// Apply a decision action; returns false when `action` is not one.
-    pub(super) fn apply_decision(&mut self, action: &Action) -> bool {
-        if self.workspace.is_none() {
-            return false;
+    /// Decide the pair shown on the review screen, then show the next open pair. Does nothing
+    /// on another screen or with no pair shown.
+    pub(super) fn decide_current(&mut self, verdict: Verdict) {
+        if self.screen != Screen::Review {
+            return;
         }
-        match action {
-            Action::AcceptCurrent | Action::RejectCurrent | Action::UnsureCurrent => {
-                if self.screen != Screen::Review {
-                    return true;
-                }
-                let Some((crm_row, erp_row)) = self.current_rows() else {
-                    return true;
-                };
-                let verdict = match action {
-                    Action::AcceptCurrent => Verdict::Accept,
-                    Action::RejectCurrent => Verdict::Reject,
-                    _ => Verdict::Unsure,
-                };
-                if self.decide_pair(crm_row, erp_row, verdict) {
-                    self.advance_to_next_open();
-                }
-            }
-            Action::SkipCurrent => self.advance_to_next_open(),
-            Action::Accept { crm_row, erp_row } => {
-                self.decide_pair(*crm_row, *erp_row, Verdict::Accept);
-            }
-            Action::Reject { crm_row, erp_row } => {
-                self.decide_pair(*crm_row, *erp_row, Verdict::Reject);
-            }
-            Action::Link { crm_row, erp_row } => self.link(*crm_row, *erp_row),
-            Action::BulkAccept { threshold } => self.bulk_accept(*threshold),
-            Action::Undo => self.undo_redo(true),
-            Action::Redo => self.undo_redo(false),
-            Action::MarkDuplicates { side, master, rows } => {
-                self.mark_duplicates(*side, *master, rows);
-            }
-            Action::MarkNotDuplicates { side, rows } => self.mark_not_duplicates(*side, rows),
-            Action::SetCreation {
-                side,
-                rows,
-                creation,
-            } => self.set_creation(*side, rows, *creation),
-            _ => return false,
+        let Some((crm_row, erp_row)) = self.current_rows() else {
+            return;
+        };
+        if self.decide_pair(crm_row, erp_row, verdict) {
+            self.advance_to_next_open();
         }
-        true
     }
 
     fn current_rows(&self) -> Option<(usize, usize)> {
@@ -79,14 +50,14 @@ impl App {
         Some((item.crm_row, item.erp_row))
     }
 
-    fn advance_to_next_open(&mut self) {
+    pub(super) fn advance_to_next_open(&mut self) {
         if let Some(workspace) = &self.workspace {
             let position = self.review.position();
             self.review.current = self.review.next_open(workspace, position);
         }
     }
 
-    fn decide_pair(&mut self, crm_row: usize, erp_row: usize, verdict: Verdict) -> bool {
+    pub(super) fn decide_pair(&mut self, crm_row: usize, erp_row: usize, verdict: Verdict) -> bool {
         let by = self.reviewer();
         let Some(workspace) = self.workspace.as_mut() else {
             return false;
@@ -102,7 +73,7 @@ impl App {
         self.after_change(result.map(|entry| format!("{} at {}", entry.kind.as_str(), entry.at)))
     }
 
-    fn link(&mut self, crm_row: usize, erp_row: usize) {
+    pub(super) fn link(&mut self, crm_row: usize, erp_row: usize) {
         let by = self.reviewer();
         let Some(workspace) = self.workspace.as_mut() else {
             return;
@@ -118,7 +89,7 @@ impl App {
         }
     }
 
-    fn bulk_accept(&mut self, threshold: f64) {
+    pub(super) fn bulk_accept(&mut self, threshold: f64) {
         let by = self.reviewer();
         let Some(workspace) = self.workspace.as_mut() else {
             return;
@@ -141,7 +112,7 @@ impl App {
         self.advance_to_next_open();
     }
 
-    fn undo_redo(&mut self, undo: bool) {
+    pub(super) fn undo_redo(&mut self, undo: bool) {
         let by = self.reviewer();
         let Some(workspace) = self.workspace.as_mut() else {
             return;
@@ -158,7 +129,7 @@ impl App {
         }));
     }
 
-    fn mark_duplicates(&mut self, side: Side, master: usize, rows: &[usize]) {
+    pub(super) fn mark_duplicates(&mut self, side: Side, master: usize, rows: &[usize]) {
         let by = self.reviewer();
         let Some(workspace) = self.workspace.as_mut() else {
             return;
@@ -177,7 +148,7 @@ impl App {
         self.after_change(result.map(|count| format!("{count} duplicates of {master_ref} marked")));
     }
 
-    fn mark_not_duplicates(&mut self, side: Side, rows: &[usize]) {
+    pub(super) fn mark_not_duplicates(&mut self, side: Side, rows: &[usize]) {
         let by = self.reviewer();
         let Some(workspace) = self.workspace.as_mut() else {
             return;
@@ -198,7 +169,7 @@ impl App {
         self.after_change(result.map(|count| format!("{count} records marked not duplicates")));
     }
 
-    fn set_creation(&mut self, side: Side, rows: &[usize], creation: CreationAction) {
+    pub(super) fn set_creation(&mut self, side: Side, rows: &[usize], creation: CreationAction) {
         let by = self.reviewer();
         let Some(workspace) = self.workspace.as_mut() else {
             return;

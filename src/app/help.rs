@@ -1,6 +1,6 @@
-//! The keyboard help overlay (F1 or ?), built from the shortcuts in [`Action`].
+//! The keyboard help overlay (F1 or ?), built from the shortcuts of the [`Command`]s.
 
-use crate::app::action::Action;
+use crate::app::command::Command;
 
 /// Draw the help window while `open`; the window's close button clears `open`.
 pub fn help_ui(ctx: &egui::Context, open: &mut bool) {
@@ -15,10 +15,10 @@ pub fn help_ui(ctx: &egui::Context, open: &mut bool) {
                 .striped(true)
                 .spacing([16.0, 6.0])
                 .show(ui, |ui| {
-                    for action in Action::KEYBOARD {
-                        ui.strong(action.label());
-                        ui.monospace(action.shortcut_text(ui.ctx()));
-                        ui.label(action.description());
+                    for command in Command::ALL {
+                        ui.strong(command.label());
+                        ui.monospace(command.shortcut_text(ui.ctx()));
+                        ui.label(command.description());
                         ui.end_row();
                     }
                 });

@@ -6,6 +6,7 @@
 //! command line uses. Long work runs on a named background thread ([`job::Job`]).
 
 pub mod action;
+pub mod command;
 pub mod fonts;
 pub mod help;
 pub mod items;
@@ -280,14 +281,16 @@ impl App {
         // No decision before the reviewer is known: while the name prompt shows, its field
         // owns the keyboard (Enter confirms the name), and a key typed outside it (N, Y, S ...)
         // must not decide the pair behind it, so no shortcut is even read.
-        let mut actions = if self.reviewer_prompt_showing() {
+        let commands = if self.reviewer_prompt_showing() {
             Vec::new()
         } else {
-            action::pressed_commands(&ctx)
+            command::pressed_commands(&ctx)
         };
-        if self.screen != Screen::Review {
-            actions.retain(|action| !action.is_review_command());
-        }
+        let mut actions: Vec<Action> = commands
+            .into_iter()
+            .filter(|command| self.screen == Screen::Review || !command.is_review_command())
+            .map(Action::Command)
+            .collect();
         actions.extend(self.dropped_files(&ctx));
 
         egui::Panel::top("navigation").show(ui, |ui| {

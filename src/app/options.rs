@@ -53,4 +53,7 @@ pub struct AppOptions {
     pub demo_file: Option<PathBuf>,
     /// Receives every error the window shows (scripted runs fail on them).
     pub error_log: ErrorLog,
+    /// Who decides until the reviewer gives a name: the login name, which the program reads
+    /// from the environment; `None` (tests) records "unknown".
+    pub login_name: Option<String>,
 }

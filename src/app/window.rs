@@ -2,7 +2,7 @@
 //! (`--smoke-test` closes the window after a few frames, `--bench-frames` also prints frame
 //! times).
 
-use super::action::{Action, Screen};
+use super::action::{Action, Command, Screen};
 use super::{App, AppOptions, setup_context};
 
 impl eframe::App for App {
@@ -65,7 +65,7 @@ impl App {
             self.frame_seconds.push(seconds);
         }
         if self.frame_seconds.len() % 10 == 9 {
-            self.apply(ctx, Action::NextPair);
+            self.apply(ctx, Action::Command(Command::NextPair));
         }
     }
 }

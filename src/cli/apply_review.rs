@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
+use super::login_name;
 use ledgerlink::core::export::{ReviewError, apply_review};
-use ledgerlink::core::project::{DecisionKind, Project, login_name};
+use ledgerlink::core::project::{DecisionKind, Project};
 
 use super::BadInput;
 use crate::cli::output::confirmln;

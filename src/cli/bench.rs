@@ -80,13 +80,16 @@ pub fn report_peak_memory_if_asked() {
 
 /// Run `ledgerlink bench`.
 pub fn run(args: &BenchArgs) -> Result<()> {
-    let scratch = std::env::temp_dir().join(format!("ledgerlink-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch)
-        .with_context(|| format!("cannot create {}", scratch.display()))?;
+    // Removed when dropped, on every return (an error half way included).
+    let scratch_dir = tempfile::Builder::new()
+        .prefix("ledgerlink-bench-")
+        .tempdir()
+        .context("cannot create a scratch folder for the bench")?;
+    let scratch = scratch_dir.path();
     let mut rows = Vec::new();
     let febrl4 = args.data.join("febrl4");
     if febrl4.join("A.csv").is_file() {
-        rows.push(bench_febrl4(&febrl4, &scratch, args.runs)?);
+        rows.push(bench_febrl4(&febrl4, scratch, args.runs)?);
     } else {
         eprintln!(
             "skipped FEBRL4: {} not found",
@@ -95,7 +98,7 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     }
     let febrl3 = args.data.join("febrl3");
     if febrl3.join("records.csv").is_file() {
-        rows.push(bench_febrl3(&febrl3, &scratch, args.runs)?);
+        rows.push(bench_febrl3(&febrl3, scratch, args.runs)?);
     } else {
         eprintln!(
             "skipped FEBRL3: {} not found",
@@ -103,10 +106,10 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         );
     }
     for dir in &args.synth {
-        rows.push(bench_synth(dir, &scratch, args.runs)?);
+        rows.push(bench_synth(dir, scratch, args.runs)?);
     }
     for dir in &args.families {
-        rows.extend(families::bench_families(dir, &scratch, args.runs)?);
+        rows.extend(families::bench_families(dir, scratch, args.runs)?);
     }
     print_table(&rows);
     let calibrations: Vec<(String, Calibration)> = rows
@@ -114,7 +117,6 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         .filter_map(|row| Some((row.dataset.clone(), row.calibration.clone()?)))
         .collect();
     calibration::print_table(&calibrations);
-    std::fs::remove_dir_all(&scratch).ok();
     Ok(())
 }
 

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{ArgGroup, Args};
 
-use ledgerlink::core::project::{CreationAction, Decision, Project, RecordRef, login_name};
+use super::login_name;
+use ledgerlink::core::project::{CreationAction, Decision, Project, RecordRef};
 
 use super::BadInput;
 use super::history::describe;

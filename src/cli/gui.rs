@@ -50,6 +50,7 @@ pub fn open(file: Option<PathBuf>, demo: bool, flags: WindowFlags) -> Result<()>
         launched: Some(flags.launched),
         demo_file: None,
         error_log: error_log.clone(),
+        login_name: Some(super::login_name()),
     };
     app::run(options).map_err(|error| anyhow::anyhow!("could not open the window: {error}"))?;
     if exit_after_frames.is_some() {

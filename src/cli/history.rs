@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
+use super::login_name;
 use crate::cli::output::confirmln;
-use ledgerlink::core::project::{DecisionEntry, Project, login_name};
+use ledgerlink::core::project::{DecisionEntry, Project};
 
 /// Arguments of `undo` and `redo`.
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
+use ledgerlink::core::project::filesystem::{self, SHARED_FOLDER_ENV, SharedFolder};
 
 mod apply_review;
 mod bench;
@@ -91,6 +92,19 @@ pub enum Command {
     Reimport(reimport::ReimportArgs),
     /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
     Synth(synth::SynthArgs),
+}
+
+/// Pass what the environment says to the core, which does not read it: whether project files
+/// lie on a shared folder ([`SHARED_FOLDER_ENV`]). Called once at start.
+pub fn read_environment() {
+    let value = std::env::var(SHARED_FOLDER_ENV).ok();
+    filesystem::set_shared_folder(SharedFolder::from_env_value(value.as_deref()));
+}
+
+/// The login name of the person at the keyboard: the default of `--by` and of the window's
+/// reviewer until one gives a name.
+pub fn login_name() -> String {
+    ledgerlink::core::project::login_name(|name| std::env::var(name).ok())
 }
 
 /// Run the parsed command line.

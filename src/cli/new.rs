@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
+use super::login_name;
 use ledgerlink::core::import::{ColumnOverride, import_file};
 use ledgerlink::core::matching::Band;
 use ledgerlink::core::model::Dataset;
-use ledgerlink::core::project::{NewProject, Policy, Project, login_name};
+use ledgerlink::core::project::{NewProject, Policy, Project};
 
 use super::BadInput;
 use crate::cli::output::confirmln;

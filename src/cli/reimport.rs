@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{ArgGroup, Args};
 
+use super::login_name;
 use ledgerlink::core::model::Side;
-use ledgerlink::core::project::{Project, ReimportReport, login_name};
+use ledgerlink::core::project::{Project, ReimportReport};
 
 use super::BadInput;
 use super::new::import;

@@ -14,7 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use ledgerlink::core::model::Side;
-use ledgerlink::core::project::filesystem::SHARED_FOLDER_ENV;
+use ledgerlink::core::project::filesystem::{self, SHARED_FOLDER_ENV, SharedFolder};
 use ledgerlink::core::project::{Decision, NewProject, Project, Refusal, SuggestionSet};
 use project_support::dataset_owned;
 
@@ -52,6 +52,9 @@ fn decider_child() {
     let file = PathBuf::from(parts.next().unwrap());
     let offset: usize = parts.next().unwrap().parse().unwrap();
     let count: usize = parts.next().unwrap().parse().unwrap();
+    // As the program does at start: the core does not read the environment itself.
+    let shared = std::env::var(SHARED_FOLDER_ENV).ok();
+    filesystem::set_shared_folder(SharedFolder::from_env_value(shared.as_deref()));
     let mut project = Project::open(&file).unwrap();
     // libtest has printed "test decider_child ... " without a line end: start a fresh line.
     println!();

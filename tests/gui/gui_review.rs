@@ -268,7 +268,7 @@ fn u_marks_a_pair_unsure_and_it_is_still_marked_after_reopening() {
 
 #[test]
 fn after_any_decisions_the_window_shows_what_a_fresh_open_shows() {
-    use ledgerlink::app::action::Action;
+    use ledgerlink::app::action::{Action, Command};
     use ledgerlink::app::workspace::Workspace;
     use ledgerlink::core::model::Side;
     use ledgerlink::core::project::CreationAction;
@@ -276,14 +276,14 @@ fn after_any_decisions_the_window_shows_what_a_fresh_open_shows() {
     let (_dir, file, mut harness) = common::review_harness();
     let ctx = harness.ctx.clone();
     let steps = [
-        Action::UnsureCurrent,
-        Action::AcceptCurrent,
+        Action::Command(Command::UnsureCurrent),
+        Action::Command(Command::AcceptCurrent),
         Action::Link {
             crm_row: 3,
             erp_row: 3,
         },
-        Action::RejectCurrent,
-        Action::Undo,
+        Action::Command(Command::RejectCurrent),
+        Action::Command(Command::Undo),
         Action::SetCreation {
             side: Side::Crm,
             rows: vec![4],
@@ -293,11 +293,11 @@ fn after_any_decisions_the_window_shows_what_a_fresh_open_shows() {
             crm_row: 0,
             erp_row: 0,
         },
-        Action::Undo,
-        Action::Undo,
-        Action::Redo,
+        Action::Command(Command::Undo),
+        Action::Command(Command::Undo),
+        Action::Command(Command::Redo),
         Action::BulkAccept { threshold: 0.5 },
-        Action::Undo,
+        Action::Command(Command::Undo),
     ];
     for step in steps {
         harness.state_mut().apply(&ctx, step.clone());
@@ -411,4 +411,36 @@ fn ctrl_z_takes_back_the_reviewers_whole_bulk_accept_and_leaves_another_reviewer
     assert_eq!(Project::open(&file).unwrap().status().rejected, 1);
     assert_eq!(links_in_file(&file), [bert]);
     harness.get_by_label("Undo available");
+}
+
+/// Every key press is one decision, even when a slow frame receives several: five U presses
+/// in one frame are five `unsure` entries in the log (egui's `consume_shortcut` made them one).
+/// The workshop has three pairs, so the last two presses flag pairs already flagged.
+#[test]
+fn five_presses_of_u_in_one_frame_are_five_decisions() {
+    let (_dir, file, mut harness) = common::review_harness();
+    let press = |pressed| egui::Event::Key {
+        key: egui::Key::U,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    };
+    for _ in 0..5 {
+        harness
+            .input_mut()
+            .events
+            .extend([press(true), press(false)]);
+    }
+    harness.run();
+    let logged: i64 = rusqlite::Connection::open(&file)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM log WHERE action = 'unsure'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(logged, 5, "one decision per press");
+    harness.get_by_label("Unsure: 3");
 }

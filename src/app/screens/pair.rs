@@ -1,7 +1,7 @@
 //! The middle of the review screen: the current pair and the manual link of two selected
 //! records.
 
-use crate::app::action::Action;
+use crate::app::action::{Action, Command};
 use crate::app::screens::review::ReviewState;
 use std::sync::Arc;
 
@@ -32,10 +32,10 @@ pub fn pair_ui(
     };
     ui.horizontal_wrapped(|ui| {
         for command in [
-            Action::AcceptCurrent,
-            Action::RejectCurrent,
-            Action::UnsureCurrent,
-            Action::SkipCurrent,
+            Command::AcceptCurrent,
+            Command::RejectCurrent,
+            Command::UnsureCurrent,
+            Command::SkipCurrent,
         ] {
             if let Some(action) = command.button(ui, true) {
                 actions.push(action);

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::app::action::{Action, QueueOrder};
+use crate::app::action::{Action, Command, QueueOrder};
 use crate::app::screens::bulk::{BulkState, bulk_ui};
 use crate::app::screens::pair::{link_ui, pair_ui};
 use crate::app::search::SearchIndex;
@@ -257,7 +257,7 @@ fn queue_bar_ui(
         ui.label(format!("({} open, {} unsure)", counts.open, counts.unsure));
         ui.separator();
         let has_pair = state.current.is_some();
-        for command in [Action::PreviousPair, Action::NextPair] {
+        for command in [Command::PreviousPair, Command::NextPair] {
             if let Some(action) = command.button(ui, has_pair) {
                 actions.push(action);
             }

@@ -13,7 +13,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use super::error::ImportError;
 use super::evidence;
 use super::table::Table;
-use super::text_records::{ReadMode, read_records};
+use super::text_records::{ReadMode, Records, read_records};
 
 /// Bytes looked at to sniff the encoding and the delimiter.
 pub(super) const HEAD_BYTES: usize = 64 * 1024;
@@ -251,7 +251,7 @@ pub(super) fn read_text(
         read_records(file, source, mode)
     };
     if !matches!(sniffed, TextEncoding::Legacy(_))
-        && let Some(table) = read(sniffed, false)?
+        && let Records::Read(table) = read(sniffed, false)?
     {
         return Ok(TextTable {
             table,
@@ -272,7 +272,7 @@ pub(super) fn read_text(
     } else {
         (TextEncoding::Legacy(guess_legacy(&evidence.sample)), false)
     };
-    let table = read(encoding, lossy)?.flatten();
+    let table = read(encoding, lossy)?.table();
     Ok(TextTable {
         table,
         encoding,

@@ -26,12 +26,30 @@ pub(super) struct ReadMode {
     pub lossy: bool,
 }
 
-/// The records of the source; `Ok(None)` when the source was read as strict UTF-8 but is not.
+/// What reading the records of a source gave.
+pub(super) enum Records {
+    /// The table (`None` when the source holds no record).
+    Read(Option<Table>),
+    /// The source was read as strict UTF-8 but is not: read it again another way.
+    NotUtf8,
+}
+
+impl Records {
+    /// The table, or nothing when the source was not UTF-8 or held no record.
+    pub(super) fn table(self) -> Option<Table> {
+        match self {
+            Records::Read(table) => table,
+            Records::NotUtf8 => None,
+        }
+    }
+}
+
+/// The records of the source.
 pub(super) fn read_records(
     file: &str,
     source: TextSource<'_>,
     mode: ReadMode,
-) -> Result<Option<Option<Table>>, ImportError> {
+) -> Result<Records, ImportError> {
     let io_error = |source: io::Error| ImportError::Io {
         file: file.to_string(),
         source,
@@ -53,7 +71,7 @@ pub(super) fn read_records(
         match reader.text_record() {
             Some(record) => builder.push(line, &record).map_err(too_large)?,
             // Decoded text is always UTF-8, so only a raw UTF-8 read gets here.
-            None if !mode.lossy => return Ok(None),
+            None if !mode.lossy => return Ok(Records::NotUtf8),
             None => {
                 let (cells, column) = reader.lossy_record();
                 replaced.note(line, column);
@@ -72,7 +90,7 @@ pub(super) fn read_records(
     if let Some(table) = table.as_mut() {
         table.warnings.extend(replaced.warnings());
     }
-    Ok(Some(table))
+    Ok(Records::Read(table))
 }
 
 /// Lines whose bytes were not UTF-8 and were replaced by U+FFFD.

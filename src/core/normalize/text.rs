@@ -2,8 +2,9 @@
 //! name tokenizer behind company, person and street keys.
 //!
 //! Name keys also fold the German umlaut digraphs: in every token of three or more characters an
-//! `e` after `a`, `o` or `u` is dropped, so "Müller", "Mueller" and "Muller" all give `muller`
-//! ("Bäcker"/"Baecker" `backer`, "Köln"/"Koeln" `koln`). The same rule runs on both sides of a
+//! `e` after `a`, `o` or `u` is dropped unless a vowel or `y` follows it, so "Müller", "Mueller"
+//! and "Muller" all give `muller` ("Bäcker"/"Baecker" `backer`, "Köln"/"Koeln" `koln`, "Joe"
+//! `jo`), while "Boeing" and "Queen" keep their `e`. The same rule runs on both sides of a
 //! comparison, so it cannot split a pair; it merges a few unrelated spellings ("Blue" and "Blu"),
 //! which matching weighs like any other near-equal token.
 
@@ -270,8 +271,9 @@ impl Tokens {
     }
 }
 
-/// Drop the `e` of `ae`, `oe`, `ue` before a consonant or the end, in the token starting at
-/// `start` when it has three characters or more ("Mueller", but not "Boeing" or "Joe").
+/// Drop the `e` of `ae`, `oe`, `ue` when no vowel or `y` follows it, in the token starting at
+/// `start` when it has three characters or more: "Mueller" and "Joe" fold, "Boeing", "Queen"
+/// and "AE" do not.
 fn fold_digraphs(text: &mut String, start: usize) {
     let token = &text.as_bytes()[start..];
     let folds_at = |index: usize| {

@@ -245,13 +245,40 @@ impl DecisionEntry {
     }
 }
 
-/// The login name of the person at the keyboard: `USER`, else `LOGNAME`, else `USERNAME`
-/// (Windows), else "unknown". Used when no `--by` is given.
-pub fn login_name() -> String {
+/// The login name of the person at the keyboard, from the environment as `var` reads it (the
+/// programs pass `std::env::var`; the core does not read the environment): `USER`, else
+/// `LOGNAME`, else `USERNAME` (Windows), else "unknown". Used when no `--by` is given.
+pub fn login_name(var: impl Fn(&str) -> Option<String>) -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .into_iter()
-        .filter_map(|name| std::env::var(name).ok())
+        .filter_map(var)
         .map(|value| value.trim().to_string())
         .find(|value| !value.is_empty())
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_login_name_is_the_first_variable_set_and_not_blank() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| (*value).to_string())
+            }
+        };
+        assert_eq!(
+            login_name(env(&[("USER", "anna"), ("LOGNAME", "x")])),
+            "anna"
+        );
+        assert_eq!(
+            login_name(env(&[("USER", " "), ("USERNAME", "Bert ")])),
+            "Bert"
+        );
+        assert_eq!(login_name(env(&[])), "unknown");
+    }
 }

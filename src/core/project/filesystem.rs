@@ -7,11 +7,69 @@
 //! journal, which relies only on file locks: slower per decision, but safe for several
 //! computers. `LEDGERLINK_SHARED_FOLDER=1` asks for the same where detection cannot tell (a
 //! share mounted through FUSE, for instance); `LEDGERLINK_SHARED_FOLDER=0` turns it off.
+//!
+//! The core does not read the environment: the program reads the variable once at start and
+//! passes what it says to [`set_shared_folder`].
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// The environment variable that overrides the detection: `1` shared, `0` local.
 pub const SHARED_FOLDER_ENV: &str = "LEDGERLINK_SHARED_FOLDER";
+
+/// Whether project files lie on a folder that several computers share, as the user says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SharedFolder {
+    /// Ask the file system of each project's folder.
+    #[default]
+    Detect,
+    /// Shared: always the rollback journal.
+    Shared,
+    /// Local: always the write-ahead log.
+    Local,
+}
+
+impl SharedFolder {
+    /// What a value of [`SHARED_FOLDER_ENV`] asks for: `1` shared, `0` local, anything else
+    /// (or no value) detect.
+    pub fn from_env_value(value: Option<&str>) -> SharedFolder {
+        match value.map(str::trim) {
+            Some("1") => SharedFolder::Shared,
+            Some("0") => SharedFolder::Local,
+            _ => SharedFolder::Detect,
+        }
+    }
+
+    fn code(self) -> u8 {
+        match self {
+            SharedFolder::Detect => 0,
+            SharedFolder::Shared => 1,
+            SharedFolder::Local => 2,
+        }
+    }
+
+    fn from_code(code: u8) -> SharedFolder {
+        match code {
+            1 => SharedFolder::Shared,
+            2 => SharedFolder::Local,
+            _ => SharedFolder::Detect,
+        }
+    }
+}
+
+/// The process's [`SharedFolder`] setting, as a [`SharedFolder::code`].
+static SHARED_FOLDER: AtomicU8 = AtomicU8::new(0);
+
+/// Say, for the whole process, whether project files lie on a shared folder (the programs
+/// pass what [`SHARED_FOLDER_ENV`] says, once at start). Until then: [`SharedFolder::Detect`].
+pub fn set_shared_folder(setting: SharedFolder) {
+    SHARED_FOLDER.store(setting.code(), Ordering::Relaxed);
+}
+
+/// The setting given to [`set_shared_folder`].
+pub fn shared_folder() -> SharedFolder {
+    SharedFolder::from_code(SHARED_FOLDER.load(Ordering::Relaxed))
+}
 
 /// How SQLite journals the project's transactions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,16 +82,12 @@ pub enum Journal {
 
 impl Journal {
     /// The journal for a project at `file`: rollback on a network file system (or when
-    /// [`SHARED_FOLDER_ENV`] says so), else the write-ahead log.
+    /// [`set_shared_folder`] said so), else the write-ahead log.
     pub fn for_file(file: &Path) -> Journal {
-        let shared = match std::env::var(SHARED_FOLDER_ENV)
-            .ok()
-            .as_deref()
-            .map(str::trim)
-        {
-            Some("1") => true,
-            Some("0") => false,
-            _ => on_network_file_system(file),
+        let shared = match shared_folder() {
+            SharedFolder::Shared => true,
+            SharedFolder::Local => false,
+            SharedFolder::Detect => on_network_file_system(file),
         };
         if shared {
             Journal::Rollback
@@ -117,7 +171,7 @@ pub fn on_network_file_system(file: &Path) -> bool {
     (text.starts_with(r"\\") && !text.starts_with(r"\\?\")) || text.starts_with(r"\\?\UNC\")
 }
 
-/// Other systems: no detection; [`SHARED_FOLDER_ENV`] decides.
+/// Other systems: no detection; [`set_shared_folder`] decides.
 #[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
 pub fn on_network_file_system(_file: &Path) -> bool {
     false
@@ -134,6 +188,27 @@ mod tests {
         assert!(is_network_magic(0xFFFF_FFFF_FE53_4D42_u64 as i64));
         assert!(!is_network_magic(0xEF53)); // ext4
         assert!(!is_network_magic(0x0102_1994)); // tmpfs
+    }
+
+    #[test]
+    fn the_variable_says_shared_local_or_detect() {
+        assert_eq!(
+            SharedFolder::from_env_value(Some(" 1")),
+            SharedFolder::Shared
+        );
+        assert_eq!(SharedFolder::from_env_value(Some("0")), SharedFolder::Local);
+        assert_eq!(
+            SharedFolder::from_env_value(Some("yes")),
+            SharedFolder::Detect
+        );
+        assert_eq!(SharedFolder::from_env_value(None), SharedFolder::Detect);
+        for setting in [
+            SharedFolder::Detect,
+            SharedFolder::Shared,
+            SharedFolder::Local,
+        ] {
+            assert_eq!(SharedFolder::from_code(setting.code()), setting);
+        }
     }
 
     #[cfg(target_os = "linux")]

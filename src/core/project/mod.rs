@@ -4,9 +4,9 @@
 //! column mapping, what matching suggested with its explanations, and an append-only log of
 //! every decision: who, when (UTC), what, the score at the time, a note, a content hash of
 //! both records, and its batch. Undo and redo move a reviewer's batches over that log and
-//! survive a restart. Every
-//! decision is committed (write-ahead log, `synchronous = FULL`) before [`Project::decide`]
-//! returns, and several programs may decide on one project at once: writes are serialised
+//! survive a restart. Every decision is committed (`synchronous = FULL`) before
+//! [`Project::decide`] returns, and several programs may decide on one project at once, also
+//! from several computers on a shared folder (see the note below): writes are serialised
 //! (busy timeout) and each one first catches up with what the others wrote, so the rules are
 //! always checked against the file, not against a stale copy.
 //!
@@ -56,8 +56,10 @@
 //! and never modified. The file layout is in `schema.rs`.
 //!
 //! Note: write-ahead logging needs shared memory between the programs that open a project, so
-//! two programs on one computer (the GUI and the command line) are safe; two computers writing
-//! to one file on a network share are not, as with any SQLite database in WAL mode.
+//! it only serves programs on one computer (the GUI and the command line). A project on a
+//! network share (or when the program says so, see [`filesystem`]) uses SQLite's rollback
+//! journal instead, which relies only on file locks: two computers deciding on one file lose
+//! nothing (`tests/project_shared.rs`, `tests/project_reliability.rs`).
 
 mod access;
 mod actions;
