@@ -116,16 +116,24 @@ fn integrity(file: &Path) -> String {
         .unwrap()
 }
 
-/// A small xorshift generator seeded from the clock: kill moments differ from run to run.
+/// A small xorshift generator seeded from the clock, so kill moments differ from run to run;
+/// the seed is printed, and `LEDGERLINK_SEED=N` repeats a run that failed.
 struct Random(u64);
 
 impl Random {
     fn new() -> Self {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos();
-        Random(u64::from(nanos) | 1)
+        let seed = std::env::var("LEDGERLINK_SEED")
+            .ok()
+            .and_then(|text| text.parse::<u64>().ok())
+            .unwrap_or_else(|| {
+                let nanos = SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .unwrap()
+                    .subsec_nanos();
+                u64::from(nanos)
+            });
+        eprintln!("reliability test: random seed {seed} (LEDGERLINK_SEED={seed} repeats it)");
+        Random(seed | 1)
     }
     fn below(&mut self, bound: u64) -> u64 {
         self.0 ^= self.0 << 13;

@@ -68,7 +68,15 @@ impl Drop for VirtualDisplay {
 #[test]
 fn the_smoke_test_fails_on_a_file_that_is_not_a_project() {
     let Some(display) = VirtualDisplay::start() else {
-        eprintln!("Xvfb is not installed: the window cannot open here (see gui_shell.rs)");
+        // CI installs Xvfb (.ci/run): there a missing server is a failure, not a skip.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Xvfb is missing on CI: .ci/run installs the xvfb package"
+        );
+        eprintln!(
+            "SKIPPED the_smoke_test_fails_on_a_file_that_is_not_a_project: Xvfb is not \
+             installed (apt-get install xvfb), so the real window cannot open here"
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();
