@@ -185,11 +185,6 @@ impl<'a> Blocking<'a> {
         };
         pairs > self.max_block_pairs
     }
-
-    /// The keys the index was built from.
-    pub fn active_keys(&self) -> KeySet {
-        self.active
-    }
 }
 
 fn all_keys(

@@ -15,8 +15,6 @@ const CHUNK: usize = 16_384;
 /// The comparison keys of one list.
 #[derive(Debug, Clone, Default)]
 pub struct ListFeatures {
-    /// 0 for the first list (CRM, or the only list when deduplicating), 1 for the second.
-    pub side: usize,
     /// Keys whose role is mapped in this list.
     pub mapped: KeySet,
     /// True when the list has an id column.
@@ -92,6 +90,7 @@ impl Features {
         &self.vocabs[key.index()]
     }
 
+    #[cfg(test)]
     /// The text of `key` for `row` of list `list`.
     pub fn text(&self, list: usize, row: usize, key: Key) -> &str {
         let id = self
@@ -109,7 +108,6 @@ impl Features {
     ) -> ListFeatures {
         let rows = dataset.len();
         let mut list = ListFeatures {
-            side,
             mapped: columns.mapped(),
             has_id: columns.has_id(),
             values: Vec::with_capacity(rows),

@@ -53,32 +53,33 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::model::Side;
 
-pub mod address;
+mod address;
 pub mod agreement;
-pub mod assign;
-pub mod blocking;
-pub mod compare;
-pub mod duplicates;
-pub mod em;
-pub mod evidence;
-pub mod explain;
-pub mod features;
-pub mod field;
-pub mod link;
-pub mod missing;
-pub mod model;
-pub mod normalized;
-pub mod observer;
-pub mod scoring;
-pub mod seeds;
-pub mod similarity;
-pub mod vocab;
-pub mod xref;
+mod assign;
+mod blocking;
+mod compare;
+mod duplicates;
+mod em;
+mod evidence;
+mod explain;
+mod features;
+mod field;
+mod link;
+mod missing;
+mod model;
+mod normalized;
+mod observer;
+mod scoring;
+mod seeds;
+mod similarity;
+mod vocab;
+mod xref;
 
 pub use duplicates::{DuplicateOutput, dedupe_list, dedupe_list_observed, find_duplicates};
 pub use link::{match_lists, match_lists_observed};
 pub use missing::{Fate, MissingReport, PairFate, explain_missing};
 pub use observer::{MatchObserver, Unobserved};
+pub use similarity::{jaro_winkler, osa_distance};
 
 /// Thresholds and decisions that steer matching.
 #[derive(Debug, Clone, PartialEq)]

@@ -103,33 +103,9 @@ impl Model {
         model
     }
 
-    /// The parameters in a table, one line per field and level (m, u, weight), for diagnostics.
-    pub fn describe(&self) -> String {
-        let mut text = format!("prior {:.5}\n", self.prior);
-        for field in self.active.fields() {
-            let f = field.index();
-            for level in 1..field.level_count() {
-                text.push_str(&format!(
-                    "{:<16} {:<9} m={:.4} u={:.6} w={:+.2}\n",
-                    field.label(),
-                    field.levels()[level],
-                    self.m[f][level],
-                    self.u[f][level],
-                    self.weights[f][level]
-                ));
-            }
-        }
-        text
-    }
-
     /// The fields the model compares.
     pub fn active(&self) -> FieldSet {
         self.active
-    }
-
-    /// Share of true pairs among the candidates.
-    pub fn prior(&self) -> f64 {
-        self.prior
     }
 
     /// The weight (bits) of `field` at `level`, without term-frequency adjustment.
@@ -138,12 +114,6 @@ impl Model {
             return 0.0;
         }
         self.weights[field.index()][usize::from(level)]
-    }
-
-    /// `m` and `u` of `field` at `level`.
-    pub fn level_probabilities(&self, field: Field, level: u8) -> (f64, f64) {
-        let (f, l) = (field.index(), usize::from(level));
-        (self.m[f][l], self.u[f][l])
     }
 
     /// The weight of `field` for a pair at `level`; an exact agreement is adjusted by the
@@ -167,14 +137,6 @@ impl Model {
     /// combined as [`super::evidence`] describes.
     pub fn pair_weight(&self, comparer: &Comparer<'_>, l: usize, pattern: Pattern) -> f64 {
         super::evidence::weigh(self, comparer, l, pattern).total()
-    }
-
-    /// The total weight of `pattern` without term-frequency adjustment.
-    pub fn pattern_weight(&self, pattern: Pattern) -> f64 {
-        self.active
-            .fields()
-            .map(|field| self.level_weight(field, pattern.level(field)))
-            .sum()
     }
 
     /// The match probability of a pair whose weights sum to `weight` bits.

@@ -36,6 +36,7 @@ impl Vocabulary {
         id
     }
 
+    #[cfg(test)]
     /// The id of `value` if it occurs.
     pub fn lookup(&self, value: &str) -> Option<u32> {
         self.index.get(value).copied()
@@ -46,6 +47,7 @@ impl Vocabulary {
         self.values.get(id as usize).map_or("", |value| value)
     }
 
+    #[cfg(test)]
     /// Occurrences of value `id` on `side`.
     pub fn count_on(&self, id: u32, side: usize) -> u32 {
         self.counts
@@ -60,11 +62,6 @@ impl Vocabulary {
             .map_or(0, |count| count[0] + count[1])
     }
 
-    /// Number of values interned on `side` (records with a value, counted with repeats).
-    pub fn total_on(&self, side: usize) -> u64 {
-        self.totals[side & 1]
-    }
-
     /// Relative frequency of value `id` among all values of both sides (0 for [`NONE`]).
     pub fn frequency(&self, id: u32) -> f64 {
         let total = self.totals[0] + self.totals[1];
@@ -77,11 +74,6 @@ impl Vocabulary {
     /// Number of distinct values.
     pub fn len(&self) -> usize {
         self.values.len()
-    }
-
-    /// True when no value was interned.
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
     }
 
     /// Probability that two unrelated records agree exactly on this field.

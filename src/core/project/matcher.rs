@@ -3,10 +3,10 @@
 //! refine the weights, rejected pairs are never suggested again; duplicate marks do the same for
 //! the duplicate search).
 
-use crate::core::matching::observer::{MatchObserver, Unobserved};
 use crate::core::matching::{
     Label, MatchOptions, MatchOutput, dedupe_list_observed, match_lists_observed,
 };
+use crate::core::matching::{MatchObserver, Unobserved};
 use crate::core::model::{Dataset, Side};
 
 use super::decisions::DecisionKind;

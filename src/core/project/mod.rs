@@ -90,7 +90,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::core::matching::observer::MatchObserver;
+use crate::core::matching::MatchObserver;
 use crate::core::model::{Dataset, Side};
 
 pub use actions::{ActionCounts, ActionState, UnlinkedRecord};
