@@ -276,3 +276,34 @@ fn enter_confirms_the_reviewer_name() {
         "the Enter that saved the name decided nothing"
     );
 }
+
+#[test]
+fn a_waiting_record_is_linked_or_told_apart_from_its_candidate_on_unmatched() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("Unmatched").click();
+    harness.run();
+    harness.get_by_label("Waiting for a decision").click();
+    harness.run();
+    // A-2 (Société Générale) waits for its open pair with ERP 10002: told apart in one click,
+    // it is created by default, and the screen says why.
+    harness.get_by_label("Not 10002").click();
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    let rejected = project
+        .pair_decision("A-2", "10002")
+        .map(|entry| entry.kind);
+    assert_eq!(rejected, Some(DecisionKind::Reject));
+    drop(project);
+    harness.get_by_label("To create").click();
+    harness.run();
+    harness.get_by_label_contains("Create in ERP (by default) (all candidates rejected)");
+    // A-3 is linked to its candidate from the same screen.
+    harness.get_by_label("Waiting for a decision").click();
+    harness.run();
+    harness.get_by_label("Not 10003");
+    let links = harness.get_all_by_label("Link").count();
+    assert!(links >= 1);
+    harness.get_all_by_label("Link").next().unwrap().click();
+    harness.run();
+    assert_eq!(Project::open(&file).unwrap().links().len(), 1);
+}

@@ -12,7 +12,7 @@ use crate::app::screens::pair::record_title;
 use crate::app::workspace::Workspace;
 use crate::core::fold::fold;
 use crate::core::model::Side;
-use crate::core::project::{ActionState, CreationAction, UnlinkedRecord};
+use crate::core::project::{ActionState, CreationAction, Hold, UnlinkedRecord};
 
 /// Which unlinked records are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,6 +37,8 @@ struct Row {
     creates: bool,
     /// The record of the same list it is probably a duplicate of, by row.
     master: Option<usize>,
+    /// Its open candidate in the other list as (CRM row, ERP row), and that record's id.
+    candidate: Option<((usize, usize), String)>,
 }
 
 /// The unmatched screen's own state.
@@ -68,7 +70,21 @@ fn row_of(workspace: &Workspace, side: Side, record: &UnlinkedRecord<'_>) -> Row
             .and_then(|key| workspace.project().list(side).row_of(key)),
         _ => None,
     };
+    let candidate = match record.state {
+        ActionState::Held(Hold::OpenPair { other, .. }) => {
+            let other_list = workspace.project().list(side.other());
+            other_list.row_of(other).map(|other_row| {
+                let rows = match side {
+                    Side::Crm => (record.row, other_row),
+                    Side::Erp => (other_row, record.row),
+                };
+                (rows, other_list.dataset.record_id(other_row))
+            })
+        }
+        _ => None,
+    };
     Row {
+        candidate,
         row: record.row,
         title: record_title(list, record.row),
         account_type: record.account_type.map_or("", |kind| kind.label()),
@@ -341,6 +357,25 @@ fn decide_ui(
     offered: &[CreationAction],
     actions: &mut Vec<Action>,
 ) {
+    if let Some(((crm_row, erp_row), other_id)) = &row.candidate {
+        let (crm_row, erp_row) = (*crm_row, *erp_row);
+        let other = side.other().as_str().to_uppercase();
+        let link = ui
+            .small_button("Link")
+            .on_hover_text(format!("{} is {other} {other_id}: link them", row.title));
+        if link.clicked() {
+            actions.push(Action::Accept { crm_row, erp_row });
+        }
+        let apart = ui
+            .small_button(format!("Not {other_id}"))
+            .on_hover_text(format!(
+                "{} is not {other} {other_id}: reject the pair",
+                row.title
+            ));
+        if apart.clicked() {
+            actions.push(Action::Reject { crm_row, erp_row });
+        }
+    }
     if let Some(master) = row.master {
         let button = ui
             .small_button("Duplicate")
