@@ -286,6 +286,16 @@ impl App {
         } else {
             command::pressed_commands(&ctx)
         };
+        if self.screen == Screen::Unmatched {
+            // J/K and the arrow keys move through the Unmatched list as through the queue.
+            for command in &commands {
+                match command {
+                    command::Command::NextPair => self.unmatched.move_selection(1),
+                    command::Command::PreviousPair => self.unmatched.move_selection(-1),
+                    _ => {}
+                }
+            }
+        }
         let mut actions: Vec<Action> = commands
             .into_iter()
             .filter(|command| self.screen == Screen::Review || !command.is_review_command())

@@ -307,3 +307,34 @@ fn a_waiting_record_is_linked_or_told_apart_from_its_candidate_on_unmatched() {
     harness.run();
     assert_eq!(Project::open(&file).unwrap().links().len(), 1);
 }
+
+#[test]
+fn unmatched_rows_are_decided_by_key() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("Unmatched").click();
+    harness.run();
+    harness.get_by_label("All unlinked").click();
+    harness.run();
+    // J selects the first row; X tells it apart from its candidate, I ignores the next one.
+    harness.key_press(egui::Key::J);
+    harness.run();
+    harness.key_press(egui::Key::X);
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    assert_eq!(
+        project.status().rejected,
+        1,
+        "X rejected the candidate pair"
+    );
+    drop(project);
+    harness.key_press(egui::Key::J);
+    harness.run();
+    harness.key_press(egui::Key::I);
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    assert_eq!(
+        project.status().actions.ignore,
+        1,
+        "I ignored the selected record"
+    );
+}

@@ -9,3 +9,4 @@ pub mod pair;
 pub mod review;
 pub mod start;
 pub mod unmatched;
+mod unmatched_table;

@@ -5,11 +5,11 @@
 //! one by one or for the rows shown; a bulk action never touches a waiting record and asks
 //! first when some are shown.
 
-use egui_extras::{Column, TableBuilder};
-
 use crate::app::action::Action;
 use crate::app::screens::pair::record_title;
 use crate::app::workspace::Workspace;
+
+use super::unmatched_table::{Row, keys_ui, table_ui};
 use crate::core::fold::fold;
 use crate::core::model::Side;
 use crate::core::project::{ActionState, CreationAction, Hold, UnlinkedRecord};
@@ -26,21 +26,6 @@ pub enum Show {
     All,
 }
 
-/// One row of the table, read once per change of the data.
-#[derive(Debug, Clone)]
-struct Row {
-    row: usize,
-    title: String,
-    account_type: &'static str,
-    state: String,
-    waiting: bool,
-    creates: bool,
-    /// The record of the same list it is probably a duplicate of, by row.
-    master: Option<usize>,
-    /// Its open candidate in the other list as (CRM row, ERP row), and that record's id.
-    candidate: Option<((usize, usize), String)>,
-}
-
 /// The unmatched screen's own state.
 #[derive(Debug, Clone, Default)]
 pub struct UnmatchedState {
@@ -50,10 +35,13 @@ pub struct UnmatchedState {
     pub query: String,
     /// Which records are shown.
     pub show: Show,
-    /// A bulk action waiting for confirmation: the action and the rows it applies to.
-    confirm: Option<(CreationAction, Vec<usize>, usize)>,
+    /// A bulk action waiting for confirmation: the action, the rows it applies to, and what it
+    /// leaves out (in words).
+    confirm: Option<(CreationAction, Vec<usize>, String)>,
     /// Every unlinked record of `side` passing the filter, in list order.
     rows: Vec<Row>,
+    /// The row the keys act on (index into `rows`).
+    selected: Option<usize>,
     /// How many records of the side are to be created, and how many wait (the file's count).
     to_create: usize,
     waiting: usize,
@@ -90,6 +78,10 @@ fn row_of(workspace: &Workspace, side: Side, record: &UnlinkedRecord<'_>) -> Row
         account_type: record.account_type.map_or("", |kind| kind.label()),
         state: state_text(side, record),
         waiting,
+        hold: match record.state {
+            ActionState::Held(hold) => Some(hold.as_str()),
+            _ => None,
+        },
         creates: record.state.creates(side),
         master,
     }
@@ -171,7 +163,7 @@ fn records(count: usize) -> String {
     }
 }
 
-fn action_label(action: CreationAction) -> &'static str {
+pub(super) fn action_label(action: CreationAction) -> &'static str {
     match action {
         CreationAction::CreateInErp => "Create in ERP",
         CreationAction::CreateInCrm => "Create in CRM",
@@ -229,8 +221,37 @@ pub fn unmatched_ui(
     });
     let offered = offered(side, workspace);
     bulk_bar_ui(ui, state, side, &offered, &mut actions);
+    keys_ui(ui, state, side, &offered, &mut actions);
     table_ui(ui, state, side, &offered, &mut actions);
     actions
+}
+
+/// What a bulk action over `rows` leaves out, in words ("4 records of those shown wait for a
+/// decision: 3 with an open pair, 1 in an undecided duplicate cluster"), or "" when nothing.
+fn left_out(rows: &[Row]) -> String {
+    let count = |kind: &str| rows.iter().filter(|row| row.hold == Some(kind)).count();
+    let waiting = rows.iter().filter(|row| row.waiting).count();
+    if waiting == 0 {
+        return String::new();
+    }
+    let reasons: Vec<String> = [
+        ("open_pair", "with an open pair or candidate"),
+        (
+            "second_account",
+            "probably a second account of a linked record",
+        ),
+        ("duplicate_cluster", "in an undecided duplicate cluster"),
+        ("marked_duplicate", "marked duplicates"),
+    ]
+    .into_iter()
+    .filter(|(kind, _)| count(kind) > 0)
+    .map(|(kind, words)| format!("{} {words}", count(kind)))
+    .collect();
+    format!(
+        "{} of those shown wait for a decision: {}",
+        records(waiting),
+        reasons.join(", ")
+    )
 }
 
 /// The filter and the bulk buttons; a bulk action leaves waiting records out and asks for
@@ -254,21 +275,21 @@ fn bulk_bar_ui(
             .filter(|row| !row.waiting)
             .map(|row| row.row)
             .collect();
-        let waiting = state.rows.len() - free.len();
+        let waiting = left_out(&state.rows);
         for action in offered {
             let text = format!("{} for all {} shown", action_label(*action), free.len());
             if ui
                 .add_enabled(!free.is_empty(), egui::Button::new(text))
                 .clicked()
             {
-                if waiting == 0 {
+                if waiting.is_empty() {
                     actions.push(Action::SetCreation {
                         side,
                         rows: free.clone(),
                         creation: *action,
                     });
                 } else {
-                    state.confirm = Some((*action, free.clone(), waiting));
+                    state.confirm = Some((*action, free.clone(), waiting.clone()));
                 }
             }
         }
@@ -280,11 +301,9 @@ fn bulk_bar_ui(
         ui.colored_label(
             ui.visuals().warn_fg_color,
             format!(
-                "{} for {}? {} of those shown wait for a decision (they probably exist in the \
-                 other system, or are duplicates) and are left out.",
+                "{} for {}? {waiting}; they are left out.",
                 action_label(action),
                 records(rows.len()),
-                records(waiting)
             ),
         );
         if ui.button("Confirm").clicked() {
@@ -301,103 +320,29 @@ fn bulk_bar_ui(
     });
 }
 
-fn table_ui(
-    ui: &mut egui::Ui,
-    state: &UnmatchedState,
-    side: Side,
-    offered: &[CreationAction],
-    actions: &mut Vec<Action>,
-) {
-    TableBuilder::new(ui)
-        .id_salt(("unmatched", side))
-        .striped(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(320.0).clip(true))
-        .column(Column::initial(110.0))
-        .column(Column::initial(420.0).clip(true))
-        .column(Column::remainder())
-        .header(20.0, |mut header| {
-            for name in ["Record", "Account type", "Action", "Decide"] {
-                header.col(|ui| {
-                    ui.strong(name);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(24.0, state.rows.len(), |mut table_row| {
-                let Some(row) = state.rows.get(table_row.index()) else {
-                    return;
-                };
-                table_row.col(|ui| {
-                    ui.add(egui::Label::new(&row.title).truncate());
-                });
-                table_row.col(|ui| {
-                    ui.label(row.account_type);
-                });
-                table_row.col(|ui| {
-                    let text = if row.creates {
-                        egui::RichText::new(&row.state)
-                    } else {
-                        egui::RichText::new(&row.state).weak()
-                    };
-                    ui.add(egui::Label::new(text).truncate())
-                        .on_hover_text(&row.state);
-                });
-                table_row.col(|ui| decide_ui(ui, row, side, offered, actions));
-            });
-        });
-}
+impl UnmatchedState {
+    /// The rows shown.
+    pub(super) fn rows(&self) -> &[Row] {
+        &self.rows
+    }
 
-/// The buttons of one row: the creation actions, and "Duplicate of ..." for a record that is
-/// probably a second account of another.
-fn decide_ui(
-    ui: &mut egui::Ui,
-    row: &Row,
-    side: Side,
-    offered: &[CreationAction],
-    actions: &mut Vec<Action>,
-) {
-    if let Some(((crm_row, erp_row), other_id)) = &row.candidate {
-        let (crm_row, erp_row) = (*crm_row, *erp_row);
-        let other = side.other().as_str().to_uppercase();
-        let link = ui
-            .small_button("Link")
-            .on_hover_text(format!("{} is {other} {other_id}: link them", row.title));
-        if link.clicked() {
-            actions.push(Action::Accept { crm_row, erp_row });
-        }
-        let apart = ui
-            .small_button(format!("Not {other_id}"))
-            .on_hover_text(format!(
-                "{} is not {other} {other_id}: reject the pair",
-                row.title
-            ));
-        if apart.clicked() {
-            actions.push(Action::Reject { crm_row, erp_row });
-        }
+    /// The selected row, if any.
+    pub(super) fn selected(&self) -> Option<usize> {
+        self.selected.filter(|&index| index < self.rows.len())
     }
-    if let Some(master) = row.master {
-        let button = ui
-            .small_button("Duplicate")
-            .on_hover_text(format!("Mark {} as a duplicate: {}", row.title, row.state));
-        if button.clicked() {
-            actions.push(Action::MarkDuplicates {
-                side,
-                master,
-                rows: vec![master, row.row],
-            });
-        }
+
+    /// Select a row (clicked, or moved to with the arrow keys).
+    pub(super) fn select(&mut self, index: usize) {
+        self.selected = (index < self.rows.len()).then_some(index);
     }
-    for action in offered {
-        let button = ui
-            .small_button(action_label(*action))
-            .on_hover_text(format!("{} for {}", action_label(*action), row.title));
-        if button.clicked() {
-            actions.push(Action::SetCreation {
-                side,
-                rows: vec![row.row],
-                creation: *action,
-            });
-        }
+
+    /// Move the selection by `step` rows (J/K, the arrow keys).
+    pub fn move_selection(&mut self, step: isize) {
+        let last = self.rows.len().saturating_sub(1);
+        let next = match self.selected() {
+            Some(index) => index.saturating_add_signed(step).min(last),
+            None => 0,
+        };
+        self.select(next);
     }
 }
