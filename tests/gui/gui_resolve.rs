@@ -87,6 +87,10 @@ fn creation_actions_are_set_one_by_one_and_for_a_filtered_selection() {
     );
     harness.get_by_label("All unlinked").click();
     harness.run();
+    // City, account type and owner (an unmapped "Owner" column) are shown with each record.
+    harness.get_by_label("Łódź");
+    harness.get_by_label("Ken");
+    assert_eq!(harness.get_all_by_label("Anna").count(), 2);
     replace_text(&mut harness, "Filter records", "tokyo");
     harness.get_by_label("0 records");
     replace_text(&mut harness, "Filter records", "東京");

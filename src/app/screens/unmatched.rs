@@ -11,7 +11,7 @@ use crate::app::workspace::Workspace;
 
 use super::unmatched_table::{Row, keys_ui, table_ui};
 use crate::core::fold::fold;
-use crate::core::model::Side;
+use crate::core::model::{Dataset, Role, Side};
 use crate::core::project::{ActionState, CreationAction, Hold, UnlinkedRecord};
 
 /// Which unlinked records are shown.
@@ -75,6 +75,10 @@ fn row_of(workspace: &Workspace, side: Side, record: &UnlinkedRecord<'_>) -> Row
         candidate,
         row: record.row,
         title: record_title(list, record.row),
+        place: place(list, record.row),
+        owner: owner_column(list)
+            .map(|column| list.cells.cell(record.row, column).trim().to_string())
+            .unwrap_or_default(),
         account_type: record.account_type.map_or("", |kind| kind.label()),
         state: state_text(side, record),
         waiting,
@@ -85,6 +89,24 @@ fn row_of(workspace: &Workspace, side: Side, record: &UnlinkedRecord<'_>) -> Row
         creates: record.state.creates(side),
         master,
     }
+}
+
+/// "Köln, DE": the record's city and country as exported.
+fn place(list: &Dataset, row: usize) -> String {
+    let value = |role| list.value(row, role).unwrap_or("").trim();
+    [value(Role::City), value(Role::Country)]
+        .into_iter()
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The column naming the account's owner (Salesforce `OwnerName`, Dynamics `Owner`, HubSpot
+/// `Company owner` ...): it has no role, so it is found by its header.
+fn owner_column(list: &Dataset) -> Option<usize> {
+    list.columns
+        .iter()
+        .position(|column| column.name.to_lowercase().contains("owner"))
 }
 
 impl UnmatchedState {

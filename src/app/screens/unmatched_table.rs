@@ -17,6 +17,10 @@ pub(super) struct Row {
     pub(super) row: usize,
     pub(super) title: String,
     pub(super) account_type: &'static str,
+    /// City and country.
+    pub(super) place: String,
+    /// The account owner, when the list has an owner column.
+    pub(super) owner: String,
     pub(super) state: String,
     pub(super) waiting: bool,
     /// Why it waits (`open_pair`, `second_account` ...), when it does.
@@ -97,12 +101,21 @@ pub(super) fn table_ui(
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(320.0).clip(true))
-        .column(Column::initial(110.0))
-        .column(Column::initial(420.0).clip(true))
+        .column(Column::initial(300.0).clip(true))
+        .column(Column::initial(150.0).clip(true))
+        .column(Column::initial(100.0))
+        .column(Column::initial(110.0).clip(true))
+        .column(Column::initial(380.0).clip(true))
         .column(Column::remainder())
         .header(20.0, |mut header| {
-            for name in ["Record", "Account type", "Action", "Decide"] {
+            for name in [
+                "Record",
+                "City",
+                "Account type",
+                "Owner",
+                "Action",
+                "Decide",
+            ] {
                 header.col(|ui| {
                     ui.strong(name);
                 });
@@ -119,7 +132,13 @@ pub(super) fn table_ui(
                     ui.add(egui::Label::new(&row.title).truncate());
                 });
                 table_row.col(|ui| {
+                    ui.add(egui::Label::new(&row.place).truncate());
+                });
+                table_row.col(|ui| {
                     ui.label(row.account_type);
+                });
+                table_row.col(|ui| {
+                    ui.add(egui::Label::new(&row.owner).truncate());
                 });
                 table_row.col(|ui| {
                     let text = if row.creates {
