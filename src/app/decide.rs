@@ -6,7 +6,7 @@ use super::action::Screen;
 use super::notice::Notice;
 use super::screens::bulk::is_bulk_candidate;
 use crate::core::model::Side;
-use crate::core::project::{CreationAction, Decision, ProjectError, RecordRef};
+use crate::core::project::{CreationAction, Decision, DecisionEntry, ProjectError, RecordRef};
 
 /// What the reviewer says about a suggested pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,9 +123,20 @@ impl App {
             workspace.redo(&by)
         };
         let verb = if undo { "undone" } else { "redone" };
-        self.after_change(result.map(|count| match count {
-            1 => format!("1 decision {verb}"),
-            many => format!("{many} decisions {verb} (one batch)"),
+        // Show the pair the step took back (or put back), and say which decision it was.
+        let first = result
+            .as_ref()
+            .ok()
+            .and_then(|moved| moved.first().cloned());
+        if let Some(item) = first.as_ref().and_then(|entry| workspace.item_of(entry)) {
+            self.review.current = Some(item);
+        }
+        self.after_change(result.map(|moved| {
+            let what = first.as_ref().map(describe_entry).unwrap_or_default();
+            match moved.len() {
+                1 => format!("{verb}: {what}"),
+                many => format!("{many} decisions {verb} (one batch), the first {what}"),
+            }
         }));
     }
 
@@ -205,4 +216,21 @@ impl App {
             }
         }
     }
+}
+
+/// A decision in words for the status bar: "accept CRM A-1 / ERP 10001 by Anna".
+fn describe_entry(entry: &DecisionEntry) -> String {
+    let record =
+        |record: &RecordRef| format!("{} {}", record.side.as_str().to_uppercase(), record.key);
+    let second = entry
+        .second
+        .as_ref()
+        .map(|second| format!(" / {}", record(second)))
+        .unwrap_or_default();
+    format!(
+        "{} {}{second} by {}",
+        entry.kind.as_str().replace('_', " "),
+        record(&entry.first),
+        entry.by
+    )
 }

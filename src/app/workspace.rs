@@ -159,16 +159,16 @@ impl Workspace {
 
     /// Undo the latest batch of `by` ([`Project::undo`]: a single decision, a bulk accept, an
     /// `apply-review` run). Returns how many decisions were taken back.
-    pub fn undo(&mut self, by: &str) -> Result<usize, ProjectError> {
+    pub fn undo(&mut self, by: &str) -> Result<Vec<DecisionEntry>, ProjectError> {
         self.move_cursor(by, true)
     }
 
     /// Redo the earliest undone batch of `by` ([`Project::redo`]).
-    pub fn redo(&mut self, by: &str) -> Result<usize, ProjectError> {
+    pub fn redo(&mut self, by: &str) -> Result<Vec<DecisionEntry>, ProjectError> {
         self.move_cursor(by, false)
     }
 
-    fn move_cursor(&mut self, by: &str, undo: bool) -> Result<usize, ProjectError> {
+    fn move_cursor(&mut self, by: &str, undo: bool) -> Result<Vec<DecisionEntry>, ProjectError> {
         self.set_reviewer(by);
         let before = self.project.last_seq();
         let result = if undo {
@@ -177,7 +177,17 @@ impl Workspace {
             self.project.redo(by)
         };
         self.after_change(before, result.as_deref().unwrap_or_default());
-        result.map(|moved| moved.len())
+        result
+    }
+
+    /// The item of the pair `entry` is about, if it is a suggested pair or candidate.
+    pub fn item_of(&self, entry: &DecisionEntry) -> Option<usize> {
+        let (crm, erp) = entry.pair()?;
+        let crm_row = self.project.list(Side::Crm).row_of(crm)?;
+        let erp_row = self.project.list(Side::Erp).row_of(erp)?;
+        self.items_with(Side::Crm, crm_row)
+            .into_iter()
+            .find(|&index| self.items[index].erp_row == erp_row)
     }
 
     /// The reviewer at the keyboard: the status bar's "Undo available" is about their

@@ -213,7 +213,7 @@ fn bulk_accept_above_a_threshold_is_confirmed_and_undone_in_one_step() {
     harness.run();
     assert!(links_in_file(&file).is_empty());
     harness.get_by_label("Reviewed 0 of 3");
-    harness.get_by_label("Saved: 2 decisions undone (one batch)");
+    harness.get_by_label_contains("Saved: 2 decisions undone (one batch), the first accept CRM");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
     harness.run();
     assert_eq!(links_in_file(&file).len(), 2);
@@ -391,7 +391,7 @@ fn ctrl_z_takes_back_the_reviewers_whole_bulk_accept_and_leaves_another_reviewer
     // Ctrl+Z takes back anna's bulk accept as one; bert's later link stays.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    harness.get_by_label("Saved: 2 decisions undone (one batch)");
+    harness.get_by_label_contains("Saved: 2 decisions undone (one batch), the first accept CRM");
     let bert = (
         "A-4".to_string(),
         "10004".to_string(),
@@ -402,7 +402,33 @@ fn ctrl_z_takes_back_the_reviewers_whole_bulk_accept_and_leaves_another_reviewer
     // The next Ctrl+Z takes back her rejection, a batch of its own; then she has none left.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    harness.get_by_label("Saved: 1 decision undone");
+    // The status bar names the decision taken back, and the window shows its pair.
+    harness.get_by_label_contains("Saved: undone: reject CRM");
+    let state = harness.state();
+    let workspace = state.workspace().unwrap();
+    let shown = state
+        .review_state()
+        .current
+        .map(|item| &workspace.items[item]);
+    let shown = shown.map(|item| (item.crm_row, item.erp_row));
+    let rejected = Project::open(&file)
+        .unwrap()
+        .next_redo("Anna Schmidt")
+        .cloned();
+    let rejected = rejected.and_then(|entry| {
+        let (crm, erp) = entry.pair()?;
+        let project = workspace.project();
+        Some((
+            project
+                .list(ledgerlink::core::model::Side::Crm)
+                .row_of(crm)?,
+            project
+                .list(ledgerlink::core::model::Side::Erp)
+                .row_of(erp)?,
+        ))
+    });
+    assert!(rejected.is_some());
+    assert_eq!(shown, rejected, "undo shows the pair it took back");
     assert_eq!(Project::open(&file).unwrap().status().rejected, 0);
     harness.get_by_label("Nothing to undo");
     // Ctrl+Y puts back her earliest undone batch: the rejection alone.
