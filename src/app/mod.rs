@@ -286,14 +286,18 @@ impl App {
         } else {
             command::pressed_commands(&ctx)
         };
-        if self.screen == Screen::Unmatched {
-            // J/K and the arrow keys move through the Unmatched list as through the queue.
-            for command in &commands {
-                match command {
-                    command::Command::NextPair => self.unmatched.move_selection(1),
-                    command::Command::PreviousPair => self.unmatched.move_selection(-1),
-                    _ => {}
-                }
+        // J/K and the arrow keys move through the Unmatched list and the duplicate clusters
+        // as through the queue.
+        for command in &commands {
+            let step = match command {
+                command::Command::NextPair => 1,
+                command::Command::PreviousPair => -1,
+                _ => continue,
+            };
+            match self.screen {
+                Screen::Unmatched => self.unmatched.move_selection(step),
+                Screen::Duplicates => self.duplicates.move_selection(step),
+                _ => {}
             }
         }
         let mut actions: Vec<Action> = commands

@@ -342,3 +342,24 @@ fn unmatched_rows_are_decided_by_key() {
         "I ignored the selected record"
     );
 }
+
+#[test]
+fn a_cluster_is_a_field_grid_and_is_marked_by_key() {
+    let (_dir, file, mut harness) = common::review_harness();
+    harness.get_by_label("Duplicates").click();
+    harness.run();
+    // One column per record, one row per field: side by side, the same VAT number.
+    harness.get_by_label("Tax id");
+    assert_eq!(harness.get_all_by_label("DE123456789").count(), 2);
+    harness.get_by_label("Munich");
+    // J selects the cluster, M marks it duplicates of its master (the most complete record).
+    harness.key_press(egui::Key::J);
+    harness.run();
+    harness.get_by_label_contains("M marks them duplicates of the master");
+    harness.key_press(egui::Key::M);
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    assert!(project.are_duplicates(Side::Crm, "A-1", "A-5"));
+    drop(project);
+    harness.get_by_label("score 0.970, marked duplicates");
+}

@@ -1,11 +1,13 @@
 //! Duplicates: the suggested clusters of each list; mark them duplicates (choosing the master)
 //! or not duplicates.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::app::action::Action;
 use crate::app::screens::pair::record_title;
 use crate::app::workspace::{ClusterItem, Workspace};
+
+use super::cluster_grid::{GridLine, grid_lines, grid_ui};
 use crate::core::model::Side;
 
 /// Clusters drawn per page: a list of 100,000 records may hold thousands of clusters, and
@@ -23,6 +25,66 @@ pub struct DuplicatesState {
     pub page: usize,
     /// Where each cluster stands, and the data generation it was read for.
     states: Option<(u64, Vec<&'static str>)>,
+    /// Each drawn cluster's field grid, with the generation and master it was computed for.
+    grids: HashMap<usize, (u64, usize, Vec<GridLine>)>,
+    /// The data generation of the frame being drawn.
+    generation: u64,
+    /// The cluster the keys act on (index into the workspace's clusters).
+    pub selected: Option<usize>,
+    /// The clusters of the list shown, in order (what J/K move through).
+    shown: Vec<usize>,
+}
+
+impl DuplicatesState {
+    /// Select the next (`step` 1) or previous (-1) cluster of the list shown, turning the page
+    /// when needed.
+    pub fn move_selection(&mut self, step: isize) {
+        let position = self
+            .selected
+            .and_then(|selected| self.shown.iter().position(|&index| index == selected));
+        let next = match position {
+            Some(position) => position
+                .saturating_add_signed(step)
+                .min(self.shown.len().saturating_sub(1)),
+            None => self.page * CLUSTERS_PER_PAGE,
+        };
+        if let Some(&index) = self.shown.get(next) {
+            self.selected = Some(index);
+            self.page = next / CLUSTERS_PER_PAGE;
+        }
+    }
+}
+
+/// M marks the selected cluster duplicates of its master, X marks it not duplicates.
+fn keys_ui(
+    ui: &egui::Ui,
+    state: &DuplicatesState,
+    workspace: &Workspace,
+    actions: &mut Vec<Action>,
+) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let Some(index) = state.selected else { return };
+    let Some(cluster) = workspace.clusters.get(index) else {
+        return;
+    };
+    let pressed = |key: egui::Key| ui.input(|input| input.key_pressed(key));
+    if pressed(egui::Key::M) {
+        let first = cluster.rows.first().copied().unwrap_or_default();
+        let master = state.masters.get(&index).copied().unwrap_or(first);
+        actions.push(Action::MarkDuplicates {
+            side: cluster.side,
+            master,
+            rows: cluster.rows.clone(),
+        });
+    }
+    if pressed(egui::Key::X) {
+        actions.push(Action::MarkNotDuplicates {
+            side: cluster.side,
+            rows: cluster.rows.clone(),
+        });
+    }
 }
 
 impl DuplicatesState {
@@ -117,6 +179,7 @@ pub fn duplicates_ui(
     generation: u64,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
+    state.generation = generation;
     let side = *state.side.get_or_insert(Side::Crm);
     ui.horizontal(|ui| {
         ui.heading("Duplicates within one list");
@@ -137,6 +200,8 @@ pub fn duplicates_ui(
     let shown: Vec<usize> = (0..workspace.clusters.len())
         .filter(|&index| workspace.clusters[index].side == side)
         .collect();
+    keys_ui(ui, state, workspace, &mut actions);
+    state.shown.clone_from(&shown);
     page_bar_ui(ui, state, shown.len());
     let first = state.page * CLUSTERS_PER_PAGE;
     let page: Vec<usize> = shown
@@ -212,38 +277,74 @@ fn cluster_ui(
         .masters
         .entry(index)
         .or_insert_with(|| proposed_master(workspace, cluster).unwrap_or(first));
-    ui.group(|ui| {
+    let generation = state.generation;
+    let stale = state
+        .grids
+        .get(&index)
+        .is_none_or(|(read, grid_master, _)| *read != generation || *grid_master != master);
+    if stale {
+        let lines = grid_lines(list, &cluster.rows, master);
+        state.grids.insert(index, (generation, master, lines));
+    }
+    let lines = state
+        .grids
+        .get(&index)
+        .map(|(_, _, lines)| lines.clone())
+        .unwrap_or_default();
+    let selected = state.selected == Some(index);
+    let frame = egui::Frame::group(ui.style()).stroke(if selected {
+        ui.visuals().selection.stroke
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    });
+    frame.show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.strong(format!("Cluster {}", index + 1));
+            let title = egui::RichText::new(format!("Cluster {}", index + 1)).strong();
+            if ui
+                .selectable_label(selected, title)
+                .on_hover_text("Select it for the keys")
+                .clicked()
+            {
+                state.selected = Some(index);
+            }
             ui.label(format!("score {:.3}, {cluster_state}", cluster.probability));
+            if selected {
+                ui.weak("M marks them duplicates of the master, X not duplicates, J/K move on");
+            }
         });
         ui.label(&cluster.reason);
-        for &row in &cluster.rows {
-            let title = record_title(list, row);
-            ui.horizontal(|ui| {
-                let chosen = ui
-                    .radio(master == row, format!("Keep {title}"))
-                    .on_hover_text("The record the others are merged into");
-                if chosen.clicked() && master != row {
-                    state.masters.insert(index, row);
-                    // A marked cluster follows its new master at once.
-                    if cluster_state == "marked duplicates" {
-                        actions.push(Action::MarkDuplicates {
-                            side: cluster.side,
-                            master: row,
-                            rows: cluster.rows.clone(),
-                        });
-                    }
-                }
-                let other = workspace.list(cluster.side.other());
-                for partner in workspace.links_of(cluster.side, row) {
-                    ui.label(format!(
-                        "linked to {} {}",
-                        cluster.side.other().as_str().to_uppercase(),
-                        other.record_id(partner)
-                    ));
-                }
-            });
+        let mut chosen_master = None;
+        let grid_id = egui::Id::unique(("cluster_grid", index));
+        grid_ui(ui, grid_id, &lines, cluster.rows.len(), |ui, member| {
+            let Some(&row) = cluster.rows.get(member) else {
+                return;
+            };
+            let chosen = ui
+                .radio(master == row, format!("Keep {}", record_title(list, row)))
+                .on_hover_text("The record the others are merged into");
+            if chosen.clicked() && master != row {
+                chosen_master = Some(row);
+            }
+            let other = workspace.list(cluster.side.other());
+            for partner in workspace.links_of(cluster.side, row) {
+                ui.label(format!(
+                    "linked to {} {}",
+                    cluster.side.other().as_str().to_uppercase(),
+                    other.record_id(partner)
+                ));
+            }
+        });
+        if let Some(row) = chosen_master {
+            state.masters.insert(index, row);
+            state.selected = Some(index);
+            // A marked cluster follows its new master at once.
+            if cluster_state == "marked duplicates" {
+                actions.push(Action::MarkDuplicates {
+                    side: cluster.side,
+                    master: row,
+                    rows: cluster.rows.clone(),
+                });
+            }
         }
         ui.horizontal(|ui| {
             let master_id = list.record_id(master);

@@ -2,6 +2,7 @@
 //! the user asked for; it never touches files or the project itself.
 
 pub mod bulk;
+mod cluster_grid;
 pub mod duplicates;
 pub mod export;
 pub mod import;
