@@ -94,6 +94,8 @@ pub fn grid_ui(
         .num_columns(members + 1)
         .striped(true)
         .spacing([12.0, 4.0])
+        .min_col_width(90.0)
+        .max_col_width(260.0)
         .show(ui, |ui| {
             ui.label("");
             for member in 0..members {

@@ -319,9 +319,13 @@ fn cluster_ui(
             let Some(&row) = cluster.rows.get(member) else {
                 return;
             };
+            ui.set_min_width(200.0);
             let chosen = ui
-                .radio(master == row, format!("Keep {}", record_title(list, row)))
+                .radio(master == row, format!("Keep {}", list.record_id(row)))
                 .on_hover_text("The record the others are merged into");
+            ui.add(
+                egui::Label::new(egui::RichText::new(record_title(list, row)).weak()).truncate(),
+            );
             if chosen.clicked() && master != row {
                 chosen_master = Some(row);
             }
