@@ -18,6 +18,8 @@
 
 #[path = "../tests/export_support/mod.rs"]
 mod export_support;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::path::Path;
 use std::time::Instant;
@@ -185,12 +187,5 @@ fn apply_every_row(dir: &Path, file: &Path, open: usize) {
 /// `cargo bench --bench export_bench [-- NAME]`: run every benchmark of this file, or those whose name
 /// contains NAME; each prints its figures.
 fn main() {
-    let filter: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let wanted = |name: &str| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()));
-    if wanted("export_a_large_project") {
-        export_a_large_project();
-    }
+    support::run(&[("export_a_large_project", export_a_large_project)]);
 }

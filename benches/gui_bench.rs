@@ -13,6 +13,8 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -326,12 +328,8 @@ fn summary(timings: &mut [f64]) -> String {
 /// `cargo bench --bench gui_bench [-- NAME]`: run every benchmark of this file, or those whose name
 /// contains NAME; each prints its figures.
 fn main() {
-    let filter: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let wanted = |name: &str| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()));
-    if wanted("review_screen_with_100000_records_per_side") {
-        review_screen_with_100000_records_per_side();
-    }
+    support::run(&[(
+        "review_screen_with_100000_records_per_side",
+        review_screen_with_100000_records_per_side,
+    )]);
 }

@@ -12,6 +12,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/mod.rs"]
+mod support;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -168,15 +170,11 @@ fn xlsx_of_a_hundred_thousand_rows() {
 /// `cargo bench --bench import_bench [-- NAME]`: run every benchmark of this file, or those whose name
 /// contains NAME; each prints its figures.
 fn main() {
-    let filter: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let wanted = |name: &str| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()));
-    if wanted("csv_of_a_million_rows") {
-        csv_of_a_million_rows();
-    }
-    if wanted("xlsx_of_a_hundred_thousand_rows") {
-        xlsx_of_a_hundred_thousand_rows();
-    }
+    support::run(&[
+        ("csv_of_a_million_rows", csv_of_a_million_rows),
+        (
+            "xlsx_of_a_hundred_thousand_rows",
+            xlsx_of_a_hundred_thousand_rows,
+        ),
+    ]);
 }

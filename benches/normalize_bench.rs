@@ -2,6 +2,8 @@
 //! `cargo bench --no-default-features --bench normalize_bench`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/mod.rs"]
+mod support;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -271,12 +273,5 @@ fn normalise_a_million_records() {
 /// `cargo bench --bench normalize_bench [-- NAME]`: run every benchmark of this file, or those whose name
 /// contains NAME; each prints its figures.
 fn main() {
-    let filter: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let wanted = |name: &str| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()));
-    if wanted("normalise_a_million_records") {
-        normalise_a_million_records();
-    }
+    support::run(&[("normalise_a_million_records", normalise_a_million_records)]);
 }

@@ -6,6 +6,8 @@
 
 #[path = "../tests/project_support/mod.rs"]
 mod project_support;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::time::{Duration, Instant};
 
@@ -236,12 +238,5 @@ fn project_at_workshop_scale() {
 /// `cargo bench --bench project_bench [-- NAME]`: run every benchmark of this file, or those whose name
 /// contains NAME; each prints its figures.
 fn main() {
-    let filter: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let wanted = |name: &str| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()));
-    if wanted("project_at_workshop_scale") {
-        project_at_workshop_scale();
-    }
+    support::run(&[("project_at_workshop_scale", project_at_workshop_scale)]);
 }
