@@ -363,3 +363,30 @@ fn a_cluster_is_a_field_grid_and_is_marked_by_key() {
     drop(project);
     harness.get_by_label("score 0.970, marked duplicates");
 }
+
+#[test]
+fn the_bulk_threshold_is_set_by_dragging_on_the_histogram() {
+    let (_dir, _file, mut harness) = common::review_harness();
+    harness.get_by_label("Bulk accept…").click();
+    harness.run();
+    harness.get_by_label("1 of 3 open pairs score 0.950 or more");
+    let rect = harness
+        .get_by_label("Score histogram of 3 open suggestions")
+        .rect();
+    // The bars start right of the count axis (34 points); drag from 0.6 to 0.9 of the scores.
+    let at = |fraction: f32| {
+        egui::pos2(
+            rect.left() + 34.0 + fraction * (rect.width() - 34.0),
+            rect.center().y,
+        )
+    };
+    harness.hover_at(at(0.6));
+    harness.drag_at(at(0.6));
+    harness.run();
+    harness.hover_at(at(0.9));
+    harness.run();
+    harness.drop_at(at(0.9));
+    harness.run();
+    harness.get_by_label("2 of 3 open pairs score 0.900 or more");
+    harness.get_by_label("Log scale");
+}

@@ -2,8 +2,9 @@
 //! it, and an explicit confirmation. Off until the user opens it; one undo reverts the batch.
 
 use crate::app::action::Action;
-use crate::app::widgets::histogram::{bin_counts, count_at_or_above, histogram_ui};
+use crate::app::widgets::histogram::{Bins, bin_counts, count_at_or_above, histogram_ui};
 use crate::app::workspace::{PairItem, Workspace};
+use crate::core::project::PairStatus;
 
 /// The lowest threshold offered.
 pub const MIN_THRESHOLD: f64 = 0.5;
@@ -17,6 +18,9 @@ pub struct BulkState {
     pub threshold: f64,
     /// The confirmation step is showing.
     pub confirming: bool,
+    /// The histogram's count axis is logarithmic (a few hundred low scores beside thousands of
+    /// high ones).
+    pub log_scale: bool,
 }
 
 impl Default for BulkState {
@@ -25,6 +29,7 @@ impl Default for BulkState {
             open: false,
             threshold: 0.95,
             confirming: false,
+            log_scale: true,
         }
     }
 }
@@ -45,13 +50,43 @@ pub fn open_scores(workspace: &Workspace) -> Vec<f64> {
         .collect()
 }
 
+/// The histogram's bins: open pairs bulk accept may take, and the pairs already accepted or
+/// rejected, by score.
+fn bins(workspace: &Workspace, open: &[f64]) -> Bins {
+    let scores_of = |wanted: fn(PairStatus) -> bool| -> Vec<f64> {
+        workspace
+            .items
+            .iter()
+            .filter(|item| wanted(item.state))
+            .map(|item| item.probability)
+            .collect()
+    };
+    Bins {
+        open: bin_counts(open),
+        accepted: bin_counts(&scores_of(|state| {
+            matches!(state, PairStatus::Accepted | PairStatus::Linked)
+        })),
+        rejected: bin_counts(&scores_of(|state| state == PairStatus::Rejected)),
+    }
+}
+
 /// Draw bulk accept.
 pub fn bulk_ui(ui: &mut egui::Ui, state: &mut BulkState, workspace: &Workspace) -> Vec<Action> {
     let mut actions = Vec::new();
     let scores = open_scores(workspace);
     ui.strong("Bulk accept");
-    histogram_ui(ui, &bin_counts(&scores), state.threshold);
+    let dragged = histogram_ui(
+        ui,
+        &bins(workspace, &scores),
+        &mut state.threshold,
+        (MIN_THRESHOLD, state.log_scale),
+    );
+    if dragged {
+        state.confirming = false;
+    }
+    ui.weak("Click or drag on the histogram to set the threshold; the strip under each bar shows the pairs already accepted (green) and rejected (red).");
     ui.horizontal(|ui| {
+        ui.checkbox(&mut state.log_scale, "Log scale");
         let label = ui.label("Threshold");
         let slider = ui
             .add(egui::Slider::new(&mut state.threshold, MIN_THRESHOLD..=1.0).fixed_decimals(3))
