@@ -390,3 +390,39 @@ fn the_bulk_threshold_is_set_by_dragging_on_the_histogram() {
     harness.get_by_label("2 of 3 open pairs score 0.900 or more");
     harness.get_by_label("Log scale");
 }
+
+#[test]
+fn a_manual_link_shows_both_records_field_by_field_before_linking() {
+    let (_dir, _file, mut harness) = common::review_harness();
+    harness.get_by_label("東京商事株式会社").click();
+    harness.run();
+    harness.get_by_label("Tokyo Shoji KK").click();
+    harness.run();
+    harness.get_by_label_contains("Matching did not suggest this pair");
+    // The two records side by side: the cities as each list writes them.
+    assert!(
+        harness.get_all_by_label("東京").count() >= 2,
+        "list and card"
+    );
+    assert!(
+        harness.get_all_by_label("Tokyo").count() >= 2,
+        "list and card"
+    );
+    harness.get_by_label("Link selected");
+    // A pair matching did suggest shows its score and reason.
+    harness.get_by_label("Société Générale SA").click();
+    harness.run();
+    harness.get_by_label("Societe Generale").click();
+    harness.run();
+    assert!(
+        harness
+            .get_all_by_label("Names agree; same city; VAT missing in the CRM.")
+            .count()
+            >= 1
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Matching did not suggest")
+            .is_none()
+    );
+}

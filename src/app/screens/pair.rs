@@ -161,6 +161,25 @@ pub fn link_ui(
         let (Some(crm_row), Some(erp_row)) = (crm, erp) else {
             return;
         };
+        // The two records side by side, field by field, with what matching made of them.
+        let suggested = workspace
+            .items_with(Side::Crm, crm_row)
+            .into_iter()
+            .filter_map(|index| workspace.items.get(index))
+            .find(|item| item.erp_row == erp_row);
+        match suggested {
+            Some(item) => {
+                score_ui(ui, item.probability);
+                ui.label(&item.reason);
+            }
+            None => {
+                ui.label(
+                    "Matching did not suggest this pair: it scored below 0.001 or the two \
+                     records share no key it compares on.",
+                );
+            }
+        }
+        record_card_ui(ui, &cached_field_lines(ui, workspace, crm_row, erp_row));
         let warnings = one_to_one_warnings(workspace, crm_row, erp_row);
         for warning in &warnings {
             ui.colored_label(ui.visuals().warn_fg_color, warning);
