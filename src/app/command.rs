@@ -58,7 +58,7 @@ impl Command {
     /// The keyboard shortcuts of the command; the first one is the one shown on buttons.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
-            Command::AcceptCurrent => const { &[key(Key::Y), key(Key::Enter)] },
+            Command::AcceptCurrent => const { &[key(Key::Y), key(Key::Enter), ctrl(Key::Enter)] },
             Command::RejectCurrent => const { &[key(Key::N)] },
             Command::UnsureCurrent => const { &[key(Key::U)] },
             Command::SkipCurrent => const { &[key(Key::S)] },

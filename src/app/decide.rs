@@ -39,7 +39,10 @@ impl App {
         let Some((crm_row, erp_row)) = self.current_rows() else {
             return;
         };
-        if self.decide_pair(crm_row, erp_row, verdict) {
+        let note = self.review.note.trim().to_string();
+        let note = (!note.is_empty()).then_some(note);
+        if self.decide_pair_noted(crm_row, erp_row, verdict, note.as_deref()) {
+            self.review.note.clear();
             self.advance_to_next_open();
         }
     }
@@ -58,6 +61,17 @@ impl App {
     }
 
     pub(super) fn decide_pair(&mut self, crm_row: usize, erp_row: usize, verdict: Verdict) -> bool {
+        self.decide_pair_noted(crm_row, erp_row, verdict, None)
+    }
+
+    /// [`Self::decide_pair`] with a note kept with the decision (and shown in the audit).
+    fn decide_pair_noted(
+        &mut self,
+        crm_row: usize,
+        erp_row: usize,
+        verdict: Verdict,
+        note: Option<&str>,
+    ) -> bool {
         let by = self.reviewer();
         let Some(workspace) = self.workspace.as_mut() else {
             return false;
@@ -69,7 +83,7 @@ impl App {
             Verdict::Reject => Decision::Reject { crm, erp },
             Verdict::Unsure => Decision::Unsure { crm, erp },
         };
-        let result = workspace.decide(&decision, &by, None);
+        let result = workspace.decide(&decision, &by, note);
         self.after_change(result.map(|entry| format!("{} at {}", entry.kind.as_str(), entry.at)))
     }
 

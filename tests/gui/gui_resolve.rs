@@ -426,3 +426,26 @@ fn a_manual_link_shows_both_records_field_by_field_before_linking() {
             .is_none()
     );
 }
+
+#[test]
+fn a_note_is_typed_with_any_letter_and_kept_with_the_decision() {
+    let (_dir, file, mut harness) = common::review_harness();
+    // "N", "Y" and "U" in the note are letters, not decisions.
+    common::type_into(&mut harness, "Note", "Confirmed by Nina, sales North");
+    assert!(Project::open(&file).unwrap().decisions().is_empty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    harness.run();
+    let project = Project::open(&file).unwrap();
+    let decisions = project.decisions();
+    assert_eq!(decisions.len(), 1, "Ctrl+Enter accepts");
+    assert_eq!(decisions[0].kind, DecisionKind::Accept);
+    assert_eq!(
+        decisions[0].note.as_deref(),
+        Some("Confirmed by Nina, sales North")
+    );
+    let audit = project.audit_log().unwrap();
+    assert_eq!(
+        audit[0].note.as_deref(),
+        Some("Confirmed by Nina, sales North")
+    );
+}

@@ -24,7 +24,7 @@ pub fn record_title(list: &Dataset, row: usize) -> String {
 pub fn pair_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
-    item_index: usize,
+    (item_index, note): (usize, &mut String),
     actions: &mut Vec<Action>,
 ) {
     let Some(item) = workspace.items.get(item_index) else {
@@ -57,6 +57,15 @@ pub fn pair_ui(
             status_word(item.state),
             item.band.as_str()
         ));
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Note");
+        ui.add(
+            egui::TextEdit::singleline(note)
+                .hint_text("kept with the decision; Ctrl+Enter accepts")
+                .desired_width(360.0),
+        )
+        .labelled_by(label.id);
     });
     ui.add_space(4.0);
     score_ui(ui, item.probability);

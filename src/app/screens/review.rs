@@ -33,6 +33,8 @@ pub struct ReviewState {
     pub bulk: BulkState,
     /// Put the keyboard in the CRM search box on the next frame.
     pub focus_search: bool,
+    /// The note typed for the current pair, kept with the next decision on it.
+    pub note: String,
     /// The pair the lists were last scrolled to.
     scrolled_to: Option<usize>,
     queue_for: Option<(QueueOrder, u64)>,
@@ -225,7 +227,7 @@ pub fn review_ui(
                 }
                 link_ui(ui, state, workspace, &mut actions);
                 match state.current {
-                    Some(item) => pair_ui(ui, workspace, item, &mut actions),
+                    Some(item) => pair_ui(ui, workspace, (item, &mut state.note), &mut actions),
                     None => {
                         ui.label("Matching suggested no pairs. Link records by hand: select one on each side.");
                     }
