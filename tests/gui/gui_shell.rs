@@ -63,7 +63,7 @@ fn f1_opens_the_keyboard_help_with_every_shortcut() {
     harness.run();
     // The button, the window title and the row for F1 itself.
     assert_eq!(harness.get_all_by_label("Keyboard help").count(), 3);
-    harness.get_by_label("Y / Enter");
+    harness.get_by_label("Y / Enter / Ctrl+Enter");
     harness.get_by_label("Ctrl+Shift+Z / Ctrl+Y");
     harness.get_by_label("Accept the pair shown: the two records are the same customer");
 }
