@@ -58,6 +58,26 @@ impl Evidence {
     }
 }
 
+/// The weight of every compared field of left record `l` against the right record whose
+/// comparison vector is `pattern` (term frequency taken into account); missing fields left out.
+pub fn field_weights<'m>(
+    model: &'m Model,
+    comparer: &'m Comparer<'_>,
+    l: usize,
+    pattern: Pattern,
+) -> impl Iterator<Item = (Field, u8, f64)> + 'm {
+    model.active().fields().filter_map(move |field| {
+        let level = pattern.level(field);
+        if level == MISSING {
+            return None;
+        }
+        let value = field
+            .term_frequency_key()
+            .map_or(NONE, |key| comparer.left().value(l, key));
+        Some((field, level, model.field_weight(field, level, value)))
+    })
+}
+
 /// Weigh left record `l` against the right record whose comparison vector is `pattern`.
 pub fn weigh(model: &Model, comparer: &Comparer<'_>, l: usize, pattern: Pattern) -> Evidence {
     let active = model.active();
@@ -67,15 +87,7 @@ pub fn weigh(model: &Model, comparer: &Comparer<'_>, l: usize, pattern: Pattern)
     let (mut identifier, mut anchored) = (false, false);
     // A cross-reference is checked, not trusted: one left stale names another firm outright.
     let name_differs = pattern.level(Field::Name) == Field::Name.different();
-    for field in active.fields() {
-        let level = pattern.level(field);
-        if level == MISSING {
-            continue;
-        }
-        let value = field
-            .term_frequency_key()
-            .map_or(NONE, |key| comparer.left().value(l, key));
-        let weight = model.field_weight(field, level, value);
+    for (field, level, weight) in field_weights(model, comparer, l, pattern) {
         evidence.sum += weight;
         if company && is_place(field) && weight < 0.0 {
             place_sum += weight;

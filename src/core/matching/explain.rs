@@ -3,8 +3,8 @@
 
 use super::Contribution;
 use super::address::street_similarity;
-use super::compare::{CLOSE, Comparer, EXACT, FUZZY, MISSING, PARTIAL};
-use super::evidence::weigh;
+use super::compare::{CLOSE, Comparer, EXACT, FUZZY, PARTIAL};
+use super::evidence::{field_weights, weigh};
 use super::field::{Field, Key, Pattern};
 use super::model::Model;
 use super::similarity::jaro_winkler;
@@ -42,15 +42,7 @@ pub fn explain(
     let mut common: Vec<(u8, &str)> = Vec::new();
     let mut similar: Vec<(u8, String)> = Vec::new();
     let mut different: Vec<(u8, &str)> = Vec::new();
-    for field in model.active().fields() {
-        let level = pattern.level(field);
-        if level == MISSING {
-            continue;
-        }
-        let value = field
-            .term_frequency_key()
-            .map_or(NONE, |key| comparer.left().value(l, key));
-        let weight = model.field_weight(field, level, value);
+    for (field, level, weight) in field_weights(model, comparer, l, pattern) {
         contributions.push(Contribution {
             field: field.label().to_string(),
             level: field.levels()[usize::from(level)].to_string(),
