@@ -18,6 +18,35 @@ pub struct FieldLine {
     pub erp: String,
     /// How they compare.
     pub agreement: Agreement,
+    /// A column that matters to finance (blocked, credit hold, balance ...): shown strong,
+    /// first among the unmapped columns, never greyed like noise.
+    pub finance: bool,
+}
+
+/// Header words of the columns finance cares about, in the languages of the supported exports.
+const FINANCE_WORDS: [&str; 16] = [
+    "block",
+    "sperr",
+    "credit",
+    "kredit",
+    "hold",
+    "balance",
+    "saldo",
+    "overdue",
+    "dunning",
+    "mahn",
+    "payment term",
+    "zahlungsbed",
+    "open item",
+    "offene posten",
+    "limit",
+    "solde",
+];
+
+/// True when a column's header names something finance cares about.
+pub fn is_finance_column(header: &str) -> bool {
+    let header = header.to_lowercase();
+    FINANCE_WORDS.iter().any(|word| header.contains(word))
 }
 
 /// The lines for one CRM record and one ERP record: every role either list has (in the order
@@ -46,10 +75,14 @@ pub fn field_lines(crm: &Dataset, crm_row: usize, erp: &Dataset, erp_row: usize)
             agreement,
             crm: crm_text,
             erp: erp_text,
+            finance: false,
         });
     }
-    lines.extend(unmapped_lines(crm, crm_row, true));
-    lines.extend(unmapped_lines(erp, erp_row, false));
+    let mut unmapped = unmapped_lines(crm, crm_row, true);
+    unmapped.extend(unmapped_lines(erp, erp_row, false));
+    // What finance needs to see comes first.
+    unmapped.sort_by_key(|line| !line.finance);
+    lines.extend(unmapped);
     lines
 }
 
@@ -69,12 +102,18 @@ fn unmapped_lines(list: &Dataset, row: usize, is_crm: bool) -> Vec<FieldLine> {
             } else {
                 (String::new(), value.to_string())
             };
+            let finance = is_finance_column(&column.name);
             Some(FieldLine {
                 role: None,
                 label: column.name.clone(),
                 crm,
                 erp,
-                agreement: Agreement::Missing,
+                agreement: if finance {
+                    Agreement::NotCompared
+                } else {
+                    Agreement::Missing
+                },
+                finance,
             })
         })
         .collect()
@@ -125,8 +164,18 @@ pub fn record_card_ui(ui: &mut egui::Ui, lines: &[FieldLine]) {
         row.show(ui, |ui| {
             ui.horizontal_top(|ui| {
                 fixed_width(ui, label_width, |ui| {
-                    ui.label(RichText::new(&line.label).weak())
-                        .on_hover_text(line.agreement.as_str());
+                    let label = if line.finance {
+                        RichText::new(&line.label)
+                            .strong()
+                            .color(ui.visuals().warn_fg_color)
+                    } else {
+                        RichText::new(&line.label).weak()
+                    };
+                    ui.label(label).on_hover_text(if line.finance {
+                        "matters to finance"
+                    } else {
+                        line.agreement.as_str()
+                    });
                 });
                 fixed_width(ui, value_width, |ui| {
                     value_ui(ui, &line.crm, color, line.agreement);
@@ -215,5 +264,38 @@ mod tests {
             ]
         );
         assert_eq!(lines[3].crm, "Anna");
+    }
+
+    #[test]
+    fn columns_that_matter_to_finance_come_first_and_are_not_noise() {
+        let crm = list(
+            &[("Account", Some(Role::Name)), ("Industry", None)],
+            &["Acme GmbH", "Retail"],
+        );
+        let erp = list(
+            &[
+                ("Name1", Some(Role::Name)),
+                ("Region code", None),
+                ("Credit hold", None),
+                ("Saldo", None),
+            ],
+            &["ACME GMBH", "W1", "X", "1.204,50"],
+        );
+        let lines = field_lines(&crm, 0, &erp, 0);
+        let labels: Vec<(&str, bool)> = lines
+            .iter()
+            .map(|line| (line.label.as_str(), line.finance))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("name", false),
+                ("Credit hold", true),
+                ("Saldo", true),
+                ("Industry", false),
+                ("Region code", false),
+            ]
+        );
+        assert_eq!(lines[1].agreement, Agreement::NotCompared, "not greyed");
     }
 }
