@@ -57,6 +57,20 @@ pub enum QueueOrder {
     ByNeed,
     /// Highest score first.
     ByScore,
+    /// Lowest score first: the doubtful ones.
+    LowestScore,
+    /// By the CRM account's owner, so each sales manager takes their accounts in one go.
+    ByOwner,
+}
+
+impl QueueOrder {
+    /// Every order, as the queue's drop-down lists them.
+    pub const ALL: [QueueOrder; 4] = [
+        QueueOrder::ByNeed,
+        QueueOrder::ByScore,
+        QueueOrder::LowestScore,
+        QueueOrder::ByOwner,
+    ];
 }
 
 /// A request from the user, applied after the frame is drawn: a [`Command`] (no data, from a

@@ -353,6 +353,14 @@ impl Dataset {
             .position(|column| column.role == Some(role))
     }
 
+    /// The column naming the account's owner (Salesforce `OwnerName`, Dynamics `Owner`,
+    /// HubSpot `Company owner` ...): it has no role, so it is found by its header.
+    pub fn owner_column(&self) -> Option<usize> {
+        self.columns
+            .iter()
+            .position(|column| column.name.to_lowercase().contains("owner"))
+    }
+
     /// The text of `row` in the first column with `role`, or `None` when no column has it.
     pub fn value(&self, row: usize, role: Role) -> Option<&str> {
         self.column_of(role)

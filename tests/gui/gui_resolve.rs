@@ -449,3 +449,34 @@ fn a_note_is_typed_with_any_letter_and_kept_with_the_decision() {
         Some("Confirmed by Nina, sales North")
     );
 }
+
+#[test]
+fn a_done_queue_says_so_and_offers_the_next_steps() {
+    let (_dir, _file, mut harness) = common::review_harness();
+    // By account owner: Anna's, then Ewa's, then Luc's accounts.
+    harness
+        .get_by_role_and_label(A11y::ComboBox, "Queue order")
+        .click();
+    harness.run();
+    harness.get_by_label("by account owner").click();
+    harness.run();
+    let state = harness.state();
+    let queue: Vec<usize> = state.review_state().queue.clone();
+    let workspace = state.workspace().unwrap();
+    let owners: Vec<String> = queue
+        .iter()
+        .map(|&item| {
+            let row = workspace.items[item].crm_row;
+            workspace.crm().cells.cell(row, 5).to_string()
+        })
+        .collect();
+    assert_eq!(owners, ["Anna", "Ewa", "Luc"]);
+    for _ in 0..3 {
+        harness.key_press(egui::Key::N);
+        harness.run();
+    }
+    harness.get_by_label("Every suggested pair is decided");
+    harness.get_by_label("Go to Unmatched").click();
+    harness.run();
+    harness.get_by_label("Waiting for a decision");
+}

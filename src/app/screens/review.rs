@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::app::action::{Action, Command, QueueOrder};
+use crate::app::action::{Action, Command, QueueOrder, Screen};
 use crate::app::screens::bulk::{BulkState, bulk_ui};
 use crate::app::screens::pair::{link_ui, pair_ui};
 use crate::app::search::SearchIndex;
@@ -92,8 +92,8 @@ impl ReviewState {
     }
 
     /// The first open pair after `after` (a queue position), wrapping round; pairs flagged
-    /// unsure come again once no other pair is open; the first pair of the queue when none is
-    /// open.
+    /// unsure come again once no other pair is open; `None` when none is open (the queue is
+    /// done: the screen says so and offers the next step).
     pub fn next_open(&self, workspace: &Workspace, after: Option<usize>) -> Option<usize> {
         let start = after.map_or(0, |position| position + 1);
         let count = self.queue.len();
@@ -102,7 +102,6 @@ impl ReviewState {
         along()
             .find(|&item| items[item].is_open() && !items[item].unsure)
             .or_else(|| along().find(|&item| items[item].is_open()))
-            .or_else(|| self.queue.first().copied())
     }
 
     /// Move by `step` along the queue.
@@ -131,24 +130,34 @@ pub fn build_queue(workspace: &Workspace, order: QueueOrder) -> Vec<usize> {
         .filter(|&index| !workspace.items[index].is_alternative)
         .collect();
     let items = &workspace.items;
+    let need = |index: usize| {
+        let item = &items[index];
+        let conflict =
+            contested_crm.contains(&item.crm_row) || contested_erp.contains(&item.erp_row);
+        (!conflict, (item.probability - 0.5).abs())
+    };
+    let by_need = |a: usize, b: usize| {
+        let (conflict_a, distance_a) = need(a);
+        let (conflict_b, distance_b) = need(b);
+        conflict_a
+            .cmp(&conflict_b)
+            .then(distance_a.total_cmp(&distance_b))
+    };
     match order {
         QueueOrder::ByScore => {
             queue.sort_by(|&a, &b| items[b].probability.total_cmp(&items[a].probability));
         }
-        QueueOrder::ByNeed => {
-            let need = |index: usize| {
-                let item = &items[index];
-                let conflict =
-                    contested_crm.contains(&item.crm_row) || contested_erp.contains(&item.erp_row);
-                (!conflict, (item.probability - 0.5).abs())
+        QueueOrder::LowestScore => {
+            queue.sort_by(|&a, &b| items[a].probability.total_cmp(&items[b].probability));
+        }
+        QueueOrder::ByNeed => queue.sort_by(|&a, &b| by_need(a, b)),
+        QueueOrder::ByOwner => {
+            let crm = workspace.crm();
+            let owner_column = crm.owner_column();
+            let owner = |index: usize| {
+                owner_column.map_or("", |column| crm.cells.cell(items[index].crm_row, column))
             };
-            queue.sort_by(|&a, &b| {
-                let (conflict_a, distance_a) = need(a);
-                let (conflict_b, distance_b) = need(b);
-                conflict_a
-                    .cmp(&conflict_b)
-                    .then(distance_a.total_cmp(&distance_b))
-            });
+            queue.sort_by(|&a, &b| owner(a).cmp(owner(b)).then(by_need(a, b)));
         }
     }
     queue
@@ -228,9 +237,10 @@ pub fn review_ui(
                 link_ui(ui, state, workspace, &mut actions);
                 match state.current {
                     Some(item) => pair_ui(ui, workspace, (item, &mut state.note), &mut actions),
-                    None => {
+                    None if state.queue.is_empty() => {
                         ui.label("Matching suggested no pairs. Link records by hand: select one on each side.");
                     }
+                    None => queue_done_ui(ui, workspace, &mut actions),
                 }
             });
     });
@@ -270,7 +280,7 @@ fn queue_bar_ui(
         let combo = egui::ComboBox::from_id_salt("queue_order")
             .selected_text(order_label(state.order))
             .show_ui(ui, |ui| {
-                for order in [QueueOrder::ByNeed, QueueOrder::ByScore] {
+                for order in QueueOrder::ALL {
                     ui.selectable_value(&mut state.order, order, order_label(order));
                 }
             });
@@ -294,9 +304,33 @@ fn queue_bar_ui(
     });
 }
 
+/// Every suggested pair is decided: say so, and offer the next steps.
+fn queue_done_ui(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Vec<Action>) {
+    let counts = workspace.counts;
+    ui.heading("Every suggested pair is decided");
+    ui.label(format!(
+        "{} links. Next: settle the duplicates, decide what happens to the records with no \
+         link, then export. J/K still walk through the decided pairs.",
+        counts.links
+    ));
+    ui.horizontal(|ui| {
+        for (screen, text) in [
+            (Screen::Duplicates, "Go to Duplicates"),
+            (Screen::Unmatched, "Go to Unmatched"),
+            (Screen::Export, "Go to Export"),
+        ] {
+            if ui.button(text).clicked() {
+                actions.push(Action::Show(screen));
+            }
+        }
+    });
+}
+
 fn order_label(order: QueueOrder) -> &'static str {
     match order {
         QueueOrder::ByNeed => "needs a human most",
         QueueOrder::ByScore => "highest score first",
+        QueueOrder::LowestScore => "lowest score first",
+        QueueOrder::ByOwner => "by account owner",
     }
 }

@@ -76,7 +76,8 @@ fn row_of(workspace: &Workspace, side: Side, record: &UnlinkedRecord<'_>) -> Row
         row: record.row,
         title: record_title(list, record.row),
         place: place(list, record.row),
-        owner: owner_column(list)
+        owner: list
+            .owner_column()
             .map(|column| list.cells.cell(record.row, column).trim().to_string())
             .unwrap_or_default(),
         account_type: record.account_type.map_or("", |kind| kind.label()),
@@ -99,14 +100,6 @@ fn place(list: &Dataset, row: usize) -> String {
         .filter(|text| !text.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The column naming the account's owner (Salesforce `OwnerName`, Dynamics `Owner`, HubSpot
-/// `Company owner` ...): it has no role, so it is found by its header.
-fn owner_column(list: &Dataset) -> Option<usize> {
-    list.columns
-        .iter()
-        .position(|column| column.name.to_lowercase().contains("owner"))
 }
 
 impl UnmatchedState {
