@@ -18,6 +18,7 @@ pub mod search;
 pub mod settings;
 pub mod time;
 pub mod widgets;
+pub mod words;
 pub mod work;
 pub mod workspace;
 

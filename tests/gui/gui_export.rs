@@ -14,10 +14,12 @@ use ledgerlink::app::App;
 /// Draw frames until the background preview has arrived (at most ten seconds).
 fn wait_for_preview(harness: &mut Harness<'static, App>) {
     for _ in 0..500 {
-        harness.run();
+        // The spinner repaints while waiting: step frame by frame instead of running to rest.
+        harness.step();
         if harness.query_by_label("Building the preview…").is_none()
             && harness.query_by_label("Updating the preview…").is_none()
         {
+            harness.run();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -90,4 +92,27 @@ fn the_export_is_previewed_then_written_with_the_chosen_delimiter_and_encoding()
     harness.get_by_label("Export").click();
     wait_for_preview(&mut harness);
     assert!(harness.state().export_preview().is_some());
+}
+
+/// The status bar says when a decision was saved in local wall-clock time, not the stored UTC
+/// text, and the pair card names fields in words.
+#[test]
+fn the_saved_time_is_local_and_fields_are_named_in_words() {
+    let (_dir, _file, mut harness) = common::review_harness();
+    harness.get_by_label("Tax id");
+    assert!(harness.query_by_label("tax_id").is_none());
+    harness.key_press(egui::Key::Y);
+    harness.run();
+    let node = harness.get_by_label_contains("Saved: accept at ");
+    let text = format!("{node:?}");
+    let time = text
+        .split("Saved: accept at ")
+        .nth(1)
+        .and_then(|rest| rest.get(..8))
+        .unwrap();
+    assert!(
+        time.chars().filter(|ch| *ch == ':').count() == 2 && !time.contains('T'),
+        "{time}"
+    );
+    assert!(!text.contains("Z\""), "{text}");
 }

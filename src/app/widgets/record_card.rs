@@ -42,7 +42,7 @@ pub fn field_lines(crm: &Dataset, crm_row: usize, erp: &Dataset, erp_row: usize)
         let agreement = role_agreement(role, &crm_text, &erp_text, countries);
         lines.push(FieldLine {
             role: Some(role),
-            label: role.as_str().replace('_', " "),
+            label: role.label().to_string(),
             agreement,
             crm: crm_text,
             erp: erp_text,
@@ -208,9 +208,9 @@ mod tests {
         assert_eq!(
             summary,
             [
-                ("name", Agreement::Equal),
-                ("city", Agreement::Different),
-                ("tax id", Agreement::Missing),
+                ("Name", Agreement::Equal),
+                ("City", Agreement::Different),
+                ("Tax id", Agreement::Missing),
                 ("Owner", Agreement::Missing),
             ]
         );
