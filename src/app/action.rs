@@ -92,8 +92,10 @@ pub enum Action {
     OpenProject(PathBuf),
     /// Ask the file dialog for the export folder.
     BrowseExportFolder,
-    /// Write the export into a folder.
-    Export(PathBuf),
+    /// Write the export into a folder, with these CSV options.
+    Export(PathBuf, crate::core::export::ExportOptions),
+    /// Build the Export screen's preview for the data as they are now (in the background).
+    PreviewExport,
     /// Open a project built from the bundled demo lists.
     OpenDemo,
     /// Throw the demo project's decisions away and build it anew from the bundled lists.

@@ -32,7 +32,8 @@ impl App {
                     self.export.folder = folder.display().to_string();
                 }
             }
-            Action::Export(dir) => self.export(ctx, dir),
+            Action::Export(dir, options) => self.export(ctx, dir, options),
+            Action::PreviewExport => self.preview_export(ctx),
             Action::OpenDemo => self.open_demo(ctx, false),
             Action::ResetDemo => self.open_demo(ctx, true),
             Action::ChooseSheet { side, sheet } => self.choose_sheet(ctx, side, &sheet),
@@ -162,7 +163,12 @@ impl App {
 
     /// Write the export on a background thread, from the project file as it is now (every
     /// decision is already in it), so that the window stays responsive.
-    fn export(&mut self, ctx: &egui::Context, dir: PathBuf) {
+    fn export(
+        &mut self,
+        ctx: &egui::Context,
+        dir: PathBuf,
+        options: crate::core::export::ExportOptions,
+    ) {
         let Some(workspace) = &self.workspace else {
             return;
         };
@@ -171,13 +177,30 @@ impl App {
         }
         let file = workspace.project().file().to_path_buf();
         let spawned = Job::spawn("export", "Exporting", ctx, move |progress| {
-            work::export(&file, &dir, progress)
+            work::export(&file, &dir, &options, progress)
         });
         match spawned {
             Ok(job) => self.running = Some(Running::Export(job)),
             Err(error) => self.notify(Notice::error(format!(
                 "could not start the export: {error}"
             ))),
+        }
+    }
+
+    /// Build the Export screen's preview on a background thread, from the project file as it
+    /// is now; it does not block other work.
+    fn preview_export(&mut self, ctx: &egui::Context) {
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
+        let file = workspace.project().file().to_path_buf();
+        let generation = self.generation;
+        let spawned = Job::spawn("preview", "Previewing the export", ctx, move |progress| {
+            work::preview_export(&file, progress)
+        });
+        match spawned {
+            Ok(job) => self.export.set_preview_job(generation, job),
+            Err(error) => self.export.preview_failed(generation, error.to_string()),
         }
     }
 

@@ -5,6 +5,8 @@ use super::App;
 use super::action::Screen;
 use super::notice::Notice;
 use super::screens::bulk::is_bulk_candidate;
+use super::time::local_time;
+use super::words::counted;
 use crate::core::model::Side;
 use crate::core::project::{CreationAction, Decision, DecisionEntry, ProjectError, RecordRef};
 
@@ -84,7 +86,9 @@ impl App {
             Verdict::Unsure => Decision::Unsure { crm, erp },
         };
         let result = workspace.decide(&decision, &by, note);
-        self.after_change(result.map(|entry| format!("{} at {}", entry.kind.as_str(), entry.at)))
+        self.after_change(
+            result.map(|entry| format!("{} at {}", entry.kind.as_str(), local_time(&entry.at))),
+        )
     }
 
     pub(super) fn link(&mut self, crm_row: usize, erp_row: usize) {
@@ -97,7 +101,7 @@ impl App {
             erp: workspace.key(Side::Erp, erp_row).to_string(),
         };
         let result = workspace.decide(&decision, &by, None);
-        if self.after_change(result.map(|entry| format!("link at {}", entry.at))) {
+        if self.after_change(result.map(|entry| format!("link at {}", local_time(&entry.at)))) {
             self.review.crm_view.selected = None;
             self.review.erp_view.selected = None;
         }
@@ -122,7 +126,10 @@ impl App {
             decisions.len()
         );
         let result = workspace.decide_batch(&decisions, &by, &note);
-        self.after_change(result.map(|count| format!("{count} pairs accepted in one batch")));
+        self.after_change(
+            result
+                .map(|count| format!("{} accepted in one batch", counted(count, "pair", "pairs"))),
+        );
         self.advance_to_next_open();
     }
 
@@ -170,7 +177,12 @@ impl App {
             .collect();
         let note = format!("duplicates of {master_ref}");
         let result = workspace.decide_batch(&decisions, &by, &note);
-        self.after_change(result.map(|count| format!("{count} duplicates of {master_ref} marked")));
+        self.after_change(result.map(|count| {
+            format!(
+                "{} of {master_ref} marked",
+                counted(count, "duplicate", "duplicates")
+            )
+        }));
     }
 
     pub(super) fn mark_not_duplicates(&mut self, side: Side, rows: &[usize]) {
@@ -191,7 +203,12 @@ impl App {
             .collect();
         let note = format!("not duplicates of {first_ref}");
         let result = workspace.decide_batch(&decisions, &by, &note);
-        self.after_change(result.map(|count| format!("{count} records marked not duplicates")));
+        self.after_change(result.map(|count| {
+            format!(
+                "{} marked not duplicates",
+                counted(count, "record", "records")
+            )
+        }));
     }
 
     pub(super) fn set_creation(&mut self, side: Side, rows: &[usize], creation: CreationAction) {
@@ -212,7 +229,13 @@ impl App {
             let note = format!("{} for {} {side} records", creation.as_str(), rows.len());
             workspace.decide_batch(&decisions, &by, &note)
         };
-        self.after_change(result.map(|count| format!("{} for {count} records", creation.as_str())));
+        self.after_change(result.map(|count| {
+            format!(
+                "{} for {}",
+                creation.as_str(),
+                counted(count, "record", "records")
+            )
+        }));
     }
 
     /// After a change: "saved" in the status bar, or the refusal as a notice. Returns true

@@ -16,7 +16,9 @@ mod options;
 pub mod screens;
 pub mod search;
 pub mod settings;
+pub mod time;
 pub mod widgets;
+pub mod words;
 pub mod work;
 pub mod workspace;
 
@@ -225,6 +227,11 @@ impl App {
     /// The open workshop, if any.
     pub fn workspace(&self) -> Option<&Workspace> {
         self.workspace.as_ref()
+    }
+
+    /// The Export screen's preview, once built (tests).
+    pub fn export_preview(&self) -> Option<&crate::core::export::ExportPreview> {
+        self.export.preview()
     }
 
     /// The review screen's state (queue, current pair, tables).

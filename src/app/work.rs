@@ -4,10 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::job::Progress;
+use crate::app::screens::export::PREVIEW_ROWS;
 use crate::app::screens::import::ListDraft;
 use crate::app::screens::review::SearchIndexes;
 use crate::app::workspace::Workspace;
-use crate::core::export::{ExportOptions, ExportSummary, export_project};
+use crate::core::export::{ExportOptions, ExportPreview, ExportSummary, export_project};
 use crate::core::import::{ColumnOverride, import_bytes, import_file};
 use crate::core::matching::MatchObserver;
 use crate::core::model::Side;
@@ -121,14 +122,28 @@ pub fn default_demo_file() -> PathBuf {
 
 /// Write every export file of the project `file` into `dir` (a second, read-only use of the
 /// project, so that the window keeps working meanwhile).
-pub fn export(file: &Path, dir: &Path, progress: &Progress) -> Result<ExportSummary, String> {
+pub fn export(
+    file: &Path,
+    dir: &Path,
+    options: &ExportOptions,
+    progress: &Progress,
+) -> Result<ExportSummary, String> {
     progress.stage(&format!("reading {}", file.display()), 0);
     let project = Project::open(file).map_err(|error| error.to_string())?;
     if progress.is_cancelled() {
         return Err("export cancelled".to_string());
     }
     progress.stage(&format!("writing into {}", dir.display()), 0);
-    export_project(&project, dir, &ExportOptions::default()).map_err(|error| error.to_string())
+    export_project(&project, dir, options).map_err(|error| error.to_string())
+}
+
+/// The Export screen's preview of the project `file`: each file's first rows and count,
+/// computed without writing (a second, read-only use of the project).
+pub fn preview_export(file: &Path, progress: &Progress) -> Result<ExportPreview, String> {
+    progress.stage(&format!("reading {}", file.display()), 0);
+    let project = Project::open(file).map_err(|error| error.to_string())?;
+    progress.stage("building the export tables", 0);
+    crate::core::export::preview_export(&project, PREVIEW_ROWS).map_err(|error| error.to_string())
 }
 
 /// Open the demo project at `file` with the decisions taken in it so far; when there is none

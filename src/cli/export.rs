@@ -1,6 +1,6 @@
-//! `ledgerlink export PROJECT --out DIR [--csv-delimiter ';']`: write the links, updates,
-//! creation actions, duplicates, conflicts, audit log, review workbook and reconciliation
-//! workbook into DIR.
+//! `ledgerlink export PROJECT --out DIR [--csv-delimiter ';'] [--encoding windows-1252]`: write
+//! the links, updates, fill-ins, creation actions, duplicates, conflicts, audit log, review
+//! workbook and reconciliation workbook into DIR.
 
 use std::path::PathBuf;
 
@@ -25,6 +25,10 @@ pub struct ExportArgs {
     /// CSV field delimiter: ',' (default), ';' for Excel in a European locale, '|' or tab.
     #[arg(long, value_name = "CHAR", default_value = ",")]
     pub csv_delimiter: String,
+    /// CSV encoding: utf-8-bom (default, what Excel reads), utf-8 (no byte-order mark) or
+    /// windows-1252 (old importers; refused when a value has a character it cannot hold).
+    #[arg(long, value_name = "ENCODING", default_value = "utf-8-bom")]
+    pub encoding: String,
 }
 
 /// An export error as the command line reports it: a bad `--out` is bad input (exit 2).
@@ -38,7 +42,7 @@ fn classify(error: ExportError) -> anyhow::Error {
 
 /// Run `export`.
 pub fn run(args: ExportArgs) -> Result<()> {
-    let options = ExportOptions::with_delimiter(&args.csv_delimiter).map_err(BadInput)?;
+    let options = ExportOptions::parse(&args.csv_delimiter, &args.encoding).map_err(BadInput)?;
     let project = Project::open_for_reading(&args.project)?;
     let summary = export_project(&project, &args.out, &options).map_err(classify)?;
     confirmln!("exported to {}", summary.dir.display());

@@ -119,6 +119,31 @@ impl Role {
         Role::Other,
     ];
 
+    /// The role's name in words, as the window shows it ("Tax id", "Cross-reference").
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Id => "Id",
+            Role::Name => "Name",
+            Role::FirstName => "First name",
+            Role::LastName => "Last name",
+            Role::Street => "Street",
+            Role::HouseNumber => "House number",
+            Role::Address2 => "Address line 2",
+            Role::City => "City",
+            Role::Postcode => "Postcode",
+            Role::Region => "Region",
+            Role::Country => "Country",
+            Role::Phone => "Phone",
+            Role::Email => "E-mail",
+            Role::Website => "Website",
+            Role::TaxId => "Tax id",
+            Role::Date => "Date",
+            Role::AccountType => "Account type",
+            Role::Xref => "Cross-reference",
+            Role::Other => "Other",
+        }
+    }
+
     /// The role's name on the command line and in files (`tax_id`, `first_name` ...).
     pub fn as_str(self) -> &'static str {
         match self {

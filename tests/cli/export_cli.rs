@@ -232,3 +232,31 @@ fn apply_review_applies_the_rest_and_exits_2_for_refused_rows() {
         stderr(&output)
     );
 }
+
+#[test]
+fn export_writes_windows_1252_for_old_importers_and_refuses_a_bad_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = project(dir.path());
+    let out = dir.path().join("cp1252");
+    let output = ledgerlink(&[
+        "export",
+        &file,
+        "--out",
+        out.to_str().unwrap(),
+        "--csv-delimiter",
+        ";",
+        "--encoding",
+        "windows-1252",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bytes = std::fs::read(out.join("links.csv")).unwrap();
+    assert!(bytes.starts_with(b"crm_id;erp_id;"), "no byte-order mark");
+    assert!(out.join("crm_fill_ins.csv").exists());
+    let output = ledgerlink(&["export", &file, "--out", "x", "--encoding", "ebcdic"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("windows-1252"),
+        "{}",
+        stderr(&output)
+    );
+}

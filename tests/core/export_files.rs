@@ -289,6 +289,8 @@ fn reconciliation_workbook_holds_every_file_as_text_cells() {
             "Merge in ERP",
             "Duplicates",
             "Conflicts",
+            "CRM fill-ins",
+            "ERP fill-ins",
             "Audit"
         ]
     );
@@ -410,7 +412,7 @@ fn a_second_export_replaces_every_file_and_leaves_no_temporary() {
     expected.push("export_manifest.csv".to_string());
     expected.sort();
     assert_eq!(names, expected);
-    assert_eq!(expected.len(), 15);
+    assert_eq!(expected.len(), 17);
     let (_, rows) = read_csv(&out.join("links.csv"));
     assert_eq!(rows.len(), 2);
 }

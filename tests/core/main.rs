@@ -16,9 +16,11 @@ mod workbook_bombs;
 
 mod export_demo;
 mod export_files;
+mod export_fill_ins;
 mod export_ids;
 mod export_interrupt;
 mod export_lengths;
+mod export_options;
 mod export_review;
 mod export_xref_clear;
 mod import_files;

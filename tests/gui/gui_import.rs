@@ -90,7 +90,7 @@ fn both_lists_are_read_and_a_column_is_mapped_by_hand() {
     assert_eq!(before.dataset.column_of(Role::TaxId), None);
     harness.get_by_label("erp role of ZZ_FELD_07").click();
     harness.run();
-    harness.get_by_label("tax_id").click();
+    harness.get_by_label("Tax id").click();
     harness.run();
     let draft = harness.state().import_state().draft(Side::Erp).unwrap();
     assert_eq!(draft.dataset.column_of(Role::TaxId), Some(4));

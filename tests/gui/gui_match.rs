@@ -58,7 +58,7 @@ fn two_exports_are_mapped_matched_and_decided() {
     harness.run();
     harness.get_by_label("crm role of CreatedDate").click();
     harness.run();
-    harness.get_by_label("date").click();
+    harness.get_by_label("Date").click();
     harness.run();
     let crm = harness.state().import_state().draft(Side::Crm).unwrap();
     assert_eq!(crm.mapping_text(), ["date=15"]);

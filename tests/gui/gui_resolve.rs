@@ -160,7 +160,7 @@ fn the_export_is_written_and_listed_with_its_counts() {
         "{links}"
     );
     assert!(links.contains("A-3,10003"), "{links}");
-    harness.get_by_label("links.csv");
+    assert!(harness.get_all_by_label("links.csv").count() >= 1);
     assert!(harness.get_all_by_label("1 row").count() >= 1);
     assert!(out.join("reconciliation.xlsx").exists());
 }

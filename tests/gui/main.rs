@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod gui_export;
 mod gui_import;
 mod gui_match;
 mod gui_resolve;

@@ -3,6 +3,7 @@
 
 use crate::app::action::Action;
 use crate::app::widgets::histogram::{Bins, bin_counts, count_at_or_above, histogram_ui};
+use crate::app::words::counted;
 use crate::app::workspace::{PairItem, Workspace};
 use crate::core::project::PairStatus;
 
@@ -97,21 +98,23 @@ pub fn bulk_ui(ui: &mut egui::Ui, state: &mut BulkState, workspace: &Workspace) 
     });
     let count = count_at_or_above(&scores, state.threshold);
     ui.label(format!(
-        "{count} of {} open pairs score {:.3} or more",
-        scores.len(),
+        "{count} of {} score {:.3} or more",
+        counted(scores.len(), "open pair", "open pairs"),
         state.threshold
     ));
     if workspace.counts.unsure > 0 {
+        let unsure = workspace.counts.unsure;
+        let verb = if unsure == 1 { "is" } else { "are" };
         ui.label(format!(
-            "{} pairs marked unsure are left out.",
-            workspace.counts.unsure
+            "{} marked unsure {verb} left out.",
+            counted(unsure, "pair", "pairs")
         ));
     }
     if !state.confirming {
         let ask = ui
             .add_enabled(
                 count > 0,
-                egui::Button::new(format!("Accept {count} pairs…")),
+                egui::Button::new(format!("Accept {}…", counted(count, "pair", "pairs"))),
             )
             .on_hover_text("Asks for a confirmation first");
         if ask.clicked() {
@@ -128,7 +131,10 @@ pub fn bulk_ui(ui: &mut egui::Ui, state: &mut BulkState, workspace: &Workspace) 
     );
     ui.horizontal(|ui| {
         if ui
-            .button(format!("Confirm: accept {count} pairs"))
+            .button(format!(
+                "Confirm: accept {}",
+                counted(count, "pair", "pairs")
+            ))
             .clicked()
         {
             actions.push(Action::BulkAccept {

@@ -1,6 +1,7 @@
 //! Duplicates: the suggested clusters of each list; mark them duplicates (choosing the master)
 //! or not duplicates.
 
+use crate::app::words::counted;
 use std::collections::{HashMap, HashSet};
 
 use crate::app::action::Action;
@@ -189,7 +190,11 @@ pub fn duplicates_ui(
                 .iter()
                 .filter(|cluster| cluster.side == candidate)
                 .count();
-            let text = format!("{} ({count} clusters)", candidate.as_str().to_uppercase());
+            let text = format!(
+                "{} ({})",
+                candidate.as_str().to_uppercase(),
+                counted(count, "cluster", "clusters")
+            );
             if ui.selectable_label(side == candidate, text).clicked() {
                 state.side = Some(candidate);
                 state.page = 0;

@@ -262,7 +262,7 @@ fn role_combo_ui(
     role: Option<Role>,
     actions: &mut Vec<Action>,
 ) {
-    let shown = role.map_or("(not used)", Role::as_str);
+    let shown = role.map_or("(not used)", Role::label);
     let combo = egui::ComboBox::from_id_salt(("role", side, column))
         .selected_text(shown)
         .width(120.0)
@@ -277,7 +277,7 @@ fn role_combo_ui(
             }
             for candidate in Role::ALL {
                 let chosen = role == Some(candidate);
-                if ui.selectable_label(chosen, candidate.as_str()).clicked() && !chosen {
+                if ui.selectable_label(chosen, candidate.label()).clicked() && !chosen {
                     actions.push(Action::SetRole {
                         side,
                         column,

@@ -19,6 +19,8 @@ pub struct StartState {
     pub project_path: String,
     /// A project file to open.
     pub open_path: String,
+    /// The project file last proposed (replaced when the CRM list changes, unless typed over).
+    suggested_project: Option<String>,
 }
 
 /// The file extension of project files.
@@ -52,18 +54,31 @@ impl StartState {
         None
     }
 
-    /// Propose a project file next to the CRM export when none was typed.
+    /// Propose a project file next to the CRM export (an absolute path, never the working
+    /// folder) when none was typed; a proposal follows the CRM list when it changes.
     pub fn suggest_project_path(&mut self) {
-        if !self.project_path.trim().is_empty() || self.crm_path.trim().is_empty() {
+        let typed = !self.project_path.trim().is_empty()
+            && self.suggested_project.as_deref() != Some(self.project_path.as_str());
+        if typed || self.crm_path.trim().is_empty() {
             return;
         }
-        let crm = PathBuf::from(list_file_part(&self.crm_path));
-        let dir = crm.parent().map(Path::to_path_buf).unwrap_or_default();
-        self.project_path = dir
-            .join(format!("reconciliation.{PROJECT_EXTENSION}"))
-            .display()
-            .to_string();
+        let Some(suggestion) = project_path_beside(list_file_part(self.crm_path.trim())) else {
+            return;
+        };
+        self.project_path = suggestion.clone();
+        self.suggested_project = Some(suggestion);
     }
+}
+
+/// `reconciliation.ledgerlink` in the folder of the list file `list`, as an absolute path.
+fn project_path_beside(list: &str) -> Option<String> {
+    let list = std::path::absolute(Path::new(list)).ok()?;
+    let dir = list.parent()?;
+    Some(
+        dir.join(format!("reconciliation.{PROJECT_EXTENSION}"))
+            .display()
+            .to_string(),
+    )
 }
 
 /// The file part of `path#Sheet`.

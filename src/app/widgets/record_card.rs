@@ -71,7 +71,7 @@ pub fn field_lines(crm: &Dataset, crm_row: usize, erp: &Dataset, erp_row: usize)
         let agreement = role_agreement(role, &crm_text, &erp_text, countries);
         lines.push(FieldLine {
             role: Some(role),
-            label: role.as_str().replace('_', " "),
+            label: role.label().to_string(),
             agreement,
             crm: crm_text,
             erp: erp_text,
@@ -257,9 +257,9 @@ mod tests {
         assert_eq!(
             summary,
             [
-                ("name", Agreement::Equal),
-                ("city", Agreement::Different),
-                ("tax id", Agreement::Missing),
+                ("Name", Agreement::Equal),
+                ("City", Agreement::Different),
+                ("Tax id", Agreement::Missing),
                 ("Owner", Agreement::Missing),
             ]
         );
@@ -289,7 +289,7 @@ mod tests {
         assert_eq!(
             labels,
             [
-                ("name", false),
+                ("Name", false),
                 ("Credit hold", true),
                 ("Saldo", true),
                 ("Industry", false),

@@ -10,7 +10,8 @@
 //! values that are both present and differ are a conflict. A value present in one system and
 //! missing in the other is a fill-in, not a conflict, and values that are merely alike
 //! ("Chicago" / "Chicago, IL", a phone written nationally) are not listed. A field is compared
-//! only when both lists have a column for it.
+//! only when both lists have a column for it. Fill-ins go to `crm_fill_ins.csv` and
+//! `erp_fill_ins.csv` ([`fill_ins`](super::fill_ins)).
 
 use crate::core::model::{Role, Side};
 use crate::core::project::{Project, RecordView};
@@ -34,13 +35,17 @@ pub const HEADER: [&str; 8] = [
 ];
 
 /// A compared field: its name in the file, its role, and the system of truth.
-struct Field {
-    name: &'static str,
-    role: Role,
-    truth: Side,
+pub(crate) struct Field {
+    /// Its name in `conflicts.csv`.
+    pub(crate) name: &'static str,
+    /// The role it has in both lists.
+    pub(crate) role: Role,
+    /// The system that holds the truth when both have a value.
+    pub(crate) truth: Side,
 }
 
-const FIELDS: [Field; 7] = [
+/// The fields compared (and filled in: see [`fill_ins`](super::fill_ins)).
+pub(crate) const FIELDS: [Field; 7] = [
     Field {
         name: "street",
         role: Role::Street,
@@ -79,7 +84,7 @@ const FIELDS: [Field; 7] = [
 ];
 
 /// The value of a field as exported (street with a separate house number joined to it).
-fn raw_value(record: &RecordView<'_>, role: Role) -> String {
+pub(crate) fn raw_value(record: &RecordView<'_>, role: Role) -> String {
     let value = |role| record.value(role).unwrap_or("").trim().to_string();
     match role {
         Role::Street => format!("{} {}", value(Role::Street), value(Role::HouseNumber))
@@ -90,7 +95,7 @@ fn raw_value(record: &RecordView<'_>, role: Role) -> String {
 }
 
 /// The record's country as exported, when it has one.
-fn country<'a>(record: &RecordView<'a>) -> Option<&'a str> {
+pub(crate) fn country<'a>(record: &RecordView<'a>) -> Option<&'a str> {
     record
         .value(Role::Country)
         .filter(|country| !country.trim().is_empty())

@@ -40,6 +40,9 @@ pub enum ExportError {
         #[source]
         source: rust_xlsxwriter::XlsxError,
     },
+    /// A cell holds a character the chosen encoding (Windows-1252) cannot hold.
+    #[error("{0}")]
+    Unencodable(super::csv::Unencodable),
     /// The project could not be read.
     #[error(transparent)]
     Project(#[from] ProjectError),
@@ -73,6 +76,7 @@ impl ExportError {
                     | ErrorKind::NotADirectory
                     | ErrorKind::IsADirectory
             ),
+            ExportError::Unencodable(_) => true,
             ExportError::Workbook { .. } => false,
             ExportError::Project(error) => error.is_bad_input(),
         }

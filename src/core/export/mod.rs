@@ -13,15 +13,19 @@
 //! | `merge_in_crm.csv`, `merge_in_erp.csv` | marked duplicates as a merge tool takes them: master id, duplicate id, names, the master's partner number ([`merges`]) |
 //! | `duplicates.csv` | duplicate clusters per list: master and members, numbered as on screen |
 //! | `conflicts.csv` | linked records whose address, phone, tax id or e-mail differ, and the system of truth |
+//! | `crm_fill_ins.csv`, `erp_fill_ins.csv` | values the partner holds and the record lacks, under the record's system's column names ([`fill_ins`]) |
 //! | `audit.csv` | the whole decision log, undone entries included and marked |
 //! | `review.xlsx` | the open suggestions with a Decision drop-down, for [`apply_review`] |
 //! | `reconciliation.xlsx` | a Summary sheet and every CSV above as a sheet |
 //! | `export_manifest.csv` | which run wrote each file: name, rows, bytes, hash ([`staging`]) |
 //!
-//! Every CSV is UTF-8 with a byte-order mark, cells that would start a formula are
-//! neutralised ([`csv`](self::csv)), ids are text cells in the workbooks, and the export is
-//! written as a set: into a staging folder first, then moved into place, the manifest last
-//! ([`staging`]). The GUI and the command line both call [`export_project`]:
+//! Every CSV is UTF-8 with a byte-order mark unless [`ExportOptions`] ask for UTF-8 without it
+//! or Windows-1252 ([`options`]), cells that would start a formula are neutralised
+//! ([`csv`](self::csv)), ids are text cells in the workbooks, and the export is written as a
+//! set: into a staging folder first, then moved into place, the manifest last ([`staging`]).
+//! The tables are built first ([`preview::build_tables`]), so the Export screen can show each
+//! file's first rows and count ([`preview::preview_export`]) without writing anything. The GUI
+//! and the command line both call [`export_project`]:
 //!
 //! ```no_run
 //! use ledgerlink::core::export::{ExportOptions, export_project};
@@ -44,10 +48,13 @@ pub mod conflicts;
 pub mod csv;
 pub mod duplicates;
 pub mod error;
+pub mod fill_ins;
 pub mod lengths;
 pub mod links;
 pub mod merges;
 pub mod numbering;
+pub mod options;
+pub mod preview;
 pub mod records;
 pub mod review;
 pub mod staging;
@@ -59,53 +66,17 @@ pub mod xref_clear;
 
 use std::path::{Path, PathBuf};
 
-use crate::core::model::Side;
 use crate::core::project::{Project, utc_now};
 
 pub use apply::{AppliedRow, ApplyReport, RefusedRow, apply_review};
 pub use error::ExportError;
+pub use options::{CsvEncoding, ExportOptions};
+pub use preview::{ExportPreview, FilePreview, preview_export};
 pub use review::{ReviewError, read_review};
 pub use table::{Cell, Table};
 
 /// The workbook holding everything.
 pub const RECONCILIATION_FILE: &str = "reconciliation.xlsx";
-
-/// How to write the files.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportOptions {
-    /// The CSV field delimiter: `b','` (the default) or `b';'` for Excel set to a European
-    /// locale; tab and `|` work too.
-    pub csv_delimiter: u8,
-}
-
-impl Default for ExportOptions {
-    fn default() -> Self {
-        ExportOptions {
-            csv_delimiter: b',',
-        }
-    }
-}
-
-impl ExportOptions {
-    /// Options with the delimiter given on the command line: one character among `,` `;` `|`
-    /// or tab (also written `tab` or `\t`).
-    pub fn with_delimiter(text: &str) -> Result<ExportOptions, String> {
-        let delimiter = match text {
-            "," => b',',
-            ";" => b';',
-            "|" => b'|',
-            "\t" | "tab" | "\\t" => b'\t',
-            other => {
-                return Err(format!(
-                    "'{other}' cannot separate CSV fields; use ',', ';', '|' or tab"
-                ));
-            }
-        };
-        Ok(ExportOptions {
-            csv_delimiter: delimiter,
-        })
-    }
-}
 
 /// One file written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,32 +149,20 @@ pub fn export_project(
     dir: &Path,
     options: &ExportOptions,
 ) -> Result<ExportSummary, ExportError> {
+    let built = preview::build_tables(project)?;
+    for table in &built.tables {
+        if let (_, Some(first)) = csv::unencodable_cells(table, options.encoding) {
+            return Err(ExportError::Unencodable(first));
+        }
+    }
     prepare_dir(dir)?;
     let staging = staging::Staging::begin(dir)?;
     let exported_at = utc_now();
-    let audit_rows = project.audit_log()?;
-    let crm_updates = updates::crm_updates(project);
-    let erp_updates = updates::erp_updates(project);
-    let create_in_erp = actions::create_in_erp(project);
-    let create_in_crm = actions::create_in_crm(project);
-    let mut notes = create_in_erp.notes.clone();
-    notes.extend(create_in_crm.notes.iter().cloned());
-    notes.extend(update_notes(&crm_updates, "CRM"));
-    notes.extend(update_notes(&erp_updates, "ERP"));
-    let tables = [
-        links::links_table(project),
-        crm_updates.table,
-        erp_updates.table,
-        xref_clear::crm_xref_clear(project),
-        xref_clear::erp_xref_clear(project),
-        create_in_erp.table,
-        create_in_crm.table,
-        merges::merge_table(project, Side::Crm),
-        merges::merge_table(project, Side::Erp),
-        duplicates::duplicates_table(project),
-        conflicts::conflicts_table(project),
-        audit::audit_table(&audit_rows),
-    ];
+    let preview::ExportTables {
+        tables,
+        notes,
+        audit_rows,
+    } = built;
     let mut summary = ExportSummary {
         dir: dir.to_path_buf(),
         files: Vec::new(),
@@ -212,7 +171,7 @@ pub fn export_project(
     };
     for table in &tables {
         let path = staging.path(table.file_name);
-        csv::write_csv(table, &path, options.csv_delimiter)?;
+        csv::write_csv(table, &path, options)?;
         summary.files.push(ExportedFile {
             name: table.file_name,
             path,
@@ -230,23 +189,6 @@ pub fn export_project(
     write_workbook(project, path, &tables, &audit_rows, &mut summary)?;
     staging.commit(&mut summary.files, &summary.exported_at)?;
     Ok(summary)
-}
-
-fn update_notes(updates: &updates::Updates, system: &str) -> Vec<String> {
-    let mut notes = Vec::new();
-    if updates.already_right > 0 {
-        notes.push(format!(
-            "{}: {} linked {system} records already hold the right number and are left out",
-            updates.table.file_name, updates.already_right
-        ));
-    }
-    if updates.without_id > 0 {
-        notes.push(format!(
-            "{}: {} links involve a record without an id and are left out (see links.csv)",
-            updates.table.file_name, updates.without_id
-        ));
-    }
-    notes
 }
 
 fn write_workbook(
