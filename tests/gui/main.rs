@@ -8,6 +8,7 @@
 mod common;
 
 mod gui_import;
+mod gui_lists;
 mod gui_match;
 mod gui_resolve;
 mod gui_review;
