@@ -136,6 +136,8 @@ pub enum Action {
         rows: Vec<usize>,
         creation: crate::core::project::CreationAction,
     },
+    /// Remember, for the open project, the imported columns (by header) a list shows.
+    ChooseColumns { side: Side, headers: Vec<String> },
     /// Keep the reviewer's name in the settings.
     SetReviewer(String),
     /// Close a notice.

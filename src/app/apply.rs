@@ -62,6 +62,7 @@ impl App {
                 rows,
                 creation,
             } => self.set_creation(side, &rows, creation),
+            Action::ChooseColumns { side, headers } => self.choose_columns(side, headers),
             Action::SetReviewer(name) => {
                 self.settings.reviewer = Some(name);
                 self.save_settings();

@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod help;
 pub mod items;
 pub mod job;
+pub mod list_columns;
 pub mod notice;
 mod options;
 pub mod screens;
@@ -26,6 +27,7 @@ mod apply;
 mod chrome;
 mod decide;
 mod dialogs;
+mod remember;
 mod window;
 
 pub use window::run;
@@ -256,6 +258,7 @@ impl App {
         self.indexes = indexes;
         self.review = ReviewState::default();
         self.workspace = Some(workspace);
+        self.restore_columns();
         self.generation += 1;
         self.structure += 1;
         self.screen = Screen::Review;

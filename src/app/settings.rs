@@ -1,10 +1,14 @@
-//! What the app remembers between runs: the reviewer's name, recent projects and the zoom.
+//! What the app remembers between runs: the reviewer's name, recent projects, the zoom and,
+//! per project, the columns each list shows.
 //! Stored as JSON in the XDG config directory (`$XDG_CONFIG_HOME/ledgerlink/settings.json`,
 //! by default `~/.config/ledgerlink/settings.json`).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+use crate::core::model::Side;
 
 /// How many recent projects the start screen lists.
 pub const RECENT_LIMIT: usize = 8;
@@ -19,6 +23,18 @@ pub struct Settings {
     pub recent_projects: Vec<PathBuf>,
     /// The zoom factor chosen with Ctrl+Plus / Ctrl+Minus.
     pub zoom: Option<f32>,
+    /// Per project file (absolute path): the imported columns each list shows.
+    pub list_columns: BTreeMap<PathBuf, ListColumnChoice>,
+}
+
+/// The imported columns (by header) the two lists of one project show; `None` for the defaults.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListColumnChoice {
+    /// The CRM list's columns.
+    pub crm: Option<Vec<String>>,
+    /// The ERP list's columns.
+    pub erp: Option<Vec<String>>,
 }
 
 /// Reading or writing the settings file failed.
@@ -96,6 +112,24 @@ impl Settings {
         self.recent_projects.truncate(RECENT_LIMIT);
     }
 
+    /// The columns chosen for one list of a project, if any were.
+    pub fn chosen_columns(&self, project: &Path, side: Side) -> Option<&[String]> {
+        let choice = self.list_columns.get(project)?;
+        match side {
+            Side::Crm => choice.crm.as_deref(),
+            Side::Erp => choice.erp.as_deref(),
+        }
+    }
+
+    /// Remember the columns chosen for one list of a project.
+    pub fn choose_columns(&mut self, project: &Path, side: Side, headers: Vec<String>) {
+        let choice = self.list_columns.entry(project.to_path_buf()).or_default();
+        match side {
+            Side::Crm => choice.crm = Some(headers),
+            Side::Erp => choice.erp = Some(headers),
+        }
+    }
+
     /// The reviewer's name, or `None` while it has not been given.
     pub fn reviewer_name(&self) -> Option<&str> {
         self.reviewer
@@ -121,9 +155,20 @@ mod tests {
         settings.remember_project(Path::new("/tmp/a.ledgerlink"));
         settings.remember_project(Path::new("/tmp/b.ledgerlink"));
         settings.remember_project(Path::new("/tmp/a.ledgerlink"));
+        settings.choose_columns(
+            Path::new("/tmp/a.ledgerlink"),
+            Side::Erp,
+            vec!["Ort".into()],
+        );
         settings.save(&path).unwrap();
         let loaded = Settings::load(&path).unwrap();
         assert_eq!(loaded.reviewer_name(), Some("Anna Schmidt"));
+        let project = Path::new("/tmp/a.ledgerlink");
+        assert_eq!(
+            loaded.chosen_columns(project, Side::Erp),
+            Some(&["Ort".to_string()][..])
+        );
+        assert_eq!(loaded.chosen_columns(project, Side::Crm), None);
         assert_eq!(
             loaded.recent_projects,
             [

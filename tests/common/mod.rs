@@ -21,8 +21,10 @@ pub fn harness() -> Harness<'static, App> {
 
 /// A harness on an app started with `options`.
 pub fn harness_with(options: AppOptions) -> Harness<'static, App> {
+    // A table sizing itself, or a preview arriving, takes a few passes to settle.
     Harness::builder()
         .with_size([1500.0, 950.0])
+        .with_max_steps(16)
         .with_context_setup(app::setup_context)
         .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), App::new(options))
 }

@@ -9,6 +9,7 @@ mod common;
 
 mod gui_export;
 mod gui_import;
+mod gui_lists;
 mod gui_match;
 mod gui_resolve;
 mod gui_review;

@@ -7,6 +7,7 @@ pub mod duplicates;
 pub mod export;
 pub mod import;
 pub mod pair;
+pub mod record_view;
 pub mod review;
 pub mod start;
 pub mod unmatched;

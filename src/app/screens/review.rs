@@ -5,16 +5,18 @@
 use std::collections::HashSet;
 
 use crate::app::action::{Action, Command, QueueOrder, Screen};
+use crate::app::list_columns::chosen_headers;
 use crate::app::screens::bulk::{BulkState, bulk_ui};
 use crate::app::screens::pair::{link_ui, pair_ui};
+use crate::app::screens::record_view::{best_pair, record_view_ui};
 use crate::app::search::SearchIndex;
 use crate::app::widgets::record_table::{ListView, record_table_ui};
 use crate::app::workspace::Workspace;
 use crate::core::model::Side;
 
-/// The width of each list at first: the pair in the middle gets the rest (at least ~600 points
-/// in a 1280-point window); both lists can be widened by dragging their edge.
-const LIST_WIDTH: f32 = 300.0;
+/// The width of each list at first, as a share of the window: the pair in the middle gets the
+/// rest (~570 points in a 1280-point window); both lists can be widened by dragging their edge.
+const LIST_SHARE: f32 = 0.28;
 
 /// The review screen's own state.
 #[derive(Debug, Clone, Default)]
@@ -35,6 +37,8 @@ pub struct ReviewState {
     pub focus_search: bool,
     /// The note typed for the current pair, kept with the next decision on it.
     pub note: String,
+    /// The record clicked in a list, shown in the middle with its pairs.
+    pub inspect: Option<(Side, usize)>,
     /// The pair the lists were last scrolled to.
     scrolled_to: Option<usize>,
     queue_for: Option<(QueueOrder, u64)>,
@@ -174,55 +178,57 @@ pub fn review_ui(
     let mut actions = Vec::new();
     let focus_search = std::mem::take(&mut state.focus_search);
     for (side, index) in [(Side::Crm, &indexes.crm), (Side::Erp, &indexes.erp)] {
-        state
-            .view_mut(side)
-            .refresh(index, workspace.flags(side), generation);
+        state.view_mut(side).refresh(
+            index,
+            workspace.list(side),
+            workspace.flags(side),
+            generation,
+        );
     }
     let highlight = state.current.and_then(|item| workspace.items.get(item));
     if state.scrolled_to != state.current {
         state.scrolled_to = state.current;
+        state.inspect = None;
         if let Some(item) = highlight {
             state.crm_view.scroll_to = Some(item.crm_row);
             state.erp_view.scroll_to = Some(item.erp_row);
         }
     }
+    let rows = highlight.map(|item| (item.crm_row, item.erp_row));
+    let width = (ui.available_width() * LIST_SHARE).max(240.0);
     egui::Panel::left("crm_list")
         .resizable(true)
-        .default_size(LIST_WIDTH)
+        .default_size(width)
         .min_size(220.0)
         .show(ui, |ui| {
             ui.heading("CRM accounts");
-            let clicked = record_table_ui(
+            let highlight = rows.map(|rows| rows.0);
+            list_ui(
                 ui,
                 Side::Crm,
-                &mut state.crm_view,
-                workspace.crm(),
-                &workspace.crm_flags,
-                highlight.map(|item| item.crm_row),
+                state,
+                workspace,
+                highlight,
                 focus_search,
+                &mut actions,
             );
-            if let Some(row) = clicked {
-                state.crm_view.selected = toggle(state.crm_view.selected, row);
-            }
         });
     egui::Panel::right("erp_list")
         .resizable(true)
-        .default_size(LIST_WIDTH)
+        .default_size(width)
         .min_size(220.0)
         .show(ui, |ui| {
             ui.heading("ERP customers");
-            let clicked = record_table_ui(
+            let highlight = rows.map(|rows| rows.1);
+            list_ui(
                 ui,
                 Side::Erp,
-                &mut state.erp_view,
-                workspace.erp(),
-                &workspace.erp_flags,
-                highlight.map(|item| item.erp_row),
+                state,
+                workspace,
+                highlight,
                 false,
+                &mut actions,
             );
-            if let Some(row) = clicked {
-                state.erp_view.selected = toggle(state.erp_view.selected, row);
-            }
         });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -235,6 +241,11 @@ pub fn review_ui(
                     ui.separator();
                 }
                 link_ui(ui, state, workspace, &mut actions);
+                if let Some((side, row)) = state.inspect
+                    && record_view_ui(ui, workspace, side, row, &mut actions)
+                {
+                    state.inspect = None;
+                }
                 match state.current {
                     Some(item) => pair_ui(ui, workspace, (item, &mut state.note), &mut actions),
                     None if state.queue.is_empty() => {
@@ -245,6 +256,39 @@ pub fn review_ui(
             });
     });
     actions
+}
+
+/// One list with its controls: a click selects a record (for a manual link) and shows it in the
+/// middle, a double click opens its best pair, a change of columns is remembered.
+fn list_ui(
+    ui: &mut egui::Ui,
+    side: Side,
+    state: &mut ReviewState,
+    workspace: &Workspace,
+    highlight: Option<usize>,
+    focus_search: bool,
+    actions: &mut Vec<Action>,
+) {
+    let list = workspace.list(side);
+    let view = state.view_mut(side);
+    let flags = workspace.flags(side);
+    let events = record_table_ui(ui, side, view, list, flags, highlight, focus_search);
+    if events.columns_chosen {
+        let headers = chosen_headers(list, &view.columns);
+        actions.push(Action::ChooseColumns { side, headers });
+    }
+    if let Some(row) = events.clicked {
+        view.selected = toggle(view.selected, row);
+        let selected = view.selected;
+        state.inspect = selected.map(|row| (side, row));
+    }
+    if let Some(row) = events.double_clicked {
+        state.view_mut(side).selected = Some(row);
+        match best_pair(workspace, side, row) {
+            Some(item) => actions.push(Action::SelectPair(item)),
+            None => state.inspect = Some((side, row)),
+        }
+    }
 }
 
 fn toggle(selected: Option<usize>, row: usize) -> Option<usize> {

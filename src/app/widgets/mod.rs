@@ -2,6 +2,7 @@
 //! per-field contributions, the score histogram, and small helpers.
 
 pub mod histogram;
+pub mod list_controls;
 pub mod record_card;
 pub mod record_table;
 pub mod score_bar;
