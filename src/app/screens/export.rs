@@ -215,8 +215,14 @@ fn encoding_refusal(state: &ExportState) -> Option<String> {
         1 => "1 value does not fit".to_string(),
         count => format!("{count} values do not fit"),
     };
+    let place = match first.row {
+        0 => "header".to_string(),
+        row => format!("row {row}"),
+    };
     Some(format!(
-        "Cannot write in Windows-1252: {values}; choose UTF-8. First: {first}."
+        "Cannot write in Windows-1252: {values} ('{}' in \"{}\", {}, {place}, column {}). \
+         Choose UTF-8, or correct the value in its system first.",
+        first.character, first.value, first.file, first.column
     ))
 }
 
