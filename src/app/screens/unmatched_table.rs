@@ -101,11 +101,11 @@ pub(super) fn table_ui(
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(300.0).clip(true))
-        .column(Column::initial(150.0).clip(true))
-        .column(Column::initial(100.0))
-        .column(Column::initial(110.0).clip(true))
-        .column(Column::initial(380.0).clip(true))
+        .column(Column::initial(250.0).clip(true))
+        .column(Column::initial(130.0).clip(true))
+        .column(Column::initial(90.0).clip(true))
+        .column(Column::initial(100.0).clip(true))
+        .column(Column::initial(290.0).clip(true))
         .column(Column::remainder())
         .header(20.0, |mut header| {
             for name in [
