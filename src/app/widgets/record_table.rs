@@ -67,6 +67,8 @@ pub struct ListView {
     facets: Option<Facets>,
     /// The row last clicked and when (input time, seconds), to tell a double click.
     last_click: Option<(usize, f64)>,
+    /// The input time of the last click judged, and whether it made a double click.
+    last_verdict: Option<(f64, Option<usize>)>,
     order: Option<(SortKey, u64, Vec<usize>)>,
     computed_for: Option<RowsKey>,
 }
@@ -161,11 +163,29 @@ impl ListView {
     /// A second click on the same row soon after the first is a double click (egui reports
     /// one only when both clicks land on the same widget, and the first may change the view).
     fn tell_double_click(&mut self, now: f64, events: &mut TableEvents) {
+        // egui may draw a frame twice with the same input (a discarded pass): the second
+        // drawing must reach the same verdict, not take the repeated click for a second one.
+        if let Some((at, verdict)) = self.last_verdict
+            && at == now
+            && events.clicked.is_some()
+        {
+            if verdict.is_some() {
+                events.clicked = None;
+            }
+            events.double_clicked = events.double_clicked.or(verdict);
+            return;
+        }
+        let verdict = self.judge_click(now, events);
+        self.last_verdict = Some((now, verdict));
+    }
+
+    /// Whether this frame's click makes a double click with the last one: the row, if it does.
+    fn judge_click(&mut self, now: f64, events: &mut TableEvents) -> Option<usize> {
         let Some(row) = events.clicked else {
             if events.double_clicked.is_some() {
                 self.last_click = None;
             }
-            return;
+            return None;
         };
         let soon = self
             .last_click
@@ -174,8 +194,10 @@ impl ListView {
             events.clicked = None;
             events.double_clicked = Some(row);
             self.last_click = None;
+            Some(row)
         } else {
             self.last_click = Some((row, now));
+            None
         }
     }
 
