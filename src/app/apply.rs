@@ -18,7 +18,13 @@ impl App {
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Command(command) => self.run_command(ctx, command),
-            Action::Show(screen) => self.screen = screen,
+            Action::Show(screen) => {
+                // Notices speak of the step just taken: the next step clears them.
+                if screen != self.screen {
+                    self.notices.clear();
+                }
+                self.screen = screen;
+            }
             Action::BrowseList(side) => self.browse_list(side),
             Action::BrowseProject => {
                 if let Some(path) = self.pick_file("project") {

@@ -480,3 +480,46 @@ fn a_done_queue_says_so_and_offers_the_next_steps() {
     harness.run();
     harness.get_by_label("Waiting for a decision");
 }
+
+#[test]
+fn a_notice_is_dismissed_or_cleared_by_the_next_step() {
+    use ledgerlink::app::action::Action;
+    let (_dir, _file, mut harness) = common::review_harness();
+    let ctx = harness.ctx.clone();
+    // A-4 linked to 10004; a second link of A-4 is refused and the notice says why.
+    let refused_link = |harness: &mut egui_kittest::Harness<'static, ledgerlink::app::App>| {
+        let ctx = harness.ctx.clone();
+        harness.state_mut().apply(
+            &ctx,
+            Action::Link {
+                crm_row: 3,
+                erp_row: 1,
+            },
+        );
+        harness.run();
+    };
+    harness.state_mut().apply(
+        &ctx,
+        Action::Link {
+            crm_row: 3,
+            erp_row: 3,
+        },
+    );
+    harness.run();
+    refused_link(&mut harness);
+    assert!(
+        !harness.state().notices().is_empty(),
+        "the refusal is shown"
+    );
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().notices().is_empty(), "dismissed");
+    refused_link(&mut harness);
+    assert!(!harness.state().notices().is_empty());
+    harness.get_by_label("Unmatched").click();
+    harness.run();
+    assert!(
+        harness.state().notices().is_empty(),
+        "the next step clears it"
+    );
+}
