@@ -69,12 +69,23 @@ impl App {
                 .on_hover_text(Command::Undo.tooltip(ui.ctx()));
             ui.label(redo)
                 .on_hover_text(Command::Redo.tooltip(ui.ctx()));
+            // The last change and the project's path share what is left of the bar; each is
+            // cut short with "…" (whole on hover) rather than drawn over the other.
+            let path = workspace.project().file().display().to_string();
+            let path_room = (ui.available_width() * 0.4).min(320.0);
             if let Some(saved) = &self.saved {
                 ui.separator();
-                ui.label(format!("Saved: {saved}"));
+                let text = format!("Saved: {saved}");
+                ui.scope(|ui| {
+                    ui.set_max_width((ui.available_width() - path_room - 8.0).max(60.0));
+                    ui.add(egui::Label::new(&text).truncate())
+                        .on_hover_text(&text);
+                });
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(workspace.project().file().display().to_string());
+                ui.set_max_width(path_room);
+                ui.add(egui::Label::new(&path).truncate())
+                    .on_hover_text(&path);
             });
         });
     }
