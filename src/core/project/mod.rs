@@ -72,6 +72,7 @@ mod hash;
 mod history;
 mod hold;
 pub mod lists;
+pub mod pg;
 mod log;
 mod matcher;
 mod policy;
