@@ -321,11 +321,13 @@ fn decisions_join_a_batch_only_of_the_same_reviewer() {
     assert_eq!(project.partners(Side::Crm, "C3"), ["1002"]);
 }
 
-/// Turn a project file back into format 1: the log without its batch column.
+/// Turn a project file back into format 1: the log without its batch column, no assignments.
 fn downgrade_to_format_1(file: &Path) {
     let connection = rusqlite::Connection::open(file).unwrap();
     connection
-        .execute_batch("ALTER TABLE log DROP COLUMN batch; PRAGMA user_version = 1;")
+        .execute_batch(
+            "ALTER TABLE log DROP COLUMN batch; DROP TABLE assignments; PRAGMA user_version = 1;",
+        )
         .unwrap();
 }
 
@@ -347,7 +349,7 @@ fn a_project_of_the_format_before_batches_opens_and_each_old_decision_is_its_own
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(SCHEMA_VERSION, 3);
     let batches: Vec<Option<i64>> = project
         .audit_log()
         .unwrap()

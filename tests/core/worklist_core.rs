@@ -54,7 +54,7 @@ fn project(dir: &std::path::Path, policy: &str) -> Project {
         policy: policy.parse().unwrap(),
         by: "anna".into(),
     };
-    Project::create_with_suggestions(&dir.join("p.ledgerlink"), setup, &suggestions).unwrap()
+    Project::create_with_suggestions(dir.join("p.ledgerlink"), setup, &suggestions).unwrap()
 }
 
 fn state_of<'a>(project: &'a Project, side: Side, key: &str) -> ActionState<'a> {

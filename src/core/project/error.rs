@@ -90,6 +90,24 @@ pub enum ProjectError {
         /// What is inconsistent.
         detail: String,
     },
+    /// The location is not one Ledgerlink can use (a malformed server URL).
+    #[error("{detail}")]
+    BadLocation {
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// The PostgreSQL server failed, or could not be reached, while doing `action`.
+    #[error("{}: {action}: {detail}", file.display())]
+    Postgres {
+        /// The project (its URL, without password).
+        file: PathBuf,
+        /// What Ledgerlink was doing, in plain words.
+        action: &'static str,
+        /// The server's message (never a password).
+        detail: String,
+        /// True when the connection was lost or could not be made (the window retries).
+        connection_lost: bool,
+    },
     /// A decision, undo or redo the workshop rules refuse.
     #[error("{}: {refusal}", file.display())]
     Refused {
@@ -111,13 +129,26 @@ impl ProjectError {
             | ProjectError::ReadOnly { .. }
             | ProjectError::AlreadyExists { .. }
             | ProjectError::Invalid { .. }
+            | ProjectError::BadLocation { .. }
             | ProjectError::Refused { .. } => true,
             ProjectError::Io { source, .. } => matches!(
                 source.kind(),
                 std::io::ErrorKind::NotFound | std::io::ErrorKind::IsADirectory
             ),
-            ProjectError::Sqlite { .. } => false,
+            ProjectError::Sqlite { .. } | ProjectError::Postgres { .. } => false,
         }
+    }
+
+    /// True when a project on a server could not be reached (the connection was lost): trying
+    /// again later may succeed, and nothing was recorded.
+    pub fn is_connection_lost(&self) -> bool {
+        matches!(
+            self,
+            ProjectError::Postgres {
+                connection_lost: true,
+                ..
+            }
+        )
     }
 
     /// The refusal, when this error is one.

@@ -9,10 +9,9 @@
 
 use std::path::Path;
 
-use rusqlite::{Transaction, TransactionBehavior};
-
+use super::backend::Tx;
 use super::error::{ProjectError, Refusal};
-use super::log::{self, AuditRow};
+use super::log::{self, AuditRow, LogRow};
 use super::{DecisionEntry, Loaded, Project, catch_up, utc_now};
 
 /// Which way to move the cursor.
@@ -83,24 +82,22 @@ impl Project {
         direction: Direction,
         by: &str,
     ) -> Result<Vec<DecisionEntry>, ProjectError> {
-        let file = self.file.as_path();
-        let sqlite = |source| ProjectError::sqlite(file, "record the history", source);
-        let transaction =
-            Transaction::new_unchecked(&self.connection, TransactionBehavior::Immediate)
-                .map_err(sqlite)?;
-        catch_up(&transaction, file, &mut self.loaded)?;
-        let mut moved = Vec::new();
-        let result = move_batch(
-            &transaction,
-            file,
-            &mut self.loaded,
-            (direction, by),
-            &mut moved,
-        )
-        .and_then(|last_seq| {
-            transaction.commit().map_err(sqlite)?;
-            Ok(last_seq)
+        let (loaded, file) = (&mut self.loaded, self.name.as_path());
+        let mut moved: Vec<DecisionEntry> = Vec::new();
+        let mut last_seq = 0;
+        let result = self.backend.write("record the history", &mut |tx| {
+            // A failed attempt (the store retried it) must not leave its moves in memory.
+            for entry in moved.drain(..).rev() {
+                match direction {
+                    Direction::Undo => loaded.state.redo(entry.seq),
+                    Direction::Redo => loaded.state.undo(entry.seq),
+                };
+            }
+            catch_up(tx, file, loaded)?;
+            last_seq = move_batch(tx, file, loaded, (direction, by), &mut moved)?;
+            Ok(())
         });
+        let result = result.map(|()| last_seq);
         match result {
             Ok(last_seq) => {
                 self.loaded.last_seq = last_seq;
@@ -123,7 +120,12 @@ impl Project {
     /// The whole log, oldest first: every decision with its state (`in_effect`, `undone`,
     /// `dropped`) and batch, and every undo, redo and re-import with who and when.
     pub fn audit_log(&self) -> Result<Vec<AuditRow>, ProjectError> {
-        log::audit_rows(&self.connection, &self.file)
+        let mut rows = Vec::new();
+        self.backend.read(&mut |tx| {
+            rows = tx.log_rows(0, false)?;
+            Ok(())
+        })?;
+        Ok(log::audit_rows(&rows))
     }
 }
 
@@ -138,7 +140,7 @@ fn refused(file: &Path, refusal: Refusal) -> ProjectError {
 /// transaction and in memory; `moved` receives the decisions moved (also when one is refused,
 /// so the caller can move them back). Returns the number of the last log entry written.
 fn move_batch(
-    transaction: &Transaction<'_>,
+    tx: &mut dyn Tx,
     file: &Path,
     loaded: &mut Loaded,
     (direction, by): (Direction, &str),
@@ -166,9 +168,9 @@ fn move_batch(
         if let Some(later) = state.decided_later(&target) {
             return Err(refused(file, decided_later(action, &target, later)));
         }
-        log::set_state(transaction, file, target.seq, new_state)?;
-        let what = (action, target.seq, target.batch);
-        last_seq = log::append_move(transaction, file, what, by, &at)?;
+        tx.set_state(target.seq, new_state)?;
+        let row = LogRow::event(action, (Some(target.seq), Some(target.batch)), by, &at);
+        last_seq = tx.append_log(&row, false)?;
         let moved_in_memory = match direction {
             Direction::Undo => state.undo(target.seq),
             Direction::Redo => state.redo(target.seq),

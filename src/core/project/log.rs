@@ -1,14 +1,10 @@
-//! The decision log table: appending decisions and undo / redo / re-import events, reading the
-//! decisions back, and reading what other programs appended since a given entry.
-
-use std::path::Path;
-
-use rusqlite::{Connection, OptionalExtension, Row, params};
+//! The decision log as rows: reading a row back as a decision or an undo / redo / re-import
+//! event, and the audit log built from the rows. Both stores (the file and the server) keep the
+//! same columns; `sqlite_log.rs` and `pg/tx.rs` read and write them.
 
 use crate::core::model::Side;
 
 use super::decisions::{DecisionEntry, DecisionKind, RecordRef};
-use super::error::ProjectError;
 use super::hash::ContentHash;
 
 /// `log.state` of a decision in effect.
@@ -17,6 +13,88 @@ pub const IN_EFFECT: i64 = 0;
 pub const UNDONE: i64 = 1;
 /// `log.state` of an undone decision dropped from the redo branch by a later decision.
 pub const DROPPED: i64 = 2;
+
+/// One row of the `log` table, column by column, as stored (and as `copy` moves it).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LogRow {
+    /// Position in the log (1, 2, ... in commit order).
+    pub seq: i64,
+    /// When (UTC).
+    pub at: String,
+    /// Who.
+    pub by: String,
+    /// A decision kind, or `undo`, `redo`, `reimport`, `assign`.
+    pub action: String,
+    /// The first record's list.
+    pub side_a: Option<String>,
+    /// The first record's key.
+    pub key_a: Option<String>,
+    /// The second record's list.
+    pub side_b: Option<String>,
+    /// The second record's key.
+    pub key_b: Option<String>,
+    /// The suggestion's probability at the time.
+    pub score: Option<f64>,
+    /// The note.
+    pub note: Option<String>,
+    /// Content hash of the first record.
+    pub hash_a: Option<String>,
+    /// Content hash of the second record.
+    pub hash_b: Option<String>,
+    /// Undo / redo: the decision moved.
+    pub target: Option<i64>,
+    /// [`IN_EFFECT`], [`UNDONE`] or [`DROPPED`].
+    pub state: i64,
+    /// The batch (`None` in rows of format 1 and for re-imports).
+    pub batch: Option<i64>,
+}
+
+impl LogRow {
+    /// The row of decision `entry` (its batch, or none when it starts a new one: the store then
+    /// numbers the batch by the row's own `seq`).
+    pub fn decision(entry: &DecisionEntry) -> LogRow {
+        let second = entry.second.as_ref();
+        LogRow {
+            seq: 0,
+            at: entry.at.clone(),
+            by: entry.by.clone(),
+            action: entry.kind.as_str().to_string(),
+            side_a: Some(entry.first.side.as_str().to_string()),
+            key_a: Some(entry.first.key.clone()),
+            side_b: second.map(|record| record.side.as_str().to_string()),
+            key_b: second.map(|record| record.key.clone()),
+            score: entry.score,
+            note: entry.note.clone(),
+            hash_a: entry.first_hash.map(|hash| hash.to_string()),
+            hash_b: entry.second_hash.map(|hash| hash.to_string()),
+            target: None,
+            state: IN_EFFECT,
+            batch: (entry.batch != 0).then_some(entry.batch),
+        }
+    }
+
+    /// The row of an event (`undo`, `redo` with their target and batch; `reimport`, `assign`).
+    pub fn event(
+        action: &str,
+        (target, batch): (Option<i64>, Option<i64>),
+        by: &str,
+        at: &str,
+    ) -> LogRow {
+        LogRow {
+            at: at.to_string(),
+            by: by.to_string(),
+            action: action.to_string(),
+            target,
+            batch,
+            ..LogRow::default()
+        }
+    }
+
+    /// True for a decision (not an undo, redo, re-import or assignment).
+    pub fn is_decision(&self) -> bool {
+        self.target.is_none() && DecisionKind::parse(&self.action).is_some()
+    }
+}
 
 /// A log entry as read back.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,224 +107,62 @@ pub enum LogEvent {
     Redo(i64),
     /// A list was re-imported: lists and suggestions changed.
     Reimport,
+    /// Pairs or clusters were assigned to reviewers.
+    Assign,
 }
 
-const COLUMNS: &str = "seq, at, by, action, side_a, key_a, side_b, key_b, score, note, hash_a, \
-                       hash_b, target, state, coalesce(batch, seq)";
-
-fn record(row: &Row<'_>, side: usize, key: usize) -> rusqlite::Result<Option<RecordRef>> {
-    let side = match row.get_ref(side)?.as_str_or_null()? {
-        Some("crm") => Side::Crm,
-        Some("erp") => Side::Erp,
-        _ => return Ok(None),
+fn record(side: Option<&str>, key: Option<&String>) -> Option<RecordRef> {
+    let side = match side? {
+        "crm" => Side::Crm,
+        "erp" => Side::Erp,
+        _ => return None,
     };
-    let key: Option<String> = row.get(key)?;
-    Ok(key.map(|key| RecordRef { side, key }))
+    key.map(|key| RecordRef::new(side, key.clone()))
 }
 
-fn hash(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<ContentHash>> {
-    let text: Option<String> = row.get(index)?;
-    Ok(text.and_then(|text| text.parse().ok()))
+fn hash(text: Option<&String>) -> Option<ContentHash> {
+    text.and_then(|text| text.parse().ok())
 }
 
-/// Read one log row (selected with [`COLUMNS`]) as an event; `None` for an action this build
-/// does not know (a newer build may log more).
-fn event(row: &Row<'_>) -> rusqlite::Result<Option<(i64, LogEvent)>> {
-    let seq: i64 = row.get(0)?;
-    let action = row.get_ref(3)?.as_str()?;
-    let target: Option<i64> = row.get(12)?;
-    let event = match (action, target) {
+/// Read one log row as an event; `None` for an action this build does not know (a newer build
+/// may log more).
+pub fn event(row: &LogRow) -> Option<(i64, LogEvent)> {
+    let event = match (row.action.as_str(), row.target) {
         ("undo", Some(target)) => LogEvent::Undo(target),
         ("redo", Some(target)) => LogEvent::Redo(target),
         ("reimport", _) => LogEvent::Reimport,
+        ("assign", _) => LogEvent::Assign,
         _ => {
-            let (Some(kind), Some(first)) = (DecisionKind::parse(action), record(row, 4, 5)?)
-            else {
-                return Ok(None);
-            };
+            let kind = DecisionKind::parse(&row.action)?;
+            let first = record(row.side_a.as_deref(), row.key_a.as_ref())?;
             let entry = DecisionEntry {
-                seq,
-                batch: row.get(14)?,
+                seq: row.seq,
+                batch: row.batch.unwrap_or(row.seq),
                 kind,
                 first,
-                second: record(row, 6, 7)?,
-                by: row.get(2)?,
-                at: row.get(1)?,
-                score: row.get(8)?,
-                note: row.get(9)?,
-                first_hash: hash(row, 10)?,
-                second_hash: hash(row, 11)?,
+                second: record(row.side_b.as_deref(), row.key_b.as_ref()),
+                by: row.by.clone(),
+                at: row.at.clone(),
+                score: row.score,
+                note: row.note.clone(),
+                first_hash: hash(row.hash_a.as_ref()),
+                second_hash: hash(row.hash_b.as_ref()),
             };
-            LogEvent::Decision(Box::new(entry), row.get(13)?)
+            LogEvent::Decision(Box::new(entry), row.state)
         }
     };
-    Ok(Some((seq, event)))
+    Some((row.seq, event))
 }
 
-/// Every event after entry `after`, in log order.
-pub fn events_since(
-    connection: &Connection,
-    file: &Path,
-    after: i64,
-) -> Result<Vec<(i64, LogEvent)>, ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "read the decision log", source);
-    let mut statement = connection
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM log WHERE seq > ?1 ORDER BY seq"
-        ))
-        .map_err(sqlite)?;
-    let mut rows = statement.query([after]).map_err(sqlite)?;
-    let mut events = Vec::new();
-    while let Some(row) = rows.next().map_err(sqlite)? {
-        if let Some(event) = event(row).map_err(sqlite)? {
-            events.push(event);
-        }
-    }
-    Ok(events)
-}
-
-/// The decisions in effect and the undone ones that can be redone, in log order, and the last
-/// entry's number.
-pub fn load_decisions(
-    connection: &Connection,
-    file: &Path,
-) -> Result<(Vec<(DecisionEntry, i64)>, i64), ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "read the decision log", source);
-    let mut statement = connection
-        .prepare(&format!(
-            "SELECT {COLUMNS} FROM log WHERE state IN (0, 1) AND target IS NULL ORDER BY seq"
-        ))
-        .map_err(sqlite)?;
-    let mut rows = statement.query([]).map_err(sqlite)?;
-    let mut decisions = Vec::new();
-    while let Some(row) = rows.next().map_err(sqlite)? {
-        if let Some((_, LogEvent::Decision(entry, state))) = event(row).map_err(sqlite)? {
-            decisions.push((*entry, state));
-        }
-    }
-    let last: i64 = connection
-        .query_row("SELECT coalesce(max(seq), 0) FROM log", [], |row| {
-            row.get(0)
+/// The decisions among `rows` that are in effect or undone (redo can put them back), in log order.
+pub fn decisions(rows: &[LogRow]) -> Vec<(DecisionEntry, i64)> {
+    rows.iter()
+        .filter(|row| row.target.is_none() && (row.state == IN_EFFECT || row.state == UNDONE))
+        .filter_map(|row| match event(row) {
+            Some((_, LogEvent::Decision(entry, state))) => Some((*entry, state)),
+            _ => None,
         })
-        .map_err(sqlite)?;
-    Ok((decisions, last))
-}
-
-/// Append a decision in batch `entry.batch`, or, when that is 0, as the first decision of a
-/// new batch numbered by its own `seq`; returns its number.
-pub fn append_decision(
-    connection: &Connection,
-    file: &Path,
-    entry: &DecisionEntry,
-) -> Result<i64, ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "record the decision", source);
-    let mut statement = connection
-        .prepare_cached(
-            "INSERT INTO log (at, by, action, side_a, key_a, side_b, key_b, score, note, hash_a, hash_b, batch)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )
-        .map_err(sqlite)?;
-    statement
-        .execute(params![
-            entry.at,
-            entry.by,
-            entry.kind.as_str(),
-            entry.first.side.as_str(),
-            entry.first.key,
-            entry.second.as_ref().map(|record| record.side.as_str()),
-            entry.second.as_ref().map(|record| record.key.as_str()),
-            entry.score,
-            entry.note,
-            entry.first_hash.map(|hash| hash.to_string()),
-            entry.second_hash.map(|hash| hash.to_string()),
-            (entry.batch != 0).then_some(entry.batch),
-        ])
-        .map_err(sqlite)?;
-    let seq = connection.last_insert_rowid();
-    if entry.batch == 0 {
-        connection
-            .prepare_cached("UPDATE log SET batch = seq WHERE seq = ?1")
-            .and_then(|mut statement| statement.execute([seq]))
-            .map_err(sqlite)?;
-    }
-    Ok(seq)
-}
-
-/// Append a re-import event; returns its number.
-pub fn append_event(
-    connection: &Connection,
-    file: &Path,
-    action: &str,
-    target: Option<i64>,
-    by: &str,
-    at: &str,
-    note: Option<&str>,
-) -> Result<i64, ProjectError> {
-    connection
-        .prepare_cached(
-            "INSERT INTO log (at, by, action, target, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )
-        .and_then(|mut statement| statement.execute(params![at, by, action, target, note]))
-        .map_err(|source| ProjectError::sqlite(file, "record the history", source))?;
-    Ok(connection.last_insert_rowid())
-}
-
-/// Append an undo or redo (`action`) of decision `target` of batch `batch`, by `by` at `at`;
-/// returns its number.
-pub fn append_move(
-    connection: &Connection,
-    file: &Path,
-    (action, target, batch): (&str, i64, i64),
-    by: &str,
-    at: &str,
-) -> Result<i64, ProjectError> {
-    connection
-        .prepare_cached(
-            "INSERT INTO log (at, by, action, target, batch) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )
-        .and_then(|mut statement| statement.execute(params![at, by, action, target, batch]))
-        .map_err(|source| ProjectError::sqlite(file, "record the history", source))?;
-    Ok(connection.last_insert_rowid())
-}
-
-/// Who took the decisions of batch `batch`, if it is one.
-pub fn batch_owner(
-    connection: &Connection,
-    file: &Path,
-    batch: i64,
-) -> Result<Option<String>, ProjectError> {
-    connection
-        .query_row(
-            "SELECT by FROM log WHERE seq = ?1 AND batch = ?1 AND target IS NULL",
-            [batch],
-            |row| row.get(0),
-        )
-        .optional()
-        .map_err(|source| ProjectError::sqlite(file, "read the decision log", source))
-}
-
-/// Set the state of decision `seq`.
-pub fn set_state(
-    connection: &Connection,
-    file: &Path,
-    seq: i64,
-    state: i64,
-) -> Result<(), ProjectError> {
-    connection
-        .prepare_cached("UPDATE log SET state = ?1 WHERE seq = ?2")
-        .and_then(|mut statement| statement.execute([state, seq]))
-        .map(|_| ())
-        .map_err(|source| ProjectError::sqlite(file, "record the history", source))
-}
-
-/// Drop the undone decisions of reviewer `by` from their redo branch (a new decision of theirs
-/// ends it; other reviewers' branches stay).
-pub fn drop_undone(connection: &Connection, file: &Path, by: &str) -> Result<(), ProjectError> {
-    connection
-        .prepare_cached("UPDATE log SET state = ?1 WHERE state = ?2 AND by = ?3")
-        .and_then(|mut statement| statement.execute(params![DROPPED, UNDONE, by]))
-        .map(|_| ())
-        .map_err(|source| ProjectError::sqlite(file, "record the history", source))
+        .collect()
 }
 
 /// One row of the audit log.
@@ -259,7 +175,7 @@ pub struct AuditRow {
     /// Who.
     pub by: String,
     /// `accept`, `reject`, `link`, `duplicate`, `not_duplicate`, `create_in_erp`,
-    /// `create_in_crm`, `ignore`, `undo`, `redo` or `reimport`.
+    /// `create_in_crm`, `ignore`, `undo`, `redo`, `reimport` or `assign`.
     pub action: String,
     /// The first record (`crm:ID` ...); for undo and redo the decision's first record.
     pub first: Option<String>,
@@ -279,51 +195,56 @@ pub struct AuditRow {
     /// decision); empty for events.
     pub state: String,
     /// The batch: for decisions the batch they were taken in (numbered by its first decision),
-    /// for undo and redo the batch of the decision they moved; none for re-imports.
+    /// for undo and redo the batch of the decision they moved; none for re-imports and
+    /// assignments.
     pub batch: Option<i64>,
 }
 
-/// The whole log, oldest first.
-pub fn audit_rows(connection: &Connection, file: &Path) -> Result<Vec<AuditRow>, ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "read the decision log", source);
-    let mut statement = connection
-        .prepare(
-            "SELECT l.seq, l.at, l.by, l.action,
-                    coalesce(l.side_a || ':' || l.key_a, t.side_a || ':' || t.key_a),
-                    coalesce(l.side_b || ':' || l.key_b, t.side_b || ':' || t.key_b),
-                    l.score, l.note, l.hash_a, l.hash_b, l.target, l.state,
-                    CASE WHEN l.action = 'reimport' THEN NULL
-                         ELSE coalesce(l.batch, t.batch, l.target, l.seq) END
-             FROM log l LEFT JOIN log t ON t.seq = l.target ORDER BY l.seq",
-        )
-        .map_err(sqlite)?;
-    let rows = statement
-        .query_map([], |row| {
-            let action: String = row.get(3)?;
-            let target: Option<i64> = row.get(10)?;
-            let state: i64 = row.get(11)?;
-            let is_decision = target.is_none() && action != "reimport";
-            Ok(AuditRow {
-                seq: row.get(0)?,
-                at: row.get(1)?,
-                by: row.get(2)?,
-                action,
-                first: row.get(4)?,
-                second: row.get(5)?,
-                score: row.get(6)?,
-                note: row.get(7)?,
-                first_hash: row.get(8)?,
-                second_hash: row.get(9)?,
-                target,
-                state: match (is_decision, state) {
+fn joined(side: Option<&String>, key: Option<&String>) -> Option<String> {
+    Some(format!("{}:{}", side?, key?))
+}
+
+/// The audit log of `rows` (the whole log, oldest first).
+pub fn audit_rows(rows: &[LogRow]) -> Vec<AuditRow> {
+    let by_seq: std::collections::HashMap<i64, &LogRow> =
+        rows.iter().map(|row| (row.seq, row)).collect();
+    rows.iter()
+        .map(|row| {
+            let target = row.target.and_then(|seq| by_seq.get(&seq).copied());
+            let first = joined(row.side_a.as_ref(), row.key_a.as_ref())
+                .or_else(|| target.and_then(|t| joined(t.side_a.as_ref(), t.key_a.as_ref())));
+            let second = joined(row.side_b.as_ref(), row.key_b.as_ref())
+                .or_else(|| target.and_then(|t| joined(t.side_b.as_ref(), t.key_b.as_ref())));
+            let is_decision =
+                row.target.is_none() && !matches!(row.action.as_str(), "reimport" | "assign");
+            let batch = match row.action.as_str() {
+                "reimport" | "assign" => None,
+                _ => row
+                    .batch
+                    .or_else(|| target.and_then(|t| t.batch))
+                    .or(row.target)
+                    .or(Some(row.seq)),
+            };
+            AuditRow {
+                seq: row.seq,
+                at: row.at.clone(),
+                by: row.by.clone(),
+                action: row.action.clone(),
+                first,
+                second,
+                score: row.score,
+                note: row.note.clone(),
+                first_hash: row.hash_a.clone(),
+                second_hash: row.hash_b.clone(),
+                target: row.target,
+                state: match (is_decision, row.state) {
                     (false, _) => String::new(),
                     (true, IN_EFFECT) => "in_effect".to_string(),
                     (true, UNDONE) => "undone".to_string(),
                     (true, _) => "dropped".to_string(),
                 },
-                batch: row.get(12)?,
-            })
+                batch,
+            }
         })
-        .map_err(sqlite)?;
-    rows.collect::<Result<Vec<_>, _>>().map_err(sqlite)
+        .collect()
 }

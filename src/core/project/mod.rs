@@ -64,6 +64,8 @@
 mod access;
 mod actions;
 mod active;
+mod assignments;
+mod backend;
 mod clock;
 mod decisions;
 mod error;
@@ -72,13 +74,16 @@ mod hash;
 mod history;
 mod hold;
 pub mod lists;
-pub mod pg;
+mod location;
 mod log;
 mod matcher;
+pub mod pg;
 mod policy;
 mod reimport;
 mod rules;
 mod schema;
+mod sqlite_backend;
+mod sqlite_log;
 mod state;
 mod status;
 mod store;
@@ -89,17 +94,17 @@ mod worklist;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
-
 use crate::core::matching::MatchObserver;
 use crate::core::model::{Dataset, Side};
 
 pub use actions::{ActionCounts, ActionState, UnlinkedRecord};
+pub use assignments::{AssignReport, AssignRule, Assignments, ReviewerProgress, Subject};
 pub use clock::utc_now;
 pub use decisions::{Decision, DecisionEntry, DecisionKind, RecordRef, login_name};
 pub use error::{ProjectError, Refusal};
 pub use hash::ContentHash;
 pub use lists::{RecordList, RecordView};
+pub use location::Location;
 pub use log::AuditRow;
 pub use matcher::{Labels, run_matching};
 pub use policy::{
@@ -112,8 +117,11 @@ pub use suggestions::{Cluster, Suggestion, SuggestionSet, Suggestions, Xref};
 pub use views::{PairStatus, StaleDecision, Staleness, SuggestionView};
 pub use worklist::{HeldCounts, Hold, Worklist, WorklistCounts};
 
+use assignments::Assignments as AssignmentTable;
+use backend::{Backend, Tx};
 use log::LogEvent;
 use rules::Rules;
+use sqlite_backend::{SqliteBackend, SqliteTx};
 use state::DecisionState;
 
 /// The usual file extension of a project.
@@ -145,6 +153,7 @@ struct Loaded {
     suggestions: Suggestions,
     state: DecisionState,
     policy: Policy,
+    assignments: AssignmentTable,
     last_seq: i64,
 }
 
@@ -177,29 +186,33 @@ impl Loaded {
     }
 }
 
-/// An open project file. See the [module documentation](self).
+/// An open project: a file, or a project on a server. See the [module documentation](self).
 #[derive(Debug)]
 pub struct Project {
-    file: PathBuf,
-    connection: Connection,
+    location: Location,
+    /// How errors name the project: the file, or the URL without its password.
+    name: PathBuf,
+    backend: Box<dyn Backend>,
     loaded: Loaded,
 }
 
 /// Read everything a project holds (inside the caller's transaction).
-fn load(connection: &Connection, file: &Path) -> Result<Loaded, ProjectError> {
-    let policy = match store::meta(connection, file, "policy")? {
+fn load(tx: &mut dyn Tx, name: &Path) -> Result<Loaded, ProjectError> {
+    let policy = match tx.meta("policy")? {
         Some(text) => text
             .parse()
             .map_err(|detail: String| ProjectError::Corrupt {
-                file: file.to_path_buf(),
+                file: name.to_path_buf(),
                 detail,
             })?,
         None => Policy::default(),
     };
-    let crm = store::load_list(connection, file, Side::Crm)?;
-    let erp = store::load_list(connection, file, Side::Erp)?;
-    let suggestions = suggestion_store::load_suggestions(connection, file)?;
-    let (decisions, last_seq) = log::load_decisions(connection, file)?;
+    let crm = tx.load_list(Side::Crm)?;
+    let erp = tx.load_list(Side::Erp)?;
+    let suggestions = tx.load_suggestions()?;
+    let decisions = log::decisions(&tx.log_rows(0, true)?);
+    let last_seq = tx.last_seq()?;
+    let assignments = AssignmentTable::from_rows(&tx.assignments()?);
     let mut state = DecisionState::default();
     for (entry, entry_state) in decisions {
         if entry_state == log::IN_EFFECT {
@@ -214,19 +227,22 @@ fn load(connection: &Connection, file: &Path) -> Result<Loaded, ProjectError> {
         suggestions,
         state,
         policy,
+        assignments,
         last_seq,
     })
 }
 
 /// Apply what other programs appended to the log since `loaded.last_seq` (inside the caller's
-/// transaction). A re-import by another program reloads everything.
-fn catch_up(connection: &Connection, file: &Path, loaded: &mut Loaded) -> Result<(), ProjectError> {
-    let events = log::events_since(connection, file, loaded.last_seq)?;
+/// transaction). A re-import by another program reloads everything; an assignment reloads
+/// the assignments.
+fn catch_up(tx: &mut dyn Tx, name: &Path, loaded: &mut Loaded) -> Result<(), ProjectError> {
+    let rows = tx.log_rows(loaded.last_seq, false)?;
+    let events: Vec<(i64, LogEvent)> = rows.iter().filter_map(log::event).collect();
     if events.iter().any(|(_, event)| *event == LogEvent::Reimport) {
-        *loaded = load(connection, file)?;
+        *loaded = load(tx, name)?;
         return Ok(());
     }
-    for (seq, event) in events {
+    for (_, event) in events {
         match event {
             LogEvent::Decision(entry, _) => {
                 loaded.state.drop_undone(&entry.by);
@@ -238,70 +254,87 @@ fn catch_up(connection: &Connection, file: &Path, loaded: &mut Loaded) -> Result
             LogEvent::Redo(target) => {
                 loaded.state.redo(target);
             }
+            LogEvent::Assign => {
+                loaded.assignments = AssignmentTable::from_rows(&tx.assignments()?);
+            }
             LogEvent::Reimport => {}
         }
-        loaded.last_seq = seq;
+    }
+    if let Some(last) = rows.last() {
+        loaded.last_seq = last.seq;
     }
     Ok(())
 }
 
 impl Project {
-    /// Open an existing project. A file that is not a project, is damaged, or comes from a
-    /// newer Ledgerlink gives an error and is not modified; an older format is updated.
-    pub fn open(file: &Path) -> Result<Project, ProjectError> {
-        Project::load_from(file, store::open(file)?)
+    /// Open an existing project: a file, or a project on a server ([`Location`]). A file that
+    /// is not a project, is damaged, or comes from a newer Ledgerlink gives an error and is not
+    /// modified; an older format is updated.
+    pub fn open(location: impl Into<Location>) -> Result<Project, ProjectError> {
+        let location = location.into();
+        let backend: Box<dyn Backend> = match &location {
+            Location::File(file) => Box::new(SqliteBackend::new(file, store::open(file)?)),
+            Location::Postgres(server) => Box::new(pg::PgBackend::open(server)?),
+        };
+        Project::load_from(location, backend)
     }
 
-    /// Open a project to read it when it cannot be written (a read-only copy or share): for
-    /// status and export. Every decision on it is refused with [`ProjectError::ReadOnly`].
+    /// Open a project file to read it when it cannot be written (a read-only copy or share):
+    /// for status and export. Every decision on it is refused with [`ProjectError::ReadOnly`].
     pub fn open_read_only(file: &Path) -> Result<Project, ProjectError> {
-        Project::load_from(file, access::open_read_only(file)?)
+        let backend = SqliteBackend::new(file, access::open_read_only(file)?);
+        Project::load_from(Location::File(file.to_path_buf()), Box::new(backend))
     }
 
     /// [`Project::open`], or [`Project::open_read_only`] when the file cannot be written.
-    pub fn open_for_reading(file: &Path) -> Result<Project, ProjectError> {
-        match Project::open(file) {
-            Err(ProjectError::ReadOnly { .. }) => Project::open_read_only(file),
-            other => other,
+    pub fn open_for_reading(location: impl Into<Location>) -> Result<Project, ProjectError> {
+        let location = location.into();
+        match (Project::open(&location), &location) {
+            (Err(ProjectError::ReadOnly { .. }), Location::File(file)) => {
+                Project::open_read_only(file)
+            }
+            (other, _) => other,
         }
     }
 
-    fn load_from(file: &Path, connection: Connection) -> Result<Project, ProjectError> {
-        let loaded = {
-            let transaction =
-                Transaction::new_unchecked(&connection, TransactionBehavior::Deferred)
-                    .map_err(|source| ProjectError::sqlite(file, "read the project", source))?;
-            let loaded = load(&transaction, file)?;
-            transaction
-                .commit()
-                .map_err(|source| ProjectError::sqlite(file, "read the project", source))?;
-            loaded
-        };
+    fn load_from(location: Location, backend: Box<dyn Backend>) -> Result<Project, ProjectError> {
+        let name = location.name();
+        let mut loaded = None;
+        backend.read(&mut |tx| {
+            loaded = Some(load(tx, &name)?);
+            Ok(())
+        })?;
+        let loaded =
+            loaded.ok_or_else(|| ProjectError::invalid(&name, "the project could not be read"))?;
         Ok(Project {
-            file: file.to_path_buf(),
-            connection,
+            location,
+            name,
+            backend,
             loaded,
         })
     }
 
     /// Create a project at `file` (which must not exist yet) from two imported lists: runs
     /// matching and the duplicate search ([`run_matching`]) and stores their suggestions.
-    pub fn create(file: &Path, setup: NewProject) -> Result<Project, ProjectError> {
+    pub fn create(
+        location: impl Into<Location>,
+        setup: NewProject,
+    ) -> Result<Project, ProjectError> {
         let suggestions = run_matching(&setup.crm, &setup.erp, &Labels::default());
-        Project::create_with_suggestions(file, setup, &suggestions)
+        Project::create_with_suggestions(location, setup, &suggestions)
     }
 
     /// [`Project::create`] that reports matching's steps to `observer` (a progress bar) and
     /// returns `Ok(None)`, writing nothing, when the observer cancels.
     pub fn create_observed(
-        file: &Path,
+        location: impl Into<Location>,
         setup: NewProject,
         observer: &dyn MatchObserver,
     ) -> Result<Option<Project>, ProjectError> {
         let labels = Labels::default();
         match matcher::run_matching_observed(&setup.crm, &setup.erp, &labels, observer) {
             Some(suggestions) => {
-                Project::create_with_suggestions(file, setup, &suggestions).map(Some)
+                Project::create_with_suggestions(location, setup, &suggestions).map(Some)
             }
             None => Ok(None),
         }
@@ -338,39 +371,52 @@ impl Project {
         Ok(())
     }
 
-    /// Create a project at `file` (which must not exist yet) from two imported lists and what
-    /// matching suggested for them (by dataset row, as matching gives it).
+    /// Create a project at `location` (which must not exist yet) from two imported lists and
+    /// what matching suggested for them (by dataset row, as matching gives it).
     pub fn create_with_suggestions(
-        file: &Path,
+        location: impl Into<Location>,
         setup: NewProject,
         suggestions: &SuggestionSet,
     ) -> Result<Project, ProjectError> {
+        let location = location.into();
         let now = utc_now();
         let mut crm = RecordList::new(Side::Crm, setup.crm, setup.crm_mapping, &setup.by);
         let mut erp = RecordList::new(Side::Erp, setup.erp, setup.erp_mapping, &setup.by);
         crm.imported_at.clone_from(&now);
         erp.imported_at.clone_from(&now);
         let stored = Suggestions::from_set(suggestions, &crm, &erp);
-        store::create(file, |transaction| {
-            store::set_meta(transaction, file, "policy", &setup.policy.to_string())?;
-            store::set_meta(transaction, file, "created_at", &now)?;
-            store::set_meta(transaction, file, "created_by", &setup.by)?;
-            store::set_meta(
-                transaction,
-                file,
+        let mut fill = |tx: &mut dyn Tx| {
+            tx.set_meta("policy", &setup.policy.to_string())?;
+            tx.set_meta("created_at", &now)?;
+            tx.set_meta("created_by", &setup.by)?;
+            tx.set_meta(
                 "created_with",
                 concat!("ledgerlink ", env!("CARGO_PKG_VERSION")),
             )?;
-            store::write_list(transaction, file, &crm)?;
-            store::write_list(transaction, file, &erp)?;
-            suggestion_store::write_suggestions(transaction, file, &stored)
-        })?;
-        Project::open(file)
+            tx.write_list(&crm)?;
+            tx.write_list(&erp)?;
+            tx.write_suggestions(&stored)
+        };
+        match &location {
+            Location::File(file) => store::create(file, |transaction| {
+                fill(&mut SqliteTx {
+                    connection: transaction,
+                    file,
+                })
+            })?,
+            Location::Postgres(server) => pg::create(server, &mut fill)?,
+        }
+        Project::open(location)
     }
 
-    /// The project file.
+    /// The project file (for a project on a server: its URL, without password, as a path).
     pub fn file(&self) -> &Path {
-        &self.file
+        &self.name
+    }
+
+    /// Where the project lives.
+    pub fn location(&self) -> &Location {
+        &self.location
     }
 
     /// Catch up with decisions other programs (another laptop, the command line) wrote since
@@ -378,14 +424,8 @@ impl Project {
     /// nothing did: the GUI may call it every few seconds.
     pub fn refresh(&mut self) -> Result<bool, ProjectError> {
         let before = self.loaded.last_seq;
-        let transaction =
-            Transaction::new_unchecked(&self.connection, TransactionBehavior::Deferred).map_err(
-                |source| ProjectError::sqlite(&self.file, "read the decision log", source),
-            )?;
-        catch_up(&transaction, &self.file, &mut self.loaded)?;
-        transaction
-            .commit()
-            .map_err(|source| ProjectError::sqlite(&self.file, "read the decision log", source))?;
+        let (loaded, name) = (&mut self.loaded, &self.name);
+        self.backend.read(&mut |tx| catch_up(tx, name, loaded))?;
         Ok(self.loaded.last_seq != before)
     }
 

@@ -8,16 +8,17 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use rusqlite::{Transaction, TransactionBehavior, params};
 use serde::Serialize;
 
 use crate::core::model::{Dataset, Side};
 
+use super::backend::{MissingRow, Tx};
 use super::error::ProjectError;
 use super::lists::RecordList;
+use super::log::LogRow;
 use super::matcher::{Labels, run_matching};
 use super::suggestions::{SuggestionSet, Suggestions};
-use super::{Project, catch_up, log, store, utc_now};
+use super::{Project, catch_up, utc_now};
 
 /// What a re-import found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -165,61 +166,59 @@ impl Project {
         other_generation: i64,
         by: &str,
     ) -> Result<ListChanges, ProjectError> {
-        let file = self.file.as_path();
-        let sqlite = |source| ProjectError::sqlite(file, "store the re-imported list", source);
-        let transaction =
-            Transaction::new_unchecked(&self.connection, TransactionBehavior::Immediate)
-                .map_err(sqlite)?;
-        catch_up(&transaction, file, &mut self.loaded)?;
-        if self.loaded.list(new.side.other()).generation != other_generation {
-            return Err(ProjectError::invalid(
-                file,
-                "the other list was re-imported by someone else meanwhile; re-import again",
-            ));
-        }
-        let old = self.loaded.list(new.side);
-        let changes = compare(old, new);
-        let now = utc_now();
-        archive_missing(&transaction, file, old, &changes, &now)?;
-        store::write_list(&transaction, file, new)?;
-        super::suggestion_store::write_suggestions(&transaction, file, suggestions)?;
-        let note = format!(
-            "{} list: {} records, {} changed, {} new, {} disappeared",
-            new.side,
-            new.len(),
-            changes.changed.len(),
-            changes.added.len(),
-            changes.disappeared.len()
-        );
-        let seq = log::append_event(&transaction, file, "reimport", None, by, &now, Some(&note))?;
-        transaction.commit().map_err(sqlite)?;
-        self.loaded.last_seq = seq;
-        Ok(changes)
+        let (loaded, file) = (&mut self.loaded, self.name.as_path());
+        let mut changes = None;
+        self.backend
+            .write("store the re-imported list", &mut |tx| {
+                catch_up(tx, file, loaded)?;
+                if loaded.list(new.side.other()).generation != other_generation {
+                    return Err(ProjectError::invalid(
+                        file,
+                        "the other list was re-imported by someone else meanwhile; re-import again",
+                    ));
+                }
+                let old = loaded.list(new.side);
+                let found = compare(old, new);
+                let now = utc_now();
+                archive_missing(tx, file, old, &found, &now)?;
+                tx.write_list(new)?;
+                tx.write_suggestions(suggestions)?;
+                let note = format!(
+                    "{} list: {} records, {} changed, {} new, {} disappeared",
+                    new.side,
+                    new.len(),
+                    found.changed.len(),
+                    found.added.len(),
+                    found.disappeared.len()
+                );
+                let row = LogRow {
+                    note: Some(note),
+                    ..LogRow::event("reimport", (None, None), by, &now)
+                };
+                loaded.last_seq = tx.append_log(&row, false)?;
+                changes = Some(found);
+                Ok(())
+            })?;
+        changes.ok_or_else(|| ProjectError::invalid(file, "the re-import was not recorded"))
     }
 
     /// The records that disappeared at re-imports, as they were last seen.
     pub fn missing_records(&self) -> Result<Vec<MissingRecord>, ProjectError> {
-        let file = self.file.as_path();
-        let sqlite = |source| ProjectError::sqlite(file, "read the missing records", source);
-        let mut statement = self
-            .connection
-            .prepare(
-                "SELECT side, key, content, missing_since FROM missing_records ORDER BY side, key",
-            )
-            .map_err(sqlite)?;
-        let rows = statement
-            .query_map([], |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, String>(2)?,
-                    row.get::<_, String>(3)?,
-                ))
-            })
-            .map_err(sqlite)?;
+        let file = self.name.as_path();
+        let mut rows = Vec::new();
+        self.backend.read(&mut |tx| {
+            rows = tx.missing_rows()?;
+            Ok(())
+        })?;
         let mut missing = Vec::new();
         for row in rows {
-            let (side, key, content, missing_since) = row.map_err(sqlite)?;
+            let MissingRow {
+                side,
+                key,
+                content,
+                missing_since,
+                ..
+            } = row;
             let corrupt = |detail: String| ProjectError::Corrupt {
                 file: file.to_path_buf(),
                 detail,
@@ -237,14 +236,12 @@ impl Project {
 
 /// Keep the last content of the records that disappeared, and forget records that came back.
 fn archive_missing(
-    transaction: &Transaction<'_>,
+    tx: &mut dyn Tx,
     file: &Path,
     old: &RecordList,
     changes: &ListChanges,
     now: &str,
 ) -> Result<(), ProjectError> {
-    let sqlite = |source| ProjectError::sqlite(file, "store the re-imported list", source);
-    let side = old.side.as_str();
     for key in &changes.disappeared {
         let fields: Vec<(String, String)> = old
             .record(key)
@@ -261,21 +258,16 @@ fn archive_missing(
             .hash_of(key)
             .map(|hash| hash.to_string())
             .unwrap_or_default();
-        transaction
-            .execute(
-                "INSERT OR REPLACE INTO missing_records (side, key, hash, content, missing_since)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![side, key, hash, content, now],
-            )
-            .map_err(sqlite)?;
+        tx.keep_missing(&MissingRow {
+            side: old.side.as_str().to_string(),
+            key: key.clone(),
+            hash,
+            content,
+            missing_since: now.to_string(),
+        })?;
     }
     for key in &changes.added {
-        transaction
-            .execute(
-                "DELETE FROM missing_records WHERE side = ?1 AND key = ?2",
-                params![side, key],
-            )
-            .map_err(sqlite)?;
+        tx.forget_missing(old.side, key)?;
     }
     Ok(())
 }

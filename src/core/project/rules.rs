@@ -16,18 +16,18 @@
 
 use std::path::Path;
 
-use rusqlite::{Transaction, TransactionBehavior};
-
 use crate::core::model::Side;
 
+use super::backend::Tx;
 use super::decisions::{Decision, DecisionEntry, RecordRef};
 use super::error::{ProjectError, Refusal};
 use super::hash::ContentHash;
 use super::lists::RecordList;
+use super::log::LogRow;
 use super::policy::{CreationAction, Policy};
 use super::state::DecisionState;
 use super::suggestions::Suggestions;
-use super::{Loaded, Project, catch_up, log, utc_now};
+use super::{Loaded, Project, catch_up, utc_now};
 
 /// What a decision is checked against.
 pub(crate) struct Rules<'a> {
@@ -220,7 +220,7 @@ impl Project {
         let mut entries = self.decide_batch(std::slice::from_ref(decision), by, note)?;
         entries
             .pop()
-            .ok_or_else(|| ProjectError::invalid(&self.file, "no decision was recorded"))
+            .ok_or_else(|| ProjectError::invalid(&self.name, "no decision was recorded"))
     }
 
     /// Take several decisions at once as one batch (the workshop accepting a confident
@@ -247,31 +247,33 @@ impl Project {
         by: &str,
         note: Option<&str>,
     ) -> Result<Vec<DecisionEntry>, ProjectError> {
-        let file = self.file.as_path();
-        let sqlite = |source| ProjectError::sqlite(file, "record the decision", source);
-        let transaction =
-            Transaction::new_unchecked(&self.connection, TransactionBehavior::Immediate)
-                .map_err(sqlite)?;
-        catch_up(&transaction, file, &mut self.loaded)?;
-        if let Some(batch) = batch
-            && log::batch_owner(&transaction, file, batch)?.as_deref() != Some(by)
-        {
-            return Err(ProjectError::invalid(
+        let (loaded, file) = (&mut self.loaded, self.name.as_path());
+        let mut had_undone = false;
+        let mut entries: Vec<DecisionEntry> = Vec::with_capacity(decisions.len());
+        let result = self.backend.write("record the decision", &mut |tx| {
+            // A failed attempt (the store retried it) must not leave its entries in memory.
+            for entry in entries.drain(..).rev() {
+                loaded.state.retract(entry.seq);
+            }
+            catch_up(tx, file, loaded)?;
+            if let Some(batch) = batch
+                && tx.batch_owner(batch)?.as_deref() != Some(by)
+            {
+                return Err(ProjectError::invalid(
+                    file,
+                    format!("batch {batch} is not a batch of decisions by {by}"),
+                ));
+            }
+            had_undone = loaded.state.can_redo_by(by);
+            record_all(
+                tx,
                 file,
-                format!("batch {batch} is not a batch of decisions by {by}"),
-            ));
-        }
-        let had_undone = self.loaded.state.can_redo_by(by);
-        let mut entries = Vec::with_capacity(decisions.len());
-        let result = record_all(
-            &transaction,
-            file,
-            &mut self.loaded,
-            (decisions, batch.unwrap_or(0)),
-            (by, note),
-            &mut entries,
-        )
-        .and_then(|()| transaction.commit().map_err(sqlite));
+                loaded,
+                (decisions, batch.unwrap_or(0)),
+                (by, note),
+                &mut entries,
+            )
+        });
         if let Err(error) = result {
             // Nothing was committed: take back what the batch put in effect in memory.
             for entry in entries.iter().rev() {
@@ -292,7 +294,7 @@ impl Project {
 /// Check, log and put in effect (in memory) each decision in turn, inside the caller's
 /// transaction; `entries` receives those put in effect, also when one is refused.
 fn record_all(
-    transaction: &Transaction<'_>,
+    tx: &mut dyn Tx,
     file: &Path,
     loaded: &mut Loaded,
     (decisions, mut batch): (&[Decision], i64),
@@ -300,7 +302,7 @@ fn record_all(
     entries: &mut Vec<DecisionEntry>,
 ) -> Result<(), ProjectError> {
     if loaded.state.can_redo_by(by) {
-        log::drop_undone(transaction, file, by)?;
+        tx.drop_undone(by)?;
     }
     let at = utc_now();
     let note = note.map(str::trim).filter(|note| !note.is_empty());
@@ -317,7 +319,7 @@ fn record_all(
         entry.at.clone_from(&at);
         entry.note = note.map(str::to_string);
         entry.batch = batch;
-        entry.seq = log::append_decision(transaction, file, &entry)?;
+        entry.seq = tx.append_log(&LogRow::decision(&entry), false)?;
         if batch == 0 {
             batch = entry.seq;
             entry.batch = batch;

@@ -20,7 +20,7 @@ pub const APPLICATION_ID: i64 = 0x4C4C_4E4B;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `MIGRATIONS[n]` takes a file from format `n` to format `n + 1` (format 0 is an empty file).
-const MIGRATIONS: &[&str] = &[FORMAT_1, FORMAT_2];
+const MIGRATIONS: &[&str] = &[FORMAT_1, FORMAT_2, FORMAT_3];
 
 /// Format 1: the lists, the suggestions and the decision log.
 const FORMAT_1: &str = "
@@ -120,6 +120,20 @@ const FORMAT_2: &str = "
 ALTER TABLE log ADD COLUMN batch INTEGER;
 UPDATE log SET batch = seq WHERE target IS NULL AND action <> 'reimport';
 UPDATE log SET batch = target WHERE target IS NOT NULL;
+";
+
+/// Format 3: who reviews which open pair or duplicate cluster (see `assignments.rs`). Each
+/// assignment is also logged (action `assign`), so other programs pick it up.
+const FORMAT_3: &str = "
+CREATE TABLE assignments (
+    kind TEXT NOT NULL CHECK (kind IN ('pair', 'cluster')),
+    key_a TEXT NOT NULL,            -- a pair's CRM key; a cluster's list
+    key_b TEXT NOT NULL,            -- a pair's ERP key; a cluster's first member
+    reviewer TEXT NOT NULL,
+    assigned_by TEXT NOT NULL,
+    assigned_at TEXT NOT NULL,      -- UTC
+    PRIMARY KEY (kind, key_a, key_b)
+) WITHOUT ROWID;
 ";
 
 /// The 16 bytes every SQLite file starts with.

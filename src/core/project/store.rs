@@ -227,7 +227,7 @@ pub fn write_list(
     list: &RecordList,
 ) -> Result<(), ProjectError> {
     let sqlite = |source| ProjectError::sqlite(file, "store the imported list", source);
-    let json = |error: serde_json::Error| ProjectError::invalid(file, error.to_string());
+    let header = ListRow::of(file, list)?;
     let side = list.side.as_str();
     connection
         .execute(
@@ -235,12 +235,12 @@ pub fn write_list(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 side,
-                serde_json::to_string(&list.dataset.columns).map_err(json)?,
-                serde_json::to_string(&list.dataset.report).map_err(json)?,
-                serde_json::to_string(&list.mapping).map_err(json)?,
-                list.imported_at,
-                list.imported_by,
-                list.generation
+                header.columns,
+                header.report,
+                header.mapping,
+                header.imported_at,
+                header.imported_by,
+                header.generation
             ],
         )
         .map_err(sqlite)?;
@@ -272,6 +272,77 @@ pub fn write_list(
     Ok(())
 }
 
+/// The `lists` row of one side, as stored (JSON text for columns, report and mapping).
+pub(crate) struct ListRow {
+    pub columns: String,
+    pub report: String,
+    pub mapping: String,
+    pub imported_at: String,
+    pub imported_by: String,
+    pub generation: i64,
+}
+
+impl ListRow {
+    /// The row describing `list`.
+    pub fn of(file: &Path, list: &RecordList) -> Result<ListRow, ProjectError> {
+        let json = |error: serde_json::Error| ProjectError::invalid(file, error.to_string());
+        Ok(ListRow {
+            columns: serde_json::to_string(&list.dataset.columns).map_err(json)?,
+            report: serde_json::to_string(&list.dataset.report).map_err(json)?,
+            mapping: serde_json::to_string(&list.mapping).map_err(json)?,
+            imported_at: list.imported_at.clone(),
+            imported_by: list.imported_by.clone(),
+            generation: list.generation,
+        })
+    }
+
+    /// The columns it describes (to size the records).
+    pub fn column_count(&self, file: &Path, side: Side) -> Result<usize, ProjectError> {
+        let columns: Vec<Column> =
+            serde_json::from_str(&self.columns).map_err(|e| ProjectError::Corrupt {
+                file: file.to_path_buf(),
+                detail: format!("{side} columns: {e}"),
+            })?;
+        Ok(columns.len())
+    }
+
+    /// The list of `side` from this row and its records.
+    pub fn into_list(
+        self,
+        file: &Path,
+        side: Side,
+        records: StoredRecords,
+    ) -> Result<RecordList, ProjectError> {
+        let corrupt = |detail: String| ProjectError::Corrupt {
+            file: file.to_path_buf(),
+            detail,
+        };
+        let columns: Vec<Column> = serde_json::from_str(&self.columns)
+            .map_err(|e| corrupt(format!("{side} columns: {e}")))?;
+        let report: ImportReport = serde_json::from_str(&self.report)
+            .map_err(|e| corrupt(format!("{side} import report: {e}")))?;
+        let mapping: Vec<String> = serde_json::from_str(&self.mapping)
+            .map_err(|e| corrupt(format!("{side} mapping: {e}")))?;
+        let dataset = Dataset {
+            columns,
+            cells: records.cells,
+            source_rows: records.source_rows,
+            report,
+        };
+        let mut list = RecordList::from_parts(
+            side,
+            dataset,
+            records.keys,
+            records.hashes,
+            mapping,
+            &self.imported_by,
+        );
+        list.imported_at = self.imported_at;
+        list.generation = self.generation;
+        Ok(list)
+    }
+}
+
 /// Read the list of `side`.
 pub fn load_list(
     connection: &Connection,
@@ -279,50 +350,73 @@ pub fn load_list(
     side: Side,
 ) -> Result<RecordList, ProjectError> {
     let sqlite = |source| ProjectError::sqlite(file, "read the imported lists", source);
-    let corrupt = |detail: String| ProjectError::Corrupt {
-        file: file.to_path_buf(),
-        detail,
-    };
-    let (columns, report, mapping, imported_at, imported_by, generation): (String, String, String, String, String, i64) =
-        connection
-            .query_row(
-                "SELECT columns, report, mapping, imported_at, imported_by, generation FROM lists WHERE side = ?1",
-                [side.as_str()],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?)),
-            )
-            .map_err(sqlite)?;
-    let columns: Vec<Column> =
-        serde_json::from_str(&columns).map_err(|e| corrupt(format!("{side} columns: {e}")))?;
-    let report: ImportReport =
-        serde_json::from_str(&report).map_err(|e| corrupt(format!("{side} import report: {e}")))?;
-    let mapping: Vec<String> =
-        serde_json::from_str(&mapping).map_err(|e| corrupt(format!("{side} mapping: {e}")))?;
-    let records = load_records(connection, file, side, columns.len())?;
-    let dataset = Dataset {
-        columns,
-        cells: records.cells,
-        source_rows: records.source_rows,
-        report,
-    };
-    let mut list = RecordList::from_parts(
-        side,
-        dataset,
-        records.keys,
-        records.hashes,
-        mapping,
-        &imported_by,
-    );
-    list.imported_at = imported_at;
-    list.generation = generation;
-    Ok(list)
+    let header = connection
+        .query_row(
+            "SELECT columns, report, mapping, imported_at, imported_by, generation FROM lists WHERE side = ?1",
+            [side.as_str()],
+            |row| {
+                Ok(ListRow {
+                    columns: row.get(0)?,
+                    report: row.get(1)?,
+                    mapping: row.get(2)?,
+                    imported_at: row.get(3)?,
+                    imported_by: row.get(4)?,
+                    generation: row.get(5)?,
+                })
+            },
+        )
+        .map_err(sqlite)?;
+    let width = header.column_count(file, side)?;
+    let records = load_records(connection, file, side, width)?;
+    header.into_list(file, side, records)
 }
 
 /// The `records` rows of one list.
-struct StoredRecords {
+pub(crate) struct StoredRecords {
     cells: CellStore,
     keys: Vec<String>,
     hashes: Vec<ContentHash>,
     source_rows: Vec<usize>,
+}
+
+impl StoredRecords {
+    /// No records yet, `width` cells each.
+    pub fn new(width: usize) -> Self {
+        StoredRecords {
+            cells: CellStore::new(width),
+            keys: Vec::new(),
+            hashes: Vec::new(),
+            source_rows: Vec::new(),
+        }
+    }
+
+    /// Add the record stored as row `index` (rows come in order).
+    pub fn push(
+        &mut self,
+        (file, side): (&Path, Side),
+        (index, key, source_row, hash): (i64, String, i64, i64),
+        blob: &[u8],
+    ) -> Result<(), ProjectError> {
+        let corrupt = |detail: String| ProjectError::Corrupt {
+            file: file.to_path_buf(),
+            detail,
+        };
+        if index != self.keys.len() as i64 {
+            return Err(corrupt(format!("{side} record {index} is out of order")));
+        }
+        self.keys.push(key);
+        self.source_rows
+            .push(usize::try_from(source_row).unwrap_or(0));
+        self.hashes.push(ContentHash(hash as u64));
+        let mut values = EncodedCells::new(blob);
+        self.cells
+            .push_row(values.by_ref())
+            .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
+        if values.is_damaged() {
+            return Err(corrupt(format!("{side} record {index} is damaged")));
+        }
+        Ok(())
+    }
 }
 
 fn load_records(
@@ -332,14 +426,7 @@ fn load_records(
     width: usize,
 ) -> Result<StoredRecords, ProjectError> {
     let sqlite = |source| ProjectError::sqlite(file, "read the imported lists", source);
-    let corrupt = |detail: String| ProjectError::Corrupt {
-        file: file.to_path_buf(),
-        detail,
-    };
-    let mut cells = CellStore::new(width);
-    let mut keys = Vec::new();
-    let mut hashes = Vec::new();
-    let mut source_rows = Vec::new();
+    let mut records = StoredRecords::new(width);
     let mut statement = connection
         .prepare_cached(
             "SELECT row, key, source_row, hash, cells FROM records WHERE side = ?1 ORDER BY row",
@@ -347,31 +434,18 @@ fn load_records(
         .map_err(sqlite)?;
     let mut rows = statement.query([side.as_str()]).map_err(sqlite)?;
     while let Some(row) = rows.next().map_err(sqlite)? {
-        let index: i64 = row.get(0).map_err(sqlite)?;
-        if index != keys.len() as i64 {
-            return Err(corrupt(format!("{side} record {index} is out of order")));
-        }
-        keys.push(row.get::<_, String>(1).map_err(sqlite)?);
-        source_rows.push(usize::try_from(row.get::<_, i64>(2).map_err(sqlite)?).unwrap_or(0));
-        let hash: i64 = row.get(3).map_err(sqlite)?;
-        hashes.push(ContentHash(hash as u64));
         let blob = row
             .get_ref(4)
             .map_err(sqlite)?
             .as_blob()
             .map_err(|e| sqlite(e.into()))?;
-        let mut values = EncodedCells::new(blob);
-        cells
-            .push_row(values.by_ref())
-            .map_err(|e| ProjectError::invalid(file, e.to_string()))?;
-        if values.is_damaged() {
-            return Err(corrupt(format!("{side} record {index} is damaged")));
-        }
+        let fields = (
+            row.get(0).map_err(sqlite)?,
+            row.get(1).map_err(sqlite)?,
+            row.get(2).map_err(sqlite)?,
+            row.get(3).map_err(sqlite)?,
+        );
+        records.push((file, side), fields, blob)?;
     }
-    Ok(StoredRecords {
-        cells,
-        keys,
-        hashes,
-        source_rows,
-    })
+    Ok(records)
 }

@@ -37,7 +37,7 @@ const CONTRIBUTION_END: char = '\u{1e}';
 
 /// Contributions as stored: `field US level US weight RS` per contribution (the weight in
 /// Rust's shortest exact notation). Much faster to read back than JSON, and still text.
-fn encode_contributions(contributions: &[Contribution]) -> String {
+pub(crate) fn encode_contributions(contributions: &[Contribution]) -> String {
     let clean = |text: &str| text.replace([FIELD_SEPARATOR, CONTRIBUTION_END], " ");
     contributions
         .iter()
@@ -87,11 +87,7 @@ pub fn write_suggestions(
         .map_err(sqlite)?;
     for item in &suggestions.items {
         let contributions = encode_contributions(&item.contributions);
-        let kind = if item.is_alternative {
-            "alternative"
-        } else {
-            "pair"
-        };
+        let kind = kind_of(item);
         insert
             .execute(params![
                 item.id,
@@ -156,37 +152,119 @@ fn write_xrefs(connection: &Connection, file: &Path, xrefs: &[Xref]) -> Result<(
     Ok(())
 }
 
+/// `pair` or `alternative`: the `suggestions.kind` of `item`.
+pub(crate) fn kind_of(item: &Suggestion) -> &'static str {
+    if item.is_alternative {
+        "alternative"
+    } else {
+        "pair"
+    }
+}
+
+/// One `suggestions` row as stored, column by column.
+pub(crate) struct SuggestionRow<'a> {
+    pub id: i64,
+    pub kind: &'a str,
+    pub crm: String,
+    pub erp: String,
+    pub probability: f64,
+    pub band: &'a str,
+    pub reason: String,
+    pub contributions: &'a str,
+}
+
+impl SuggestionRow<'_> {
+    /// The suggestion it holds; a damaged band or explanation is [`ProjectError::Corrupt`].
+    pub fn into_suggestion(self, file: &Path) -> Result<Suggestion, ProjectError> {
+        let corrupt = |detail: String| ProjectError::Corrupt {
+            file: file.to_path_buf(),
+            detail,
+        };
+        let band = parse_band(self.band)
+            .ok_or_else(|| corrupt(format!("unknown band '{}'", self.band)))?;
+        let contributions = decode_contributions(self.contributions).ok_or_else(|| {
+            corrupt(format!(
+                "the explanation of suggestion {:?} is damaged",
+                self.contributions
+            ))
+        })?;
+        Ok(Suggestion {
+            id: self.id,
+            contributions,
+            is_alternative: self.kind == "alternative",
+            crm: self.crm,
+            erp: self.erp,
+            probability: self.probability,
+            band,
+            reason: self.reason,
+        })
+    }
+}
+
+/// Add one `duplicate_clusters` row (rows come by cluster, then position) to `clusters`.
+pub(crate) fn push_cluster_row(
+    file: &Path,
+    clusters: &mut Vec<(i64, Cluster)>,
+    (number, side, key): (i64, &str, String),
+    (probability, reason): (f64, String),
+) -> Result<(), ProjectError> {
+    if clusters.last().map(|(last, _)| *last) != Some(number) {
+        let side = side.parse().map_err(|detail| ProjectError::Corrupt {
+            file: file.to_path_buf(),
+            detail,
+        })?;
+        let cluster = Cluster {
+            side,
+            members: Vec::new(),
+            probability,
+            reason,
+        };
+        clusters.push((number, cluster));
+    }
+    if let Some((_, cluster)) = clusters.last_mut() {
+        cluster.members.push(key);
+    }
+    Ok(())
+}
+
+/// One `xref_checks` row as a check; an unknown status is [`ProjectError::Corrupt`].
+pub(crate) fn xref_from(
+    file: &Path,
+    (crm, xref, status): (String, String, &str),
+    suggested_erp: Option<String>,
+) -> Result<Xref, ProjectError> {
+    Ok(Xref {
+        crm,
+        xref,
+        status: parse_xref_status(status).ok_or_else(|| ProjectError::Corrupt {
+            file: file.to_path_buf(),
+            detail: format!("unknown xref status '{status}'"),
+        })?,
+        suggested_erp,
+    })
+}
+
 /// Read the stored suggestions.
 pub fn load_suggestions(connection: &Connection, file: &Path) -> Result<Suggestions, ProjectError> {
     let sqlite = |source| ProjectError::sqlite(file, "read the suggestions", source);
-    let corrupt = |detail: String| ProjectError::Corrupt {
-        file: file.to_path_buf(),
-        detail,
-    };
     let items = load_pairs(connection, file)?;
-    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut clusters = Vec::new();
     let mut statement = connection
         .prepare("SELECT cluster, side, key, probability, reason FROM duplicate_clusters ORDER BY cluster, position")
         .map_err(sqlite)?;
     let mut rows = statement.query([]).map_err(sqlite)?;
-    let mut current_cluster = None;
     while let Some(row) = rows.next().map_err(sqlite)? {
-        let number: i64 = row.get(0).map_err(sqlite)?;
         let side: String = row.get(1).map_err(sqlite)?;
-        if current_cluster != Some(number) {
-            current_cluster = Some(number);
-            clusters.push(Cluster {
-                side: side.parse().map_err(corrupt)?,
-                members: Vec::new(),
-                probability: row.get(3).map_err(sqlite)?,
-                reason: row.get(4).map_err(sqlite)?,
-            });
-        }
-        if let Some(cluster) = clusters.last_mut() {
-            cluster.members.push(row.get(2).map_err(sqlite)?);
-        }
+        let member = (
+            row.get(0).map_err(sqlite)?,
+            side.as_str(),
+            row.get(2).map_err(sqlite)?,
+        );
+        let about = (row.get(3).map_err(sqlite)?, row.get(4).map_err(sqlite)?);
+        push_cluster_row(file, &mut clusters, member, about)?;
     }
     let xrefs = load_xrefs(connection, file)?;
+    let clusters = clusters.into_iter().map(|(_, cluster)| cluster).collect();
     Ok(Suggestions::new(items, clusters, xrefs))
 }
 
@@ -199,27 +277,17 @@ fn load_pairs(connection: &Connection, file: &Path) -> Result<Vec<Suggestion>, P
     let mut rows = statement.query([]).map_err(sqlite)?;
     while let Some(row) = rows.next().map_err(sqlite)? {
         let text = |index| row.get_ref(index).and_then(|value| Ok(value.as_str()?));
-        let band = text(5).map_err(sqlite)?;
-        let band = parse_band(band).ok_or_else(|| ProjectError::Corrupt {
-            file: file.to_path_buf(),
-            detail: format!("unknown band '{band}'"),
-        })?;
-        let contributions = text(7).map_err(sqlite)?;
-        let contributions =
-            decode_contributions(contributions).ok_or_else(|| ProjectError::Corrupt {
-                file: file.to_path_buf(),
-                detail: format!("the explanation of suggestion {contributions:?} is damaged"),
-            })?;
-        items.push(Suggestion {
+        let stored = SuggestionRow {
             id: row.get(0).map_err(sqlite)?,
-            contributions,
-            is_alternative: text(1).map_err(sqlite)? == "alternative",
+            kind: text(1).map_err(sqlite)?,
             crm: row.get(2).map_err(sqlite)?,
             erp: row.get(3).map_err(sqlite)?,
             probability: row.get(4).map_err(sqlite)?,
-            band,
+            band: text(5).map_err(sqlite)?,
             reason: row.get(6).map_err(sqlite)?,
-        });
+            contributions: text(7).map_err(sqlite)?,
+        };
+        items.push(stored.into_suggestion(file)?);
     }
     Ok(items)
 }
@@ -233,15 +301,12 @@ fn load_xrefs(connection: &Connection, file: &Path) -> Result<Vec<Xref>, Project
     let mut rows = statement.query([]).map_err(sqlite)?;
     while let Some(row) = rows.next().map_err(sqlite)? {
         let status: String = row.get(2).map_err(sqlite)?;
-        xrefs.push(Xref {
-            crm: row.get(0).map_err(sqlite)?,
-            xref: row.get(1).map_err(sqlite)?,
-            status: parse_xref_status(&status).ok_or_else(|| ProjectError::Corrupt {
-                file: file.to_path_buf(),
-                detail: format!("unknown xref status '{status}'"),
-            })?,
-            suggested_erp: row.get(3).map_err(sqlite)?,
-        });
+        let check = (
+            row.get(0).map_err(sqlite)?,
+            row.get(1).map_err(sqlite)?,
+            status.as_str(),
+        );
+        xrefs.push(xref_from(file, check, row.get(3).map_err(sqlite)?)?);
     }
     Ok(xrefs)
 }

@@ -326,7 +326,7 @@ mod tests {
             policy: Default::default(),
             by: "anna".into(),
         };
-        Project::create_with_suggestions(&dir.join("p.ledgerlink"), setup, &suggestions).unwrap()
+        Project::create_with_suggestions(dir.join("p.ledgerlink"), setup, &suggestions).unwrap()
     }
 
     #[test]
