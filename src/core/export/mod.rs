@@ -32,7 +32,7 @@
 //! use ledgerlink::core::project::Project;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let project = Project::open("workshop.ledgerlink".as_ref())?;
+//! let project = Project::open(std::path::Path::new("workshop.ledgerlink"))?;
 //! let summary = export_project(&project, "out".as_ref(), &ExportOptions::default())?;
 //! for file in &summary.files {
 //!     println!("{}: {} rows", file.name, file.rows);
