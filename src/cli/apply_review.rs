@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::login_name;
 use ledgerlink::core::export::{ReviewError, apply_review};
-use ledgerlink::core::project::{DecisionKind, Project};
+use ledgerlink::core::project::{DecisionKind, Location, Project};
 
 use super::BadInput;
 use crate::cli::output::confirmln;
@@ -17,8 +17,9 @@ use crate::cli::output::confirmln;
 /// Arguments of `apply-review`.
 #[derive(Debug, Args)]
 pub struct ApplyReviewArgs {
-    /// The project file.
-    pub project: PathBuf,
+    /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
+    #[arg(value_parser = super::parse_location)]
+    pub project: Location,
     /// The filled-in review workbook (written by `export` as review.xlsx).
     pub review: PathBuf,
     /// Who decided (default: the login name).

@@ -3,13 +3,11 @@
 //! | --ignore erp:ID | --duplicate crm:MASTER crm:ID | --not-duplicate crm:A crm:B) [--by NAME]
 //! [--note TEXT]`: take one decision; it is on disk when the command returns.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::{ArgGroup, Args};
 
 use super::login_name;
-use ledgerlink::core::project::{CreationAction, Decision, Project, RecordRef};
+use ledgerlink::core::project::{CreationAction, Decision, Location, Project, RecordRef};
 
 use super::BadInput;
 use super::history::describe;
@@ -19,8 +17,9 @@ use crate::cli::output::confirmln;
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("decision").required(true).multiple(false)))]
 pub struct DecideArgs {
-    /// The project file.
-    pub project: PathBuf,
+    /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
+    #[arg(value_parser = super::parse_location)]
+    pub project: Location,
     /// Accept a suggested pair.
     #[arg(long, num_args = 2, value_names = ["CRM_ID", "ERP_ID"], group = "decision")]
     pub accept: Option<Vec<String>>,

@@ -8,7 +8,7 @@ use anyhow::Result;
 use clap::Args;
 
 use ledgerlink::core::export::{ExportError, ExportOptions, export_project};
-use ledgerlink::core::project::Project;
+use ledgerlink::core::project::{Location, Project};
 
 use super::BadInput;
 use crate::cli::output::confirmln;
@@ -16,8 +16,9 @@ use crate::cli::output::confirmln;
 /// Arguments of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The project file.
-    pub project: PathBuf,
+    /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
+    #[arg(value_parser = super::parse_location)]
+    pub project: Location,
     /// The directory to write into (created if its parent exists; files of the same names
     /// are replaced).
     #[arg(long, value_name = "DIR")]

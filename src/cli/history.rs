@@ -1,20 +1,19 @@
 //! `ledgerlink undo PROJECT [--by NAME]` and `ledgerlink redo PROJECT [--by NAME]`: take back
 //! that reviewer's latest batch of decisions, or put back their earliest undone batch.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::Args;
 
 use super::login_name;
 use crate::cli::output::confirmln;
-use ledgerlink::core::project::{DecisionEntry, Project};
+use ledgerlink::core::project::{DecisionEntry, Location, Project};
 
 /// Arguments of `undo` and `redo`.
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// The project file.
-    pub project: PathBuf,
+    /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
+    #[arg(value_parser = super::parse_location)]
+    pub project: Location,
     /// Whose decisions to undo or redo (default: the login name); another reviewer's are
     /// never moved.
     #[arg(long, value_name = "NAME")]

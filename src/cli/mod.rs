@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
+use ledgerlink::core::project::Location;
 use ledgerlink::core::project::filesystem::{self, SHARED_FOLDER_ENV, SharedFolder};
 
 mod apply_review;
@@ -19,6 +20,7 @@ mod missing_cmd;
 mod new;
 pub mod output;
 mod reimport;
+mod shared;
 mod status;
 pub mod synth;
 
@@ -90,6 +92,12 @@ pub enum Command {
     ApplyReview(apply_review::ApplyReviewArgs),
     /// Load a newer export of one list into a project; changed records make decisions stale.
     Reimport(reimport::ReimportArgs),
+    /// List the projects of a PostgreSQL database (`postgres://user@host/db`).
+    Projects(shared::ProjectsArgs),
+    /// Copy a project, whole with its log, from a file to a server or back.
+    Copy(shared::CopyArgs),
+    /// Split the open pairs and duplicate clusters among reviewers (by owner, country or hand).
+    Assign(shared::AssignArgs),
     /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
     Synth(synth::SynthArgs),
 }
@@ -99,6 +107,12 @@ pub enum Command {
 pub fn read_environment() {
     let value = std::env::var(SHARED_FOLDER_ENV).ok();
     filesystem::set_shared_folder(SharedFolder::from_env_value(value.as_deref()));
+}
+
+/// A project location as typed: a file path, or a `postgres://` URL (checked here, so a
+/// malformed one is refused before anything runs; never echoing its password).
+pub fn parse_location(text: &str) -> Result<Location, String> {
+    Location::parse(text).map_err(|error| error.to_string())
 }
 
 /// The login name of the person at the keyboard: the default of `--by` and of the window's
@@ -128,6 +142,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::ApplyReview(args)) => apply_review::run(args),
         Some(Command::Reimport(args)) => reimport::run(args),
         Some(Command::Synth(args)) => synth::run(args),
+        Some(Command::Projects(args)) => shared::run_projects(&args),
+        Some(Command::Copy(args)) => shared::run_copy(&args),
+        Some(Command::Assign(args)) => shared::run_assign(&args),
         Some(Command::Match(args)) => match_cmd::run(&args),
         Some(Command::Dedupe(args)) => dedupe::run(&args),
         Some(Command::Eval(args)) => eval::run(&args),

@@ -1,8 +1,6 @@
 //! `ledgerlink new PROJECT --crm FILE --erp FILE [--crm-map ROLE=COLUMN]... [--erp-map ..]...
 //! [--policy POLICY] [--by NAME]`: import both lists, run matching, and make the project file.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::Args;
 
@@ -10,7 +8,7 @@ use super::login_name;
 use ledgerlink::core::import::{ColumnOverride, import_file};
 use ledgerlink::core::matching::Band;
 use ledgerlink::core::model::Dataset;
-use ledgerlink::core::project::{NewProject, Policy, Project};
+use ledgerlink::core::project::{Location, NewProject, Policy, Project};
 
 use super::BadInput;
 use crate::cli::output::confirmln;
@@ -18,8 +16,11 @@ use crate::cli::output::confirmln;
 /// Arguments of `new`.
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// The project file to make (conventionally `*.ledgerlink`); it must not exist yet.
-    pub project: PathBuf,
+    /// The project to make: a file (conventionally `*.ledgerlink`), or
+    /// `postgres://user@host/db?project=NAME` for a workshop of several reviewers on a
+    /// PostgreSQL server; it must not exist yet.
+    #[arg(value_parser = super::parse_location)]
+    pub project: Location,
     /// The CRM export (`book.xlsx#Sheet` names a sheet).
     #[arg(long, value_name = "FILE")]
     pub crm: String,
@@ -63,10 +64,10 @@ pub fn run(args: NewArgs) -> Result<()> {
         .policy
         .parse()
         .map_err(|message: String| BadInput(message))?;
-    if args.project.exists() {
+    if args.project.file().is_some_and(std::path::Path::exists) {
         return Err(BadInput(format!(
             "{} already exists; choose another name or remove it first",
-            args.project.display()
+            args.project
         ))
         .into());
     }
@@ -92,7 +93,7 @@ pub fn run(args: NewArgs) -> Result<()> {
         .filter(|pair| pair.band == Band::Auto)
         .count();
     let status = project.status();
-    confirmln!("created {}", args.project.display());
+    confirmln!("created {}", args.project);
     confirmln!(
         "records  CRM {}, ERP {}",
         status.crm_records,

@@ -1,14 +1,12 @@
 //! `ledgerlink reimport PROJECT (--crm FILE | --erp FILE) [--map ROLE=COLUMN]... [--by NAME]`:
 //! load a newer export of one list into a project and re-run matching.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::{ArgGroup, Args};
 
 use super::login_name;
 use ledgerlink::core::model::Side;
-use ledgerlink::core::project::{Project, ReimportReport};
+use ledgerlink::core::project::{Location, Project, ReimportReport};
 
 use super::BadInput;
 use super::new::import;
@@ -18,8 +16,9 @@ use crate::cli::output::confirm;
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("list").required(true).multiple(false)))]
 pub struct ReimportArgs {
-    /// The project file.
-    pub project: PathBuf,
+    /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
+    #[arg(value_parser = super::parse_location)]
+    pub project: Location,
     /// The newer CRM export.
     #[arg(long, value_name = "FILE", group = "list")]
     pub crm: Option<String>,

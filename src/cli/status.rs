@@ -1,18 +1,17 @@
 //! `ledgerlink status PROJECT [--json]`: where the workshop stands.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::Args;
 
 use crate::cli::output::{out, outln};
-use ledgerlink::core::project::{Project, Status};
+use ledgerlink::core::project::{Location, Project, Status};
 
 /// Arguments of `status`.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// The project file.
-    pub project: PathBuf,
+    /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
+    #[arg(value_parser = super::parse_location)]
+    pub project: Location,
     /// Print one JSON object instead of the text report.
     #[arg(long)]
     pub json: bool,
@@ -23,7 +22,14 @@ pub fn run(args: StatusArgs) -> Result<()> {
     let project = Project::open_for_reading(&args.project)?;
     let status = project.status();
     if args.json {
-        outln!("{}", serde_json::to_string_pretty(&status)?)?;
+        let mut json = serde_json::to_value(&status)?;
+        if let Some(object) = json.as_object_mut() {
+            object.insert(
+                "reviewers".into(),
+                serde_json::to_value(project.progress())?,
+            );
+        }
+        outln!("{}", serde_json::to_string_pretty(&json)?)?;
     } else {
         out!("{}", text_report(&project, &status))?;
     }
@@ -34,7 +40,7 @@ fn text_report(project: &Project, status: &Status) -> String {
     let actions = &status.actions;
     let defaults = &status.default_actions;
     let mut lines = vec![
-        format!("project      {}", project.file().display()),
+        format!("project      {}", project.location()),
         format!("policy       {}", project.policy().describe()),
         format!(
             "records      CRM {}, ERP {}",
@@ -69,6 +75,19 @@ fn text_report(project: &Project, status: &Status) -> String {
             "re-import    {} decisions stale (a record changed), {} about records that disappeared",
             status.stale, status.missing
         ));
+    }
+    if !project.assignments().is_empty() {
+        for reviewer in project.progress() {
+            lines.push(format!(
+                "reviewer     {}: {} of {} pairs open, {} of {} clusters open; {} decisions",
+                reviewer.reviewer,
+                reviewer.pairs_open,
+                reviewer.pairs,
+                reviewer.clusters_open,
+                reviewer.clusters,
+                reviewer.decisions
+            ));
+        }
     }
     lines.push(format!(
         "history      {} decisions in effect; undo {}, redo {}",

@@ -67,6 +67,7 @@ mod active;
 mod assignments;
 mod backend;
 mod clock;
+mod copy;
 mod decisions;
 mod error;
 pub mod filesystem;
@@ -100,6 +101,7 @@ use crate::core::model::{Dataset, Side};
 pub use actions::{ActionCounts, ActionState, UnlinkedRecord};
 pub use assignments::{AssignReport, AssignRule, Assignments, ReviewerProgress, Subject};
 pub use clock::utc_now;
+pub use copy::CopyReport;
 pub use decisions::{Decision, DecisionEntry, DecisionKind, RecordRef, login_name};
 pub use error::{ProjectError, Refusal};
 pub use hash::ContentHash;
@@ -266,6 +268,20 @@ fn catch_up(tx: &mut dyn Tx, name: &Path, loaded: &mut Loaded) -> Result<(), Pro
     Ok(())
 }
 
+/// Make a new project at `location` (which must not exist) and fill it with `fill`, in one
+/// transaction: a failure leaves nothing behind.
+fn create_at(location: &Location, fill: backend::Work<'_>) -> Result<(), ProjectError> {
+    match location {
+        Location::File(file) => store::create(file, |transaction| {
+            fill(&mut SqliteTx {
+                connection: transaction,
+                file,
+            })
+        }),
+        Location::Postgres(server) => pg::create(server, fill),
+    }
+}
+
 impl Project {
     /// Open an existing project: a file, or a project on a server ([`Location`]). A file that
     /// is not a project, is damaged, or comes from a newer Ledgerlink gives an error and is not
@@ -397,15 +413,7 @@ impl Project {
             tx.write_list(&erp)?;
             tx.write_suggestions(&stored)
         };
-        match &location {
-            Location::File(file) => store::create(file, |transaction| {
-                fill(&mut SqliteTx {
-                    connection: transaction,
-                    file,
-                })
-            })?,
-            Location::Postgres(server) => pg::create(server, &mut fill)?,
-        }
+        create_at(&location, &mut fill)?;
         Project::open(location)
     }
 

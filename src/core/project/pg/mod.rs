@@ -144,10 +144,7 @@ impl PgBackend {
 
     /// Run `attempt` on the connection, making it again first when it was lost; once more on
     /// a new connection when it fails with a lost connection and `may_retry` says so.
-    fn with_client(
-        &self,
-        attempt: Attempt<'_>,
-    ) -> Result<(), ProjectError> {
+    fn with_client(&self, attempt: Attempt<'_>) -> Result<(), ProjectError> {
         let mut guard = self
             .client
             .lock()
