@@ -58,7 +58,7 @@ fn fill(from: &Path, to: &Path, answers: &[(&str, &str, &str, &str)]) {
     workbook.save(to).unwrap();
 }
 
-#[test]
+crate::on_both_stores! {
 fn decisions_come_back_as_if_taken_in_the_app() {
     let dir = tempfile::tempdir().unwrap();
     let (mut project, review) = exported(dir.path());
@@ -116,7 +116,6 @@ fn decisions_come_back_as_if_taken_in_the_app() {
     );
 }
 
-#[test]
 fn pairs_decided_meanwhile_are_reported_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let (mut project, review) = exported(dir.path());
@@ -157,7 +156,6 @@ fn pairs_decided_meanwhile_are_reported_not_overwritten() {
     assert!(project.pair_decision("001G", "00800").is_none());
 }
 
-#[test]
 fn records_changed_since_the_export_and_unknown_answers_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (mut project, review) = exported(dir.path());
@@ -198,7 +196,6 @@ fn records_changed_since_the_export_and_unknown_answers_are_refused() {
     assert!(reasons[1].1.contains("'maybe'"), "{reasons:?}");
 }
 
-#[test]
 fn a_workbook_that_is_not_a_review_is_named_in_the_error() {
     let dir = tempfile::tempdir().unwrap();
     let (mut project, _) = exported(dir.path());
@@ -231,7 +228,6 @@ fn a_workbook_that_is_not_a_review_is_named_in_the_error() {
     assert!(error.to_string().contains("garbage.xlsx"), "{error}");
 }
 
-#[test]
 fn a_pair_answered_twice_takes_the_first_answer() {
     let dir = tempfile::tempdir().unwrap();
     let (mut project, _) = exported(dir.path());
@@ -271,7 +267,6 @@ fn a_pair_answered_twice_takes_the_first_answer() {
     );
 }
 
-#[test]
 fn one_undo_takes_back_a_whole_apply_review_run() {
     let dir = tempfile::tempdir().unwrap();
     let (mut project, review) = exported(dir.path());
@@ -310,4 +305,5 @@ fn one_undo_takes_back_a_whole_apply_review_run() {
         "the decision before the run stays"
     );
     assert_eq!(project.redo("maria").unwrap().len(), 2);
+}
 }

@@ -32,7 +32,7 @@ fn refusal(
     error.refusal().cloned().expect("a refusal")
 }
 
-#[test]
+crate::on_both_stores! {
 fn a_project_keeps_both_lists_exactly_and_opens_without_the_source_files() {
     let dir = tempfile::tempdir().unwrap();
     let (file, project) = new_project(dir.path(), "both");
@@ -58,7 +58,6 @@ fn a_project_keeps_both_lists_exactly_and_opens_without_the_source_files() {
     assert_eq!(project.policy().to_string(), "both,numbers=erp");
 }
 
-#[test]
 fn new_refuses_to_overwrite_an_existing_file() {
     let dir = tempfile::tempdir().unwrap();
     let (_, project) = new_project(dir.path(), "both");
@@ -78,7 +77,6 @@ fn new_refuses_to_overwrite_an_existing_file() {
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
 
-#[test]
 fn a_conflicting_accept_is_refused_naming_the_existing_link() {
     let dir = tempfile::tempdir().unwrap();
     let (_, mut project) = new_project(dir.path(), "both");
@@ -107,7 +105,6 @@ fn a_conflicting_accept_is_refused_naming_the_existing_link() {
     );
 }
 
-#[test]
 fn crm_duplicates_may_share_one_erp_customer() {
     let dir = tempfile::tempdir().unwrap();
     let (_, mut project) = new_project(dir.path(), "both");
@@ -144,7 +141,6 @@ fn crm_duplicates_may_share_one_erp_customer() {
     ));
 }
 
-#[test]
 fn creation_actions_follow_the_policy_and_the_links() {
     let dir = tempfile::tempdir().unwrap();
     let (_, mut project) = new_project(dir.path(), "erp_to_crm");
@@ -202,7 +198,6 @@ fn creation_actions_follow_the_policy_and_the_links() {
     assert_eq!(status.default_actions.create_in_erp, 0);
 }
 
-#[test]
 fn leads_get_no_default_erp_account_and_customers_do() {
     let dir = tempfile::tempdir().unwrap();
     let (_, mut project) = new_project(dir.path(), "crm_to_erp");
@@ -236,7 +231,6 @@ fn leads_get_no_default_erp_account_and_customers_do() {
     assert_eq!(status.default_actions.create_in_crm, 0);
 }
 
-#[test]
 fn status_counts_what_the_workshop_decided() {
     let dir = tempfile::tempdir().unwrap();
     let (_, mut project) = new_project(dir.path(), "both");
@@ -287,4 +281,5 @@ fn status_counts_what_the_workshop_decided() {
         assert!(json.get(field).is_some(), "status --json lacks {field}");
     }
     assert_eq!(json["actions"]["create_in_crm"], 1);
+}
 }

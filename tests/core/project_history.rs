@@ -32,7 +32,62 @@ fn keys(entries: &[ledgerlink::core::project::DecisionEntry]) -> Vec<&str> {
         .collect()
 }
 
+/// Turn a project file back into format 1: the log without its batch column, no assignments.
+fn downgrade_to_format_1(file: &Path) {
+    let connection = rusqlite::Connection::open(file).unwrap();
+    connection
+        .execute_batch(
+            "ALTER TABLE log DROP COLUMN batch; DROP TABLE assignments; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+}
+
 #[test]
+fn a_project_of_the_format_before_batches_opens_and_each_old_decision_is_its_own_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, mut project) = new_project(dir.path(), "both");
+    project
+        .decide_batch(&[accept("C1", "1001"), accept("C4", "1004")], "anna", None)
+        .unwrap();
+    project.decide(&accept("C3", "1002"), "bert", None).unwrap();
+    project.undo("bert").unwrap();
+    drop(project);
+    downgrade_to_format_1(&file);
+
+    let mut project = Project::open(&file).unwrap();
+    let version: i64 = rusqlite::Connection::open(&file)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION, 3);
+    let batches: Vec<Option<i64>> = project
+        .audit_log()
+        .unwrap()
+        .iter()
+        .map(|row| row.batch)
+        .collect();
+    assert_eq!(batches, [Some(1), Some(2), Some(3), Some(3)]);
+    assert!(project.can_redo_by("bert"));
+    assert_eq!(
+        keys(&project.undo("anna").unwrap()),
+        ["C4"],
+        "one at a time"
+    );
+    assert_eq!(keys(&project.undo("anna").unwrap()), ["C1"]);
+    assert_eq!(keys(&project.redo("bert").unwrap()), ["C3"]);
+    let entries = project
+        .decide_batch(&[accept("C1", "1001"), accept("C4", "1004")], "anna", None)
+        .unwrap();
+    assert_eq!(entries[1].batch, entries[0].seq);
+    assert_eq!(
+        project.undo("anna").unwrap().len(),
+        2,
+        "new batches are whole"
+    );
+}
+
+crate::on_both_stores! {
 fn undo_and_redo_survive_reopening_and_a_new_decision_ends_only_that_reviewers_redo_branch() {
     let dir = tempfile::tempdir().unwrap();
     let (file, mut project) = new_project(dir.path(), "both");
@@ -114,7 +169,6 @@ fn undo_and_redo_survive_reopening_and_a_new_decision_ends_only_that_reviewers_r
     assert_eq!(audit[0].first_hash.as_deref().map(str::len), Some(16));
 }
 
-#[test]
 fn one_reviewers_undo_leaves_another_reviewers_later_decision_in_effect() {
     let dir = tempfile::tempdir().unwrap();
     let (file, mut first) = new_project(dir.path(), "both");
@@ -143,7 +197,6 @@ fn one_reviewers_undo_leaves_another_reviewers_later_decision_in_effect() {
     assert!(!second.refresh().unwrap());
 }
 
-#[test]
 fn a_batch_is_committed_whole_or_not_at_all_and_undone_and_redone_as_one() {
     let dir = tempfile::tempdir().unwrap();
     let (file, mut project) = new_project(dir.path(), "both");
@@ -199,7 +252,6 @@ fn a_batch_is_committed_whole_or_not_at_all_and_undone_and_redone_as_one() {
     assert_eq!(undo_batches, [Some(1), Some(1)]);
 }
 
-#[test]
 fn undo_is_refused_when_someone_else_decided_the_same_pair_later_and_nothing_moves() {
     let dir = tempfile::tempdir().unwrap();
     let (file, mut project) = new_project(dir.path(), "both");
@@ -234,7 +286,6 @@ fn undo_is_refused_when_someone_else_decided_the_same_pair_later_and_nothing_mov
     assert!(project.links().is_empty());
 }
 
-#[test]
 fn redo_is_refused_when_someone_else_decided_the_same_record_meanwhile() {
     let dir = tempfile::tempdir().unwrap();
     let (_file, mut project) = new_project(dir.path(), "both");
@@ -259,7 +310,6 @@ fn redo_is_refused_when_someone_else_decided_the_same_record_meanwhile() {
     assert!(project.can_redo_by("anna"), "still waiting for redo");
 }
 
-#[test]
 fn undo_that_would_leave_a_record_linked_twice_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (_file, mut project) = new_project(dir.path(), "both");
@@ -294,7 +344,6 @@ fn undo_that_would_leave_a_record_linked_twice_is_refused() {
     );
 }
 
-#[test]
 fn decisions_join_a_batch_only_of_the_same_reviewer() {
     let dir = tempfile::tempdir().unwrap();
     let (_file, mut project) = new_project(dir.path(), "both");
@@ -320,58 +369,4 @@ fn decisions_join_a_batch_only_of_the_same_reviewer() {
     assert_eq!(keys(&project.undo("anna").unwrap()), ["C4", "C1"]);
     assert_eq!(project.partners(Side::Crm, "C3"), ["1002"]);
 }
-
-/// Turn a project file back into format 1: the log without its batch column, no assignments.
-fn downgrade_to_format_1(file: &Path) {
-    let connection = rusqlite::Connection::open(file).unwrap();
-    connection
-        .execute_batch(
-            "ALTER TABLE log DROP COLUMN batch; DROP TABLE assignments; PRAGMA user_version = 1;",
-        )
-        .unwrap();
-}
-
-#[test]
-fn a_project_of_the_format_before_batches_opens_and_each_old_decision_is_its_own_batch() {
-    let dir = tempfile::tempdir().unwrap();
-    let (file, mut project) = new_project(dir.path(), "both");
-    project
-        .decide_batch(&[accept("C1", "1001"), accept("C4", "1004")], "anna", None)
-        .unwrap();
-    project.decide(&accept("C3", "1002"), "bert", None).unwrap();
-    project.undo("bert").unwrap();
-    drop(project);
-    downgrade_to_format_1(&file);
-
-    let mut project = Project::open(&file).unwrap();
-    let version: i64 = rusqlite::Connection::open(&file)
-        .unwrap()
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .unwrap();
-    assert_eq!(version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 3);
-    let batches: Vec<Option<i64>> = project
-        .audit_log()
-        .unwrap()
-        .iter()
-        .map(|row| row.batch)
-        .collect();
-    assert_eq!(batches, [Some(1), Some(2), Some(3), Some(3)]);
-    assert!(project.can_redo_by("bert"));
-    assert_eq!(
-        keys(&project.undo("anna").unwrap()),
-        ["C4"],
-        "one at a time"
-    );
-    assert_eq!(keys(&project.undo("anna").unwrap()), ["C1"]);
-    assert_eq!(keys(&project.redo("bert").unwrap()), ["C3"]);
-    let entries = project
-        .decide_batch(&[accept("C1", "1001"), accept("C4", "1004")], "anna", None)
-        .unwrap();
-    assert_eq!(entries[1].batch, entries[0].seq);
-    assert_eq!(
-        project.undo("anna").unwrap().len(),
-        2,
-        "new batches are whole"
-    );
 }

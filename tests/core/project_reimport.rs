@@ -51,7 +51,7 @@ fn decide(project: &mut Project, decision: Decision) {
     project.decide(&decision, "anna", None).unwrap();
 }
 
-#[test]
+crate::on_both_stores! {
 fn reimport_keeps_decisions_marks_changed_ones_stale_and_reports_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let (file, mut project) = new_project(dir.path(), "both");
@@ -185,7 +185,6 @@ fn reimport_keeps_decisions_marks_changed_ones_stale_and_reports_the_rest() {
     );
 }
 
-#[test]
 fn a_record_that_comes_back_is_no_longer_missing() {
     let dir = tempfile::tempdir().unwrap();
     let (_, mut project) = new_project(dir.path(), "both");
@@ -209,4 +208,5 @@ fn a_record_that_comes_back_is_no_longer_missing() {
         missing.iter().map(|m| m.key.as_str()).collect::<Vec<_>>(),
         ["1005"]
     );
+}
 }

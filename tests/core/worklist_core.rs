@@ -82,7 +82,7 @@ fn created(table: &ledgerlink::core::export::Table) -> Vec<String> {
         .collect()
 }
 
-#[test]
+crate::on_both_stores! {
 fn records_with_open_pairs_wait_and_the_rest_get_their_defaults() {
     let dir = tempfile::tempdir().unwrap();
     let project = project(dir.path(), "both");
@@ -104,7 +104,6 @@ fn records_with_open_pairs_wait_and_the_rest_get_their_defaults() {
     assert_eq!(created(&create_in_crm(&project).table), ["E3"]);
 }
 
-#[test]
 fn the_second_account_of_a_linked_firm_waits_and_names_the_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut project = project(dir.path(), "both");
@@ -141,7 +140,6 @@ fn the_second_account_of_a_linked_firm_waits_and_names_the_first() {
     assert!(!created(&create_in_erp(&project).table).contains(&"C2".to_string()));
 }
 
-#[test]
 fn a_record_whose_every_candidate_was_rejected_gets_its_default_again() {
     let dir = tempfile::tempdir().unwrap();
     let mut project = project(dir.path(), "both");
@@ -162,7 +160,6 @@ fn a_record_whose_every_candidate_was_rejected_gets_its_default_again() {
     assert!(created(&create_in_crm(&project).table).contains(&"E2".to_string()));
 }
 
-#[test]
 fn in_an_undecided_cluster_only_the_master_is_created() {
     let dir = tempfile::tempdir().unwrap();
     let mut project = project(dir.path(), "both");
@@ -196,7 +193,6 @@ fn in_an_undecided_cluster_only_the_master_is_created() {
     assert!(created.contains(&"C1".to_string()) && created.contains(&"C2".to_string()));
 }
 
-#[test]
 fn the_policy_still_decides_which_way_records_flow() {
     let dir = tempfile::tempdir().unwrap();
     let project = project(dir.path(), "none");
@@ -215,4 +211,5 @@ fn the_policy_still_decides_which_way_records_flow() {
             .unwrap()
             .contains("2 pairs still open")
     );
+}
 }
