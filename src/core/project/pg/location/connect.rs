@@ -77,8 +77,13 @@ impl Failure {
                 "try again".to_string(),
             ),
             Failure::Postgres(error) => {
-                let hint = hint(error);
-                (error_text(error), hint.unwrap_or(REACH).to_string())
+                let text = error_text(error);
+                let what = if text.contains("password missing") {
+                    "the server asks for a password, and none was found".to_string()
+                } else {
+                    text
+                };
+                (what, hint(error).unwrap_or(REACH).to_string())
             }
         };
         match note {
@@ -116,9 +121,9 @@ fn hint(error: &postgres::Error) -> Option<&'static str> {
     if code == Some(&SqlState::CANNOT_CONNECT_NOW) {
         return Some("the server is starting or stopping: try again in a moment");
     }
-    let text = error.to_string();
+    let text = error_text(error);
     if text.contains("password missing") {
-        return Some("the server asks for a password: set it in the URL, PGPASSWORD or ~/.pgpass");
+        return Some("set the password in the URL, PGPASSWORD or ~/.pgpass");
     }
     if text.contains("TLS") || text.contains("certificate") {
         return Some(
@@ -130,13 +135,23 @@ fn hint(error: &postgres::Error) -> Option<&'static str> {
 }
 
 /// A driver's error as text: the server's own message when it sent one, else the driver's
-/// description. Neither holds the password (the driver's configuration is never formatted).
+/// description with its causes. Neither holds the password (the driver's configuration is never formatted).
 pub fn error_text(error: &postgres::Error) -> String {
     match error.as_db_error() {
         Some(db) => match db.detail() {
             Some(detail) => format!("{} ({detail})", db.message()),
             None => db.message().to_string(),
         },
-        None => error.to_string(),
+        None => {
+            // The driver's Display leaves out the cause ("invalid configuration": of what?).
+            let mut text = error.to_string();
+            let mut source = std::error::Error::source(error);
+            while let Some(cause) = source {
+                text.push_str(": ");
+                text.push_str(&cause.to_string());
+                source = cause.source();
+            }
+            text
+        }
     }
 }
