@@ -186,6 +186,7 @@ fn verify_full_refuses_an_unknown_certificate_authority() {
         return;
     };
     if !server.has_tls() {
+        eprintln!("verify_full_refuses_an_unknown_certificate_authority: skipped: no TLS");
         return;
     }
     // The system's roots do not include the test CA.

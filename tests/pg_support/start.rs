@@ -32,64 +32,65 @@ pub(super) fn start() -> Result<Option<PgServer>, String> {
         .tempdir()
         .map_err(|error| format!("cannot make a temporary folder: {error}"))?
         .keep();
-    let data = root.join("data");
-    let socket_dir = root.join("sock");
-    // First of all, so that the folder goes even when a later step fails.
-    watchdog(&root, &data, &bin, &run_as)?;
-    std::fs::create_dir(&socket_dir).map_err(|error| error.to_string())?;
-    std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o700))
-        .map_err(|error| error.to_string())?;
-    run_as.give(&root)?;
-    run_as.give(&socket_dir)?;
-    let mut initdb = run_as.command(&bin.join("initdb"));
-    initdb.arg("-D").arg(&data);
-    initdb.args([
-        "-U",
-        "postgres",
-        "-A",
-        "trust",
-        "-E",
-        "UTF8",
-        "--locale=C",
-        "-N",
-    ]);
-    run(initdb.current_dir(&root), "initdb")?;
-    let ca_cert = make_certificates(&root.join("tls"), &run_as)?;
-    let port = free_port()?;
-    configure(&data, &socket_dir, port, ca_cert.is_some())?;
-    let mut pg_ctl = run_as.command(&bin.join("pg_ctl"));
-    pg_ctl
-        .arg("-D")
-        .arg(&data)
-        .arg("-l")
-        .arg(root.join("server.log"));
-    pg_ctl.args(["-w", "-t", "60", "start"]);
-    if let Err(error) = run(pg_ctl.current_dir(&root), "pg_ctl start") {
-        let log = std::fs::read_to_string(root.join("server.log")).unwrap_or_default();
-        return Err(format!("{error}\nserver log:\n{log}"));
-    }
     let mut server = PgServer {
-        port,
+        port: 0,
+        data: root.join("data"),
+        socket_dir: root.join("sock"),
         root,
-        data,
-        socket_dir,
         bin,
-        ca_cert,
+        ca_cert: None,
         startup: began.elapsed(),
     };
+    // First of all, so that the folder goes even when a later step fails.
+    watchdog(&server, &run_as)?;
+    init_cluster(&mut server, &run_as)?;
+    start_cluster(&server, &run_as)?;
     create_roles(&server)?;
     server.startup = began.elapsed();
+    let tls = if server.has_tls() {
+        "on"
+    } else {
+        "off (no openssl)"
+    };
     eprintln!(
-        "pg_support: PostgreSQL ({}) on 127.0.0.1:{port}, TLS {}, started in {} ms",
+        "pg_support: PostgreSQL ({}) on 127.0.0.1:{}, TLS {tls}, started in {} ms",
         server.bin.display(),
-        if server.has_tls() {
-            "on"
-        } else {
-            "off (no openssl)"
-        },
+        server.port,
         server.startup.as_millis()
     );
     Ok(Some(server))
+}
+
+/// initdb (as the server's user), the certificates and the configuration.
+fn init_cluster(server: &mut PgServer, run_as: &RunAs) -> Result<(), String> {
+    let root = &server.root;
+    std::fs::create_dir(&server.socket_dir).map_err(|error| error.to_string())?;
+    std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o700))
+        .map_err(|error| error.to_string())?;
+    run_as.give(root)?;
+    run_as.give(&server.socket_dir)?;
+    let mut initdb = run_as.command(&server.bin.join("initdb"));
+    initdb.arg("-D").arg(&server.data);
+    initdb.args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"]);
+    // No sync of initdb's files (a throw-away cluster); the server itself runs with fsync on.
+    initdb.arg("--no-sync");
+    run(initdb.current_dir(root), "initdb")?;
+    server.ca_cert = make_certificates(&root.join("tls"), run_as)?;
+    // As late as possible: the port is free now, not reserved.
+    server.port = free_port()?;
+    configure(server)
+}
+
+/// `pg_ctl start`, waiting until the server accepts connections.
+fn start_cluster(server: &PgServer, run_as: &RunAs) -> Result<(), String> {
+    let mut pg_ctl = run_as.command(&server.bin.join("pg_ctl"));
+    pg_ctl.arg("-D").arg(&server.data);
+    pg_ctl.arg("-l").arg(server.log_file());
+    pg_ctl.args(["-w", "-t", "60", "start"]);
+    run(pg_ctl.current_dir(&server.root), "pg_ctl start").map_err(|error| {
+        let log = std::fs::read_to_string(server.log_file()).unwrap_or_default();
+        format!("{error}\nserver log:\n{log}")
+    })
 }
 
 /// The folder holding initdb, pg_ctl and postgres: on PATH, else the newest
@@ -269,16 +270,17 @@ pub(super) fn free_port() -> Result<u16, String> {
 }
 
 /// postgresql.conf additions and pg_hba.conf.
-fn configure(data: &Path, socket_dir: &Path, port: u16, tls: bool) -> Result<(), String> {
+fn configure(server: &PgServer) -> Result<(), String> {
+    let (data, port) = (&server.data, server.port);
     let mut settings = format!(
         "\n# pg_support\nlisten_addresses = '127.0.0.1'\nport = {port}\n\
          unix_socket_directories = '{}'\nfsync = on\nmax_connections = 60\n\
          shared_buffers = 16MB\npassword_encryption = 'scram-sha-256'\n",
-        socket_dir.display()
+        server.socket_dir.display()
     );
     let mut hba = "local all all trust\n".to_string();
-    if tls {
-        let tls_dir = data.parent().unwrap_or(data).join("tls");
+    if server.has_tls() {
+        let tls_dir = server.root.join("tls");
         let _ = write!(
             settings,
             "ssl = on\nssl_cert_file = '{}'\nssl_key_file = '{}'\n",
@@ -325,7 +327,7 @@ fn create_roles(server: &PgServer) -> Result<(), String> {
 
 /// A shell in its own session that waits for this process to end, then stops the server
 /// (immediate mode) and removes `root`.
-fn watchdog(root: &Path, data: &Path, bin: &Path, run_as: &RunAs) -> Result<(), String> {
+fn watchdog(server: &PgServer, run_as: &RunAs) -> Result<(), String> {
     let script = r#"pid=$1; root=$2; data=$3; shift 3
 while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
 if [ -f "$data/postmaster.pid" ]; then "$@" -D "$data" stop -m immediate -w -t 30; fi
@@ -334,10 +336,10 @@ rm -rf "$root""#;
     command
         .args(["-c", script, "pg_support-watchdog"])
         .arg(std::process::id().to_string())
-        .arg(root)
-        .arg(data)
+        .arg(&server.root)
+        .arg(&server.data)
         .args(run_as.prefix())
-        .arg(bin.join("pg_ctl"))
+        .arg(server.bin.join("pg_ctl"))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
