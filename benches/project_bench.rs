@@ -4,6 +4,8 @@
 //! `cargo bench --no-default-features --bench project_bench`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../tests/pg_support/mod.rs"]
+mod pg_support;
 #[path = "../tests/project_support/mod.rs"]
 mod project_support;
 #[path = "support/mod.rs"]

@@ -7,7 +7,7 @@ use crate::project_support;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use project_support::new_project;
+use project_support::new_project_file;
 
 fn ledgerlink(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ledgerlink"))
@@ -30,7 +30,7 @@ fn status_json(file: &Path) -> serde_json::Value {
 #[test]
 fn decide_status_undo_redo_through_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    let (file, project) = new_project(dir.path(), "both");
+    let (file, project) = new_project_file(dir.path(), "both");
     drop(project);
     let path = file.to_str().unwrap();
 
@@ -128,7 +128,7 @@ fn decide_status_undo_redo_through_the_command_line() {
 #[test]
 fn refused_and_malformed_decisions_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    let (file, project) = new_project(dir.path(), "erp_to_crm");
+    let (file, project) = new_project_file(dir.path(), "erp_to_crm");
     drop(project);
     let path = file.to_str().unwrap();
     let output = ledgerlink(&["decide", path, "--create", "crm:C1"]);

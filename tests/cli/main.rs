@@ -10,6 +10,8 @@ mod dist_support;
 mod export_support;
 #[path = "../matching_fixtures/mod.rs"]
 mod matching_fixtures;
+#[path = "../pg_support/mod.rs"]
+mod pg_support;
 #[path = "../project_support/mod.rs"]
 mod project_support;
 

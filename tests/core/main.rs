@@ -7,6 +7,8 @@
 mod export_support;
 #[path = "../matching_fixtures/mod.rs"]
 mod matching_fixtures;
+#[path = "../pg_support/mod.rs"]
+mod pg_support;
 #[path = "../project_support/mod.rs"]
 mod project_support;
 #[path = "../synth_common/mod.rs"]
@@ -31,6 +33,7 @@ mod matching_evidence;
 mod matching_families;
 mod matching_link;
 mod matching_xref;
+mod pg_connect;
 mod project_core;
 mod project_files;
 mod project_history;

@@ -7,7 +7,7 @@ use crate::project_support;
 use std::path::Path;
 
 use ledgerlink::core::project::{Decision, Project, ProjectError};
-use project_support::new_project;
+use project_support::new_project_file;
 
 /// Open `file`, expect an error, and check the file's bytes did not change.
 fn open_fails_untouched(file: &Path) -> ProjectError {
@@ -28,7 +28,7 @@ fn open_fails_untouched(file: &Path) -> ProjectError {
 
 /// A project with a few decisions, closed (checkpointed into the main file).
 fn project_file(dir: &Path) -> std::path::PathBuf {
-    let (file, mut project) = new_project(dir, "both");
+    let (file, mut project) = new_project_file(dir, "both");
     let accept = Decision::Accept {
         crm: "C1".into(),
         erp: "1001".into(),

@@ -45,7 +45,7 @@ fn downgrade_to_format_1(file: &Path) {
 #[test]
 fn a_project_of_the_format_before_batches_opens_and_each_old_decision_is_its_own_batch() {
     let dir = tempfile::tempdir().unwrap();
-    let (file, mut project) = new_project(dir.path(), "both");
+    let (file, mut project) = crate::project_support::new_project_file(dir.path(), "both");
     project
         .decide_batch(&[accept("C1", "1001"), accept("C4", "1004")], "anna", None)
         .unwrap();
