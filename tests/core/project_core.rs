@@ -60,10 +60,10 @@ fn a_project_keeps_both_lists_exactly_and_opens_without_the_source_files() {
 
 fn new_refuses_to_overwrite_an_existing_file() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, project) = new_project(dir.path(), "both");
+    let (file, mut project) = new_project(dir.path(), "both");
+    project.decide(&accept("C1", "1001"), "anna", None).unwrap();
     drop(project);
-    let file = dir.path().join("workshop.ledgerlink");
-    let before = std::fs::read(&file).unwrap();
+    let before = Project::open(&file).unwrap().audit_log().unwrap();
     let setup = ledgerlink::core::project::NewProject {
         crm: crm(),
         erp: erp(),
@@ -74,7 +74,9 @@ fn new_refuses_to_overwrite_an_existing_file() {
     };
     let error = Project::create_with_suggestions(&file, setup, &Default::default()).unwrap_err();
     assert!(error.to_string().contains("already exists"), "{error}");
-    assert_eq!(std::fs::read(&file).unwrap(), before);
+    let after = Project::open(&file).unwrap();
+    assert_eq!(after.audit_log().unwrap(), before);
+    assert_eq!(after.status().accepted, 1);
 }
 
 fn a_conflicting_accept_is_refused_naming_the_existing_link() {

@@ -15,20 +15,27 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use ledgerlink::core::model::Side;
 use ledgerlink::core::project::filesystem::{self, SHARED_FOLDER_ENV, SharedFolder};
-use ledgerlink::core::project::{Decision, NewProject, Project, Refusal, SuggestionSet};
+use ledgerlink::core::project::{Decision, Location, NewProject, Project, Refusal, SuggestionSet};
 use project_support::dataset_owned;
 
 const CHILD_ENV: &str = "LEDGERLINK_DECIDER";
 
-/// A project with `crm` CRM records C0.. and `erp` ERP records E0.., no suggestions.
+/// A project file with `crm` CRM records C0.. and `erp` ERP records E0.., no suggestions.
 fn project_with(dir: &Path, crm: usize, erp: usize) -> PathBuf {
+    let file = dir.join("shared.ledgerlink");
+    project_at(&Location::File(file.clone()), crm, erp);
+    file
+}
+
+/// A project at `location` with `crm` CRM records C0.. and `erp` ERP records E0.., no
+/// suggestions.
+pub(crate) fn project_at(location: &Location, crm: usize, erp: usize) {
     let crm_rows: Vec<Vec<String>> = (0..crm)
         .map(|i| vec![format!("C{i}"), format!("Firm {i}")])
         .collect();
     let erp_rows: Vec<Vec<String>> = (0..erp)
         .map(|i| vec![format!("E{i}"), format!("Firm {i}")])
         .collect();
-    let file = dir.join("shared.ledgerlink");
     let setup = NewProject {
         crm: dataset_owned("crm.csv", &["id", "name"], &crm_rows),
         erp: dataset_owned("erp.csv", &["id", "name"], &erp_rows),
@@ -37,8 +44,7 @@ fn project_with(dir: &Path, crm: usize, erp: usize) -> PathBuf {
         policy: Default::default(),
         by: "test".into(),
     };
-    Project::create_with_suggestions(&file, setup, &SuggestionSet::default()).unwrap();
-    file
+    Project::create_with_suggestions(location, setup, &SuggestionSet::default()).unwrap();
 }
 
 /// Run by the child processes only: link C{i + offset} to E{i} for i in 0..count, printing
@@ -49,13 +55,13 @@ fn project_with(dir: &Path, crm: usize, erp: usize) -> PathBuf {
 fn decider_child() {
     let spec = std::env::var(CHILD_ENV).expect("started without LEDGERLINK_DECIDER");
     let mut parts = spec.split('|');
-    let file = PathBuf::from(parts.next().unwrap());
+    let location = Location::parse(parts.next().unwrap()).unwrap();
     let offset: usize = parts.next().unwrap().parse().unwrap();
     let count: usize = parts.next().unwrap().parse().unwrap();
     // As the program does at start: the core does not read the environment itself.
     let shared = std::env::var(SHARED_FOLDER_ENV).ok();
     filesystem::set_shared_folder(SharedFolder::from_env_value(shared.as_deref()));
-    let mut project = Project::open(&file).unwrap();
+    let mut project = Project::open(&location).unwrap();
     // libtest has printed "test decider_child ... " without a line end: start a fresh line.
     println!();
     for i in 0..count {
@@ -77,6 +83,16 @@ fn decider_child() {
 }
 
 fn start_child(file: &Path, offset: usize, count: usize, shared_folder: bool) -> Child {
+    start_child_at(&file.display().to_string(), offset, count, shared_folder)
+}
+
+/// Start a child deciding on the project at `location` (a file or a URL).
+pub(crate) fn start_child_at(
+    location: &str,
+    offset: usize,
+    count: usize,
+    shared_folder: bool,
+) -> Child {
     Command::new(std::env::current_exe().unwrap())
         .args([
             "--ignored",
@@ -85,7 +101,7 @@ fn start_child(file: &Path, offset: usize, count: usize, shared_folder: bool) ->
             "--nocapture",
             "--test-threads=1",
         ])
-        .env(CHILD_ENV, format!("{}|{offset}|{count}", file.display()))
+        .env(CHILD_ENV, format!("{location}|{offset}|{count}"))
         .env(SHARED_FOLDER_ENV, if shared_folder { "1" } else { "0" })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -94,7 +110,7 @@ fn start_child(file: &Path, offset: usize, count: usize, shared_folder: bool) ->
 }
 
 /// The numbers the child reported `done` and `refused`, read until its stdout closes.
-fn reported(child: &mut Child) -> std::thread::JoinHandle<(Vec<usize>, Vec<usize>)> {
+pub(crate) fn reported(child: &mut Child) -> std::thread::JoinHandle<(Vec<usize>, Vec<usize>)> {
     let stdout = child.stdout.take().unwrap();
     std::thread::spawn(move || {
         let (mut done, mut refused) = (Vec::new(), Vec::new());
@@ -118,10 +134,10 @@ fn integrity(file: &Path) -> String {
 
 /// A small xorshift generator seeded from the clock, so kill moments differ from run to run;
 /// the seed is printed, and `LEDGERLINK_SEED=N` repeats a run that failed.
-struct Random(u64);
+pub(crate) struct Random(u64);
 
 impl Random {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let seed = std::env::var("LEDGERLINK_SEED")
             .ok()
             .and_then(|text| text.parse::<u64>().ok())
@@ -135,7 +151,7 @@ impl Random {
         eprintln!("reliability test: random seed {seed} (LEDGERLINK_SEED={seed} repeats it)");
         Random(seed | 1)
     }
-    fn below(&mut self, bound: u64) -> u64 {
+    pub(crate) fn below(&mut self, bound: u64) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;

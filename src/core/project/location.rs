@@ -12,7 +12,7 @@ pub enum Location {
     /// A project file.
     File(PathBuf),
     /// A project on a PostgreSQL server.
-    Postgres(PgLocation),
+    Postgres(Box<PgLocation>),
 }
 
 impl Location {
@@ -21,7 +21,7 @@ impl Location {
     pub fn parse(text: &str) -> Result<Location, ProjectError> {
         if is_postgres_url(text) {
             text.parse::<PgLocation>()
-                .map(Location::Postgres)
+                .map(|location| Location::Postgres(Box::new(location)))
                 .map_err(|error| ProjectError::BadLocation {
                     detail: error.to_string(),
                 })
@@ -87,6 +87,6 @@ impl From<&Location> for Location {
 
 impl From<PgLocation> for Location {
     fn from(location: PgLocation) -> Self {
-        Location::Postgres(location)
+        Location::Postgres(Box::new(location))
     }
 }
