@@ -280,7 +280,7 @@ pub fn suggestions() -> SuggestionSet {
 /// A new project at `file` from CRM rows (in [`CRM_COLUMNS`]), ERP rows in `erp_columns` and
 /// the given suggestions, created by anna under `policy`.
 pub fn project_from(
-    file: &Path,
+    file: impl Into<ledgerlink::core::project::Location>,
     crm: &[Vec<String>],
     erp_columns: &[(&str, Role)],
     erp: &[Vec<String>],
