@@ -193,7 +193,7 @@ fn review_screen_with_100000_records_per_side() {
     let opening = Instant::now();
     harness
         .state_mut()
-        .apply(&ctx, Action::OpenProject(file.clone()));
+        .apply(&ctx, Action::OpenProject(file.clone().into()));
     harness.state_mut().wait_for_work(&ctx, 600);
     harness.step();
     println!(

@@ -22,17 +22,20 @@ pub enum Screen {
     Duplicates,
     /// Records with no link and their creation actions.
     Unmatched,
+    /// Who reviews what, and how far each reviewer is.
+    Reviewers,
     /// Write the export files.
     Export,
 }
 
 impl Screen {
     /// The screens reachable from the navigation bar once a project is open.
-    pub const WORKSHOP: [Screen; 5] = [
+    pub const WORKSHOP: [Screen; 6] = [
         Screen::Import,
         Screen::Review,
         Screen::Duplicates,
         Screen::Unmatched,
+        Screen::Reviewers,
         Screen::Export,
     ];
 
@@ -44,6 +47,7 @@ impl Screen {
             Screen::Review => "Review",
             Screen::Duplicates => "Duplicates",
             Screen::Unmatched => "Unmatched",
+            Screen::Reviewers => "Reviewers",
             Screen::Export => "Export",
         }
     }
@@ -88,8 +92,10 @@ pub enum Action {
     BrowseProject,
     /// Read both lists named on the start screen and go to the mapping screen.
     LoadLists,
-    /// Open a project file.
-    OpenProject(PathBuf),
+    /// Split open pairs and clusters among reviewers.
+    Assign(crate::core::project::AssignRule),
+    /// Open a project (a file, or a project on a PostgreSQL server).
+    OpenProject(crate::core::project::Location),
     /// Ask the file dialog for the export folder.
     BrowseExportFolder,
     /// Write the export into a folder, with these CSV options.

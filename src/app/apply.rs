@@ -9,8 +9,9 @@ use super::notice::Notice;
 use super::screens::review::SearchIndexes;
 use super::work::{self, ListRequest};
 use super::workspace::Workspace;
-use super::{App, Running};
+use super::{App, Running, screens};
 use crate::core::model::Side;
+use crate::core::project::Location;
 
 impl App {
     /// Apply one action. The match is exhaustive: a new action does not compile until it is
@@ -33,6 +34,7 @@ impl App {
             }
             Action::LoadLists => self.load_lists(ctx),
             Action::OpenProject(path) => self.open_project(ctx, path),
+            Action::Assign(rule) => self.assign(&rule),
             Action::BrowseExportFolder => {
                 if let Some(folder) = self.pick_folder() {
                     self.export.folder = folder.display().to_string();
@@ -158,10 +160,10 @@ impl App {
         }
     }
 
-    fn open_project(&mut self, ctx: &egui::Context, path: PathBuf) {
+    fn open_project(&mut self, ctx: &egui::Context, location: Location) {
         self.spawn_project_job(ctx, "open", "Opening the project", move |progress| {
-            progress.stage(&format!("reading {}", path.display()), 0);
-            let workspace = Workspace::open(&path).map_err(|error| error.to_string())?;
+            progress.stage(&format!("reading {location}"), 0);
+            let workspace = Workspace::open(&location).map_err(|error| error.to_string())?;
             progress.stage("indexing the lists for search", 0);
             let indexes = SearchIndexes::build(&workspace);
             Ok((workspace, indexes))
@@ -182,9 +184,9 @@ impl App {
         if self.running.is_some() {
             return;
         }
-        let file = workspace.project().file().to_path_buf();
+        let location = workspace.project().location().clone();
         let spawned = Job::spawn("export", "Exporting", ctx, move |progress| {
-            work::export(&file, &dir, &options, progress)
+            work::export(&location, &dir, &options, progress)
         });
         match spawned {
             Ok(job) => self.running = Some(Running::Export(job)),
@@ -200,10 +202,10 @@ impl App {
         let Some(workspace) = &self.workspace else {
             return;
         };
-        let file = workspace.project().file().to_path_buf();
+        let location = workspace.project().location().clone();
         let generation = self.generation;
         let spawned = Job::spawn("preview", "Previewing the export", ctx, move |progress| {
-            work::preview_export(&file, progress)
+            work::preview_export(&location, progress)
         });
         match spawned {
             Ok(job) => self.export.set_preview_job(generation, job),
@@ -215,15 +217,14 @@ impl App {
         let (Some(crm), Some(erp)) = (self.import.crm.clone(), self.import.erp.clone()) else {
             return;
         };
-        let file = PathBuf::from(self.start.project_path.trim());
-        if file.as_os_str().is_empty() {
+        if self.start.project_path.trim().is_empty() {
             self.notify(Notice::error(
                 "name the new project file on the start screen first",
             ));
             return;
         }
         let request = work::MatchRequest {
-            file,
+            location: screens::start::typed_location(&self.start.project_path),
             crm,
             erp,
             policy: self.import.policy,
@@ -343,6 +344,7 @@ impl App {
                 Screen::Review,
                 Screen::Duplicates,
                 Screen::Unmatched,
+                Screen::Reviewers,
                 Screen::Export,
             ]);
         }

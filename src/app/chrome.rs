@@ -69,9 +69,17 @@ impl App {
                 .on_hover_text(Command::Undo.tooltip(ui.ctx()));
             ui.label(redo)
                 .on_hover_text(Command::Redo.tooltip(ui.ctx()));
+            if let Some((presence, reachable)) = self.presence_text() {
+                ui.separator();
+                if reachable {
+                    ui.label(presence);
+                } else {
+                    ui.colored_label(ui.visuals().error_fg_color, presence);
+                }
+            }
             // The last change and the project's path share what is left of the bar; each is
             // cut short with "…" (whole on hover) rather than drawn over the other.
-            let path = workspace.project().file().display().to_string();
+            let path = workspace.project().location().to_string();
             let path_room = (ui.available_width() * 0.4).min(320.0);
             if let Some(saved) = &self.saved {
                 ui.separator();

@@ -28,6 +28,7 @@ mod chrome;
 mod decide;
 mod dialogs;
 mod remember;
+mod shared;
 mod window;
 
 pub use window::run;
@@ -95,6 +96,7 @@ pub struct App {
     duplicates: screens::duplicates::DuplicatesState,
     unmatched: screens::unmatched::UnmatchedState,
     export: screens::export::ExportState,
+    reviewers: screens::reviewers::ReviewersState,
     /// Bumped whenever a decision changes what the screens show.
     generation: u64,
     /// Bumped whenever another set of suggestions is loaded.
@@ -109,6 +111,10 @@ pub struct App {
     frame_seconds: Vec<f32>,
     /// When the open project was last checked for decisions other programs wrote.
     caught_up_at: std::time::Instant,
+    /// The watcher of an open project on a server.
+    watch: Option<shared::SharedWatch>,
+    /// True while the server of the open project cannot be reached.
+    connection_lost: bool,
 }
 
 impl App {
@@ -138,6 +144,7 @@ impl App {
             duplicates: Default::default(),
             unmatched: Default::default(),
             export: Default::default(),
+            reviewers: Default::default(),
             generation: 0,
             structure: 0,
             running: None,
@@ -148,6 +155,8 @@ impl App {
             frames: 0,
             frame_seconds: Vec::new(),
             caught_up_at: std::time::Instant::now(),
+            watch: None,
+            connection_lost: false,
         }
     }
 
@@ -192,22 +201,15 @@ impl App {
     /// Show what other programs decided in the open project, at most every `interval` (the
     /// check is one small read when nothing changed).
     pub fn catch_up_every(&mut self, ctx: &egui::Context, interval: Duration) {
-        let Some(workspace) = self.workspace.as_mut() else {
+        if self.workspace.is_none() {
             return;
-        };
+        }
         ctx.request_repaint_after(interval);
         if self.caught_up_at.elapsed() < interval {
             return;
         }
         self.caught_up_at = std::time::Instant::now();
-        match workspace.catch_up() {
-            Ok(true) => {
-                self.generation += 1;
-                self.saved = Some("decisions from another program shown".to_string());
-            }
-            Ok(false) => {}
-            Err(error) => self.notify(Notice::error(error.to_string())),
-        }
+        self.catch_up_now();
     }
 
     /// Close the information notices (they were about the step just left); errors stay.
@@ -248,12 +250,11 @@ impl App {
     }
 
     fn show_workspace(&mut self, workspace: Workspace, indexes: SearchIndexes) {
-        let file = workspace.project().file();
-        self.settings
-            .remember_project(&std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()));
+        let key = remember::project_key(workspace.project());
+        self.settings.remember_project(&key);
         self.save_settings();
         self.drop_information();
-        self.export.folder = screens::export::default_folder(workspace.project().file());
+        self.export.folder = screens::export::default_folder(&export_base(workspace.project()));
         self.export.last = None;
         self.indexes = indexes;
         self.review = ReviewState::default();
@@ -287,6 +288,7 @@ impl App {
             self.first_frame(&ctx);
         }
         self.poll_running(&ctx);
+        self.watch_shared(&ctx);
         self.catch_up_every(&ctx, CATCH_UP_INTERVAL);
         // No decision before the reviewer is known: while the name prompt shows, its field
         // owns the keyboard (Enter confirms the name), and a key typed outside it (N, Y, S ...)
@@ -386,6 +388,13 @@ impl App {
                 ),
                 None => no_project_ui(ui),
             },
+            Screen::Reviewers => match &self.workspace {
+                Some(workspace) => {
+                    let hand = self.hand_choices(workspace);
+                    screens::reviewers::reviewers_ui(ui, &mut self.reviewers, workspace, &hand)
+                }
+                None => no_project_ui(ui),
+            },
             Screen::Unmatched => match &self.workspace {
                 Some(workspace) => screens::unmatched::unmatched_ui(
                     ui,
@@ -414,6 +423,17 @@ impl App {
         {
             self.notify(Notice::error(error.to_string()));
         }
+    }
+}
+
+/// What the export folder is named after: the project file, or for a project on a server its
+/// name in the home folder (the working folder when there is none).
+fn export_base(project: &crate::core::project::Project) -> std::path::PathBuf {
+    match project.location() {
+        crate::core::project::Location::File(file) => file.clone(),
+        crate::core::project::Location::Postgres(server) => std::env::var_os("HOME")
+            .map_or_else(std::path::PathBuf::new, std::path::PathBuf::from)
+            .join(server.project()),
     }
 }
 

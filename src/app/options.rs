@@ -11,8 +11,8 @@ pub enum Startup {
     /// The start screen.
     #[default]
     Start,
-    /// That project file.
-    Project(PathBuf),
+    /// That project (a file or a project on a server).
+    Project(crate::core::project::Location),
     /// The start screen with this export filled in as the CRM list.
     List(PathBuf),
     /// A project built from the bundled demo lists.
@@ -27,7 +27,7 @@ impl Startup {
         // Shown on the start screen and used to propose the project file: make it whole.
         let path = std::path::absolute(&path).unwrap_or(path);
         if crate::core::project::Project::looks_like_project(&path) {
-            Startup::Project(path)
+            Startup::Project(path.into())
         } else {
             Startup::List(path)
         }

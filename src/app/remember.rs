@@ -3,12 +3,21 @@
 use super::App;
 use super::list_columns::{chosen_headers, columns_from_headers};
 use crate::core::model::Side;
+use crate::core::project::{Location, Project};
+
+/// How the settings name a project: its file (absolute), or its server address (without
+/// password).
+pub(super) fn project_key(project: &Project) -> std::path::PathBuf {
+    match project.location() {
+        Location::File(file) => std::path::absolute(file).unwrap_or_else(|_| file.clone()),
+        Location::Postgres(server) => std::path::PathBuf::from(server.to_string()),
+    }
+}
 
 impl App {
-    /// The open project's file as the settings name it (absolute), if a project is open.
+    /// The open project as the settings name it, if a project is open.
     fn project_key(&self) -> Option<std::path::PathBuf> {
-        let file = self.workspace.as_ref()?.project().file();
-        Some(std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()))
+        Some(project_key(self.workspace.as_ref()?.project()))
     }
 
     /// Remember the columns chosen for a list of the open project (and show them).

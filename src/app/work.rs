@@ -12,7 +12,7 @@ use crate::core::export::{ExportOptions, ExportPreview, ExportSummary, export_pr
 use crate::core::import::{ColumnOverride, import_bytes, import_file};
 use crate::core::matching::MatchObserver;
 use crate::core::model::Side;
-use crate::core::project::{NewProject, Policy, Project};
+use crate::core::project::{Location, NewProject, Policy, Project};
 
 /// The bundled demo CRM export (`assets/demo`, made by `ledgerlink synth`).
 const DEMO_CRM: &[u8] = include_bytes!("../../assets/demo/crm_accounts.csv");
@@ -69,8 +69,8 @@ pub fn with_sheet(spec: &str, sheet: &str) -> String {
 /// Everything needed to create a project from two read lists.
 #[derive(Debug, Clone)]
 pub struct MatchRequest {
-    /// Where the project file goes (it must not exist yet).
-    pub file: PathBuf,
+    /// Where the project goes: a file, or a project on a server (it must not exist yet).
+    pub location: Location,
     /// The CRM list as read and mapped.
     pub crm: ListDraft,
     /// The ERP list as read and mapped.
@@ -95,7 +95,7 @@ pub fn match_and_create(
         policy: request.policy,
         by: request.by,
     };
-    let project = Project::create_observed(&request.file, setup, progress)
+    let project = Project::create_observed(&request.location, setup, progress)
         .map_err(|error| error.to_string())?
         .ok_or_else(|| "matching cancelled".to_string())?;
     progress.stage("indexing the lists for search", 0);
@@ -123,13 +123,13 @@ pub fn default_demo_file() -> PathBuf {
 /// Write every export file of the project `file` into `dir` (a second, read-only use of the
 /// project, so that the window keeps working meanwhile).
 pub fn export(
-    file: &Path,
+    location: &Location,
     dir: &Path,
     options: &ExportOptions,
     progress: &Progress,
 ) -> Result<ExportSummary, String> {
-    progress.stage(&format!("reading {}", file.display()), 0);
-    let project = Project::open(file).map_err(|error| error.to_string())?;
+    progress.stage(&format!("reading {location}"), 0);
+    let project = Project::open(location).map_err(|error| error.to_string())?;
     if progress.is_cancelled() {
         return Err("export cancelled".to_string());
     }
@@ -139,9 +139,9 @@ pub fn export(
 
 /// The Export screen's preview of the project `file`: each file's first rows and count,
 /// computed without writing (a second, read-only use of the project).
-pub fn preview_export(file: &Path, progress: &Progress) -> Result<ExportPreview, String> {
-    progress.stage(&format!("reading {}", file.display()), 0);
-    let project = Project::open(file).map_err(|error| error.to_string())?;
+pub fn preview_export(location: &Location, progress: &Progress) -> Result<ExportPreview, String> {
+    progress.stage(&format!("reading {location}"), 0);
+    let project = Project::open(location).map_err(|error| error.to_string())?;
     progress.stage("building the export tables", 0);
     crate::core::export::preview_export(&project, PREVIEW_ROWS).map_err(|error| error.to_string())
 }
@@ -173,7 +173,7 @@ pub fn open_demo(
     }
     Project::remove(file).map_err(|error| error.to_string())?;
     let request = MatchRequest {
-        file: file.to_path_buf(),
+        location: file.into(),
         crm: ListDraft::new("crm_accounts.csv".to_string(), crm),
         erp: ListDraft::new("erp_customers.xlsx".to_string(), erp),
         policy: Policy::default(),

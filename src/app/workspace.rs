@@ -7,11 +7,11 @@
 //! view is read again.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
 
 use crate::core::model::{Dataset, Side};
 use crate::core::project::{
-    ActionState, Decision, DecisionEntry, PairStatus, Project, ProjectError,
+    ActionState, AssignReport, AssignRule, Decision, DecisionEntry, Location, PairStatus, Project,
+    ProjectError,
 };
 
 pub use super::items::{ClusterItem, Counts, PairItem, RecordFlags, status_word};
@@ -51,8 +51,8 @@ pub struct Workspace {
 
 impl Workspace {
     /// Open a project file.
-    pub fn open(file: &Path) -> Result<Workspace, ProjectError> {
-        Project::open(file).map(Workspace::new)
+    pub fn open(location: &Location) -> Result<Workspace, ProjectError> {
+        Project::open(location).map(Workspace::new)
     }
 
     /// Views over an open project.
@@ -197,6 +197,18 @@ impl Workspace {
             self.reviewer = Some(by.to_string());
             self.read_history();
         }
+    }
+
+    /// Split open pairs and clusters among reviewers (see [`Project::assign`]).
+    pub fn assign(&mut self, rule: &AssignRule, by: &str) -> Result<AssignReport, ProjectError> {
+        let report = self.project.assign(rule, by)?;
+        self.refresh();
+        Ok(report)
+    }
+
+    /// The reviewer named at the keyboard, if any.
+    pub fn reviewer(&self) -> Option<&str> {
+        self.reviewer.as_deref()
     }
 
     /// Catch up with decisions other programs wrote; true when anything changed.

@@ -29,10 +29,15 @@ pub fn open(file: Option<PathBuf>, demo: bool, flags: WindowFlags) -> Result<()>
     use ledgerlink::app::notice::ErrorLog;
     use ledgerlink::app::settings::Settings;
     use ledgerlink::app::{self, AppOptions, Startup};
+    use ledgerlink::core::project::pg::location::is_postgres_url;
 
     let startup = match (demo, file) {
         (true, _) => Startup::Demo,
-        (false, Some(path)) => Startup::for_file(path),
+        (false, Some(path)) => match path.to_str().filter(|text| is_postgres_url(text)) {
+            // A shared project: a malformed address is refused before the window opens.
+            Some(url) => Startup::Project(super::parse_location(url).map_err(super::BadInput)?),
+            None => Startup::for_file(path),
+        },
         (false, None) => Startup::Start,
     };
     let exit_after_frames = match (flags.bench_frames, flags.smoke_test) {

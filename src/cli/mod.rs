@@ -41,8 +41,8 @@ pub struct Cli {
     /// What to do; without a subcommand the workshop window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Without a subcommand: a project file to open, or a CRM export (CSV, XLSX ...) to start a
-    /// new project with.
+    /// Without a subcommand: a project to open (a file, or `postgres://user@host/db?project=NAME`
+    /// for a shared one), or a CRM export (CSV, XLSX ...) to start a new project with.
     pub project: Option<std::path::PathBuf>,
     /// Scripted runs of the window.
     #[command(flatten)]

@@ -210,7 +210,7 @@ pub fn review_harness() -> (TempDir, PathBuf, Harness<'static, App>) {
     let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .apply(&ctx, Action::OpenProject(file.clone()));
+        .apply(&ctx, Action::OpenProject(file.clone().into()));
     finish_work(&mut harness);
     assert!(
         harness.state().workspace().is_some(),

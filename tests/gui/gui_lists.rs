@@ -84,7 +84,7 @@ fn open(file: &Path, settings: &Path) -> Harness<'static, App> {
     let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .apply(&ctx, Action::OpenProject(file.to_path_buf()));
+        .apply(&ctx, Action::OpenProject(file.into()));
     common::finish_work(&mut harness);
     assert!(harness.state().workspace().is_some());
     harness

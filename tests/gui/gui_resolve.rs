@@ -208,7 +208,9 @@ fn many_duplicate_clusters_are_shown_a_page_at_a_time() {
     harness.state_mut().set_reviewer_for_tests("Anna Schmidt");
     harness.run();
     let ctx = harness.ctx.clone();
-    harness.state_mut().apply(&ctx, Action::OpenProject(file));
+    harness
+        .state_mut()
+        .apply(&ctx, Action::OpenProject(file.into()));
     common::finish_work(&mut harness);
     harness.get_by_label("Duplicates").click();
     harness.run();
@@ -260,7 +262,7 @@ fn enter_confirms_the_reviewer_name() {
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(
         &ctx,
-        ledgerlink::app::action::Action::OpenProject(file.clone()),
+        ledgerlink::app::action::Action::OpenProject(file.clone().into()),
     );
     common::finish_work(&mut harness);
     harness.get_by_label("Who is reviewing?");

@@ -239,7 +239,7 @@ fn u_marks_a_pair_unsure_and_it_is_still_marked_after_reopening() {
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(
         &ctx,
-        ledgerlink::app::action::Action::OpenProject(file.clone()),
+        ledgerlink::app::action::Action::OpenProject(file.clone().into()),
     );
     common::finish_work(&mut harness);
     harness.get_by_label("Unsure: 1");
@@ -303,7 +303,7 @@ fn after_any_decisions_the_window_shows_what_a_fresh_open_shows() {
         harness.state_mut().apply(&ctx, step.clone());
         harness.run();
         let shown = harness.state().workspace().unwrap();
-        let fresh = Workspace::open(&file).unwrap();
+        let fresh = Workspace::open(&file.clone().into()).unwrap();
         assert_eq!(shown.items, fresh.items, "after {step:?}");
         assert_eq!(shown.crm_flags, fresh.crm_flags, "after {step:?}");
         assert_eq!(shown.erp_flags, fresh.erp_flags, "after {step:?}");
@@ -342,7 +342,7 @@ fn keys_pressed_while_the_reviewer_is_asked_for_decide_nothing() {
     let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .apply(&ctx, Action::OpenProject(file.clone()));
+        .apply(&ctx, Action::OpenProject(file.clone().into()));
     common::finish_work(&mut harness);
     harness.get_by_label("Who is reviewing?");
     for key in [egui::Key::N, egui::Key::Y, egui::Key::S, egui::Key::Enter] {

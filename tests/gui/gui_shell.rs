@@ -99,7 +99,7 @@ fn a_file_that_is_not_a_project_shows_an_error_that_fails_a_scripted_run() {
     std::fs::write(&file, "Only some notes, not a project.\n").unwrap();
     let error_log = ErrorLog::default();
     let mut harness = harness(AppOptions {
-        startup: Startup::Project(file),
+        startup: Startup::Project(file.into()),
         error_log: error_log.clone(),
         ..AppOptions::default()
     });
@@ -141,13 +141,16 @@ fn a_file_named_on_the_command_line_opens_as_a_project_or_fills_the_crm_list() {
     std::fs::copy(demo("crm_accounts.csv"), &crm).unwrap();
     assert_eq!(Startup::for_file(crm.clone()), Startup::List(crm.clone()));
     let named = dir.path().join("missing.ledgerlink");
-    assert_eq!(Startup::for_file(named.clone()), Startup::Project(named));
+    assert_eq!(
+        Startup::for_file(named.clone()),
+        Startup::Project(named.into())
+    );
     // A project renamed to another extension is still recognised by its content.
     let renamed = dir.path().join("workshop.db");
     std::fs::write(&renamed, b"SQLite format 3\0 and the rest of a database").unwrap();
     assert_eq!(
         Startup::for_file(renamed.clone()),
-        Startup::Project(renamed)
+        Startup::Project(renamed.into())
     );
 
     let mut harness = harness(AppOptions {

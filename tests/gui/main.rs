@@ -6,6 +6,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../pg_support/mod.rs"]
+mod pg_support;
 
 mod gui_export;
 mod gui_import;
@@ -13,5 +15,6 @@ mod gui_lists;
 mod gui_match;
 mod gui_resolve;
 mod gui_review;
+mod gui_shared;
 mod gui_shell;
 mod gui_smoke;

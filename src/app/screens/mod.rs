@@ -9,6 +9,7 @@ pub mod import;
 pub mod pair;
 pub mod record_view;
 pub mod review;
+pub mod reviewers;
 pub mod start;
 pub mod unmatched;
 mod unmatched_table;

@@ -72,10 +72,19 @@ impl ReviewState {
         }
     }
 
-    /// Rebuild the queue when the order or the suggestions (`structure`) changed; keep the
-    /// current pair.
+    /// Rebuild the queue when the order, the suggestions (`structure`), the assignments or the
+    /// reviewer changed; keep the current pair.
     pub fn refresh_queue(&mut self, workspace: &Workspace, structure: u64) {
-        let key = (self.order, structure);
+        let assigned = workspace.project().assignments().version();
+        let reviewer = workspace.reviewer().map_or(0, |name| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            std::hash::Hash::hash(name, &mut hasher);
+            std::hash::Hasher::finish(&hasher)
+        });
+        let key = (
+            self.order,
+            structure ^ assigned.rotate_left(1) ^ reviewer.rotate_left(2),
+        );
         if self.queue_for == Some(key) {
             return;
         }
@@ -164,7 +173,27 @@ pub fn build_queue(workspace: &Workspace, order: QueueOrder) -> Vec<usize> {
             queue.sort_by(|&a, &b| owner(a).cmp(owner(b)).then(by_need(a, b)));
         }
     }
+    share_first(workspace, &mut queue);
     queue
+}
+
+/// In a workshop split among reviewers, the reviewer's own share comes first, then the pairs
+/// nobody has, then the others' (each part in the order chosen).
+fn share_first(workspace: &Workspace, queue: &mut [usize]) {
+    let assignments = workspace.project().assignments();
+    let Some(me) = workspace.reviewer().filter(|_| !assignments.is_empty()) else {
+        return;
+    };
+    let crm = workspace.project().list(Side::Crm);
+    let erp = workspace.project().list(Side::Erp);
+    queue.sort_by_key(|&index| {
+        let item = &workspace.items[index];
+        match assignments.pair_reviewer(crm.key(item.crm_row), erp.key(item.erp_row)) {
+            Some(reviewer) if reviewer == me => 0,
+            None => 1,
+            Some(_) => 2,
+        }
+    });
 }
 
 /// Draw the review screen.

@@ -7,6 +7,7 @@ use crate::app::action::Action;
 use crate::app::settings::Settings;
 use crate::app::widgets::labelled_text_field;
 use crate::core::model::Side;
+use crate::core::project::Location;
 
 /// What the user has typed or dropped on the start screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,8 +20,16 @@ pub struct StartState {
     pub project_path: String,
     /// A project file to open.
     pub open_path: String,
+    /// The address of a shared project on a server (`postgres://…?project=NAME`).
+    pub shared_url: String,
     /// The project file last proposed (replaced when the CRM list changes, unless typed over).
     suggested_project: Option<String>,
+}
+
+/// A project typed or remembered: a `postgres://` URL names a project on a server (when it
+/// parses), anything else a file.
+pub fn typed_location(text: &str) -> Location {
+    Location::parse(text.trim()).unwrap_or_else(|_| Location::File(PathBuf::from(text.trim())))
 }
 
 /// The file extension of project files.
@@ -42,7 +51,7 @@ impl StartState {
             .extension()
             .is_some_and(|extension| extension.eq_ignore_ascii_case(PROJECT_EXTENSION));
         if is_project {
-            return Some(Action::OpenProject(path.to_path_buf()));
+            return Some(Action::OpenProject(path.into()));
         }
         let text = path.display().to_string();
         if self.crm_path.trim().is_empty() {
@@ -106,6 +115,8 @@ pub fn start_ui(
         new_project_ui(ui, state, busy, &mut actions);
         ui.add_space(12.0);
         open_project_ui(ui, state, settings, busy, &mut actions);
+        ui.add_space(12.0);
+        shared_project_ui(ui, state, busy, &mut actions);
         ui.add_space(12.0);
         ui.group(|ui| {
             ui.strong("Try it");
@@ -203,7 +214,7 @@ fn open_project_ui(
                 egui::Button::new("Open"),
             );
             if open.clicked() {
-                actions.push(Action::OpenProject(PathBuf::from(state.open_path.trim())));
+                actions.push(Action::OpenProject(typed_location(&state.open_path)));
             }
         });
         if settings.recent_projects.is_empty() {
@@ -217,9 +228,61 @@ fn open_project_ui(
                 .add_enabled(!busy, egui::Button::new(&name).frame(false))
                 .on_hover_text(format!("Open {name}"));
             if button.clicked() {
-                actions.push(Action::OpenProject(project.clone()));
+                actions.push(Action::OpenProject(typed_location(&name)));
             }
         }
+    });
+}
+
+/// "Open shared project…": a project on a PostgreSQL server, by its address. The address is
+/// checked as it is typed; what is wrong with it shows under the field (never its password).
+fn shared_project_ui(
+    ui: &mut egui::Ui,
+    state: &mut StartState,
+    busy: bool,
+    actions: &mut Vec<Action>,
+) {
+    ui.group(|ui| {
+        ui.strong("Open shared project…");
+        ui.label(
+            "A workshop of several reviewers on a PostgreSQL server. The password comes from \
+             the address, PGPASSWORD or ~/.pgpass and is never saved.",
+        );
+        let typed = state.shared_url.trim().to_string();
+        let parsed = (!typed.is_empty()).then(|| Location::parse(&typed));
+        ui.horizontal(|ui| {
+            labelled_text_field(ui, "Server address", &mut state.shared_url, 420.0)
+                .on_hover_text("postgres://user@host/database?project=NAME");
+            let location = match &parsed {
+                Some(Ok(location @ Location::Postgres(_))) => Some(location.clone()),
+                _ => None,
+            };
+            let open = ui.add_enabled(
+                !busy && location.is_some(),
+                egui::Button::new("Open shared project"),
+            );
+            if open.clicked()
+                && let Some(location) = location
+            {
+                actions.push(Action::OpenProject(location));
+            }
+        });
+        match parsed {
+            Some(Err(error)) => {
+                ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+            }
+            Some(Ok(Location::File(_))) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    "a server address starts with postgres:// (a file goes in Open a project)",
+                );
+            }
+            _ => {}
+        }
+        ui.weak(
+            "Make one with `ledgerlink new postgres://…` (or type its address as the new \
+             project above), or move a project file there with `ledgerlink copy`.",
+        );
     });
 }
 
@@ -237,7 +300,7 @@ mod tests {
         assert_eq!(state.project_path, "/data/reconciliation.ledgerlink");
         assert_eq!(
             state.take_dropped_file(Path::new("/p/x.ledgerlink")),
-            Some(Action::OpenProject(PathBuf::from("/p/x.ledgerlink")))
+            Some(Action::OpenProject(Path::new("/p/x.ledgerlink").into()))
         );
     }
 

@@ -89,6 +89,7 @@ impl Subject {
 #[derive(Debug, Clone, Default)]
 pub struct Assignments {
     reviewers: HashMap<Subject, String>,
+    version: u64,
 }
 
 impl Assignments {
@@ -97,7 +98,20 @@ impl Assignments {
             .iter()
             .filter_map(|row| Some((Subject::from_row(row)?, row.reviewer.clone())))
             .collect();
-        Assignments { reviewers }
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for row in rows {
+            std::hash::Hash::hash(
+                &(&row.kind, &row.key_a, &row.key_b, &row.reviewer),
+                &mut hasher,
+            );
+        }
+        let version = std::hash::Hasher::finish(&hasher);
+        Assignments { reviewers, version }
+    }
+
+    /// A number that changes whenever the assignments change (screens rebuild their queue).
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Who reviews `subject`, if anyone.

@@ -7,7 +7,7 @@ use super::error::ProjectError;
 use super::pg::location::{PgLocation, is_postgres_url};
 
 /// A project's location.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
     /// A project file.
     File(PathBuf),

@@ -145,7 +145,7 @@ impl fmt::Debug for Secret {
 /// Where a shared project lives: server, database, user and the project's name, read from a
 /// `postgres://` address with libpq's defaults filled in. `Display` gives the address back as
 /// written, without its password.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PgLocation {
     written: url::Written,
     user: String,

@@ -126,18 +126,24 @@ fn listen(client: &mut Client, shared: &Shared, wake: &dyn Fn()) {
             }
             presence_read = Instant::now();
         }
-        let mut any = false;
-        {
+        // Wait for the first notification (up to a quarter second, to look at presence and
+        // the stop flag in between), then take those already arrived without waiting again.
+        let any = {
             let mut notifications = client.notifications();
-            let mut waiting = notifications.timeout_iter(Duration::from_millis(250));
-            loop {
-                match waiting.next() {
-                    Ok(Some(_)) => any = true,
-                    Ok(None) => break,
-                    Err(_) => return,
+            let first = notifications
+                .timeout_iter(Duration::from_millis(250))
+                .next()
+                .map(|notification| notification.is_some());
+            match first {
+                Ok(true) => {
+                    let mut pending = notifications.iter();
+                    while let Ok(Some(_)) = pending.next() {}
+                    true
                 }
+                Ok(false) => false,
+                Err(_) => return,
             }
-        }
+        };
         if any {
             shared.changed.store(true, Ordering::SeqCst);
             wake();
