@@ -153,20 +153,42 @@ fn records() -> usize {
 
 fn large() {
     let count = records();
+    // Every column filled, as in the export benchmark: addresses, phones, e-mails, VAT ids.
     let crm: Vec<Vec<String>> = (0..count)
         .map(|i| {
-            let mut row: Vec<String> = vec![String::new(); export_support::CRM_COLUMNS.len()];
-            row[0] = format!("0015g{i:013}");
-            row[1] = format!("Firm {i} GmbH");
-            row
+            vec![
+                format!("0015g{i:013}"),
+                format!("Firm {i} GmbH"),
+                format!("Hauptstr. {}", i % 200),
+                format!("{:05}", 10_000 + i % 80_000),
+                "Berlin".to_string(),
+                "DE".to_string(),
+                format!("+49 30 {i:07}"),
+                format!("info{i}@firm.de"),
+                format!("DE{i:09}"),
+                if i.is_multiple_of(4) {
+                    format!("{i:010}")
+                } else {
+                    String::new()
+                },
+                ["Customer", "Prospect", "Lead"][i % 3].to_string(),
+            ]
         })
         .collect();
     let erp: Vec<Vec<String>> = (0..count)
         .map(|i| {
-            let mut row: Vec<String> = vec![String::new(); ERP_COLUMNS.len()];
-            row[0] = format!("{i:010}");
-            row[1] = format!("FIRM {i} GMBH");
-            row
+            vec![
+                format!("{i:010}"),
+                format!("FIRM {i} GMBH"),
+                format!("Hauptstraße {}", i % 200 + i % 7),
+                format!("{:05}", 10_000 + i % 80_000),
+                "Berlin".to_string(),
+                "DE".to_string(),
+                format!("030 {i:07}"),
+                format!("INFO{i}@firm.de"),
+                format!("DE {i:09}"),
+                String::new(),
+            ]
         })
         .collect();
     let suggestions = SuggestionSet {

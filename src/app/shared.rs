@@ -156,7 +156,7 @@ impl App {
     }
 }
 
-/// "bert: accept crm:C1 with erp:1001" for the latest decision others took after log entry
+/// "Bert accepted crm:C1 with erp:1001" for the latest decision others took after log entry
 /// `before`, with how many more there were.
 fn others_changes(workspace: &Workspace, before: i64, me: &str) -> String {
     let project = workspace.project();
@@ -177,10 +177,14 @@ fn others_changes(workspace: &Workspace, before: i64, me: &str) -> String {
         1 => String::new(),
         count => format!(" (and {} more)", count - 1),
     };
-    format!(
-        "{}: {} {}{second}{more}",
-        latest.by,
-        latest.kind.as_str(),
-        latest.first
-    )
+    let verb = match latest.kind.as_str() {
+        "accept" => "accepted".to_string(),
+        "reject" => "rejected".to_string(),
+        "link" => "linked".to_string(),
+        "duplicate" => "marked as duplicates".to_string(),
+        "not_duplicate" => "marked as not duplicates".to_string(),
+        "unsure" => "flagged as unsure".to_string(),
+        other => format!("decided {} for", other.replace('_', " ")),
+    };
+    format!("{} {verb} {}{second}{more}", latest.by, latest.first)
 }

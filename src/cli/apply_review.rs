@@ -18,7 +18,7 @@ use crate::cli::output::confirmln;
 #[derive(Debug, Args)]
 pub struct ApplyReviewArgs {
     /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
-    #[arg(value_parser = super::parse_location)]
+    #[arg(value_parser = super::LocationParser)]
     pub project: Location,
     /// The filled-in review workbook (written by `export` as review.xlsx).
     pub review: PathBuf,

@@ -18,7 +18,7 @@ use crate::cli::output::confirmln;
 #[command(group(ArgGroup::new("decision").required(true).multiple(false)))]
 pub struct DecideArgs {
     /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
-    #[arg(value_parser = super::parse_location)]
+    #[arg(value_parser = super::LocationParser)]
     pub project: Location,
     /// Accept a suggested pair.
     #[arg(long, num_args = 2, value_names = ["CRM_ID", "ERP_ID"], group = "decision")]

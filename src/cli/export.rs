@@ -17,7 +17,7 @@ use crate::cli::output::confirmln;
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
-    #[arg(value_parser = super::parse_location)]
+    #[arg(value_parser = super::LocationParser)]
     pub project: Location,
     /// The directory to write into (created if its parent exists; files of the same names
     /// are replaced).

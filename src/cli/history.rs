@@ -12,7 +12,7 @@ use ledgerlink::core::project::{DecisionEntry, Location, Project};
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
-    #[arg(value_parser = super::parse_location)]
+    #[arg(value_parser = super::LocationParser)]
     pub project: Location,
     /// Whose decisions to undo or redo (default: the login name); another reviewer's are
     /// never moved.

@@ -115,6 +115,36 @@ pub fn parse_location(text: &str) -> Result<Location, String> {
     Location::parse(text).map_err(|error| error.to_string())
 }
 
+/// The command line's reader of project locations: like [`parse_location`], but a refusal
+/// says only what is wrong. (clap's own message would repeat the address as typed, password
+/// and all.)
+#[derive(Debug, Clone, Copy)]
+pub struct LocationParser;
+
+impl clap::builder::TypedValueParser for LocationParser {
+    type Value = Location;
+
+    fn parse_ref(
+        &self,
+        _command: &clap::Command,
+        _argument: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Location, clap::Error> {
+        let text = value.to_str().ok_or_else(|| {
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidUtf8,
+                "the project's name or address is not valid text\n",
+            )
+        })?;
+        parse_location(text).map_err(|error| {
+            clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                format!("{error}\n"),
+            )
+        })
+    }
+}
+
 /// The login name of the person at the keyboard: the default of `--by` and of the window's
 /// reviewer until one gives a name.
 pub fn login_name() -> String {

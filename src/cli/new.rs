@@ -19,7 +19,7 @@ pub struct NewArgs {
     /// The project to make: a file (conventionally `*.ledgerlink`), or
     /// `postgres://user@host/db?project=NAME` for a workshop of several reviewers on a
     /// PostgreSQL server; it must not exist yet.
-    #[arg(value_parser = super::parse_location)]
+    #[arg(value_parser = super::LocationParser)]
     pub project: Location,
     /// The CRM export (`book.xlsx#Sheet` names a sheet).
     #[arg(long, value_name = "FILE")]

@@ -17,7 +17,7 @@ use crate::cli::output::confirm;
 #[command(group(ArgGroup::new("list").required(true).multiple(false)))]
 pub struct ReimportArgs {
     /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
-    #[arg(value_parser = super::parse_location)]
+    #[arg(value_parser = super::LocationParser)]
     pub project: Location,
     /// The newer CRM export.
     #[arg(long, value_name = "FILE", group = "list")]

@@ -62,10 +62,10 @@ pub fn run_projects(args: &ProjectsArgs) -> Result<()> {
 #[derive(Debug, Args)]
 pub struct CopyArgs {
     /// The project to copy: a file or a `postgres://…?project=NAME` URL.
-    #[arg(value_parser = super::parse_location)]
+    #[arg(value_parser = super::LocationParser)]
     pub from: Location,
     /// Where to put the copy (must not exist yet).
-    #[arg(value_parser = super::parse_location)]
+    #[arg(value_parser = super::LocationParser)]
     pub to: Location,
 }
 
@@ -89,7 +89,7 @@ pub fn run_copy(args: &CopyArgs) -> Result<()> {
 #[command(group(clap::ArgGroup::new("rule").required(true).multiple(false)))]
 pub struct AssignArgs {
     /// The project.
-    #[arg(value_parser = super::parse_location)]
+    #[arg(value_parser = super::LocationParser)]
     pub project: Location,
     /// Each open pair and cluster to its CRM account's owner (the owner column, or the one
     /// named here).

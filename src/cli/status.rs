@@ -10,7 +10,7 @@ use ledgerlink::core::project::{Location, Project, Status};
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// The project: a file, or `postgres://user@host/db?project=NAME` for a shared one.
-    #[arg(value_parser = super::parse_location)]
+    #[arg(value_parser = super::LocationParser)]
     pub project: Location,
     /// Print one JSON object instead of the text report.
     #[arg(long)]

@@ -18,6 +18,7 @@ mod project_support;
 mod cli_inspect;
 mod cli_output;
 mod cli_project;
+mod cli_shared;
 mod dist_files;
 mod export_cli;
 mod matching_cli;

@@ -76,6 +76,20 @@ fn another_reviewers_decision_shows_within_a_second_with_who_took_it() {
     };
     let url = shared_project(server, "gui");
     let mut harness = open_by_address(&url);
+    // Remembered among the recent projects, without its password.
+    let recent = &harness.state().settings().recent_projects;
+    let name = url.split("project=").nth(1).unwrap();
+    assert!(
+        recent
+            .iter()
+            .any(|project| project.to_string_lossy().contains(name)),
+        "{recent:?}"
+    );
+    assert!(
+        recent
+            .iter()
+            .all(|project| !project.to_string_lossy().contains(pg_support::PASSWORD))
+    );
     let location = Location::parse(&url).unwrap();
     let Location::Postgres(pg) = &location else {
         unreachable!()
@@ -100,7 +114,7 @@ fn another_reviewers_decision_shows_within_a_second_with_who_took_it() {
         let workspace = harness.state().workspace().unwrap();
         workspace.project().partners(Side::Crm, "A-2") == ["10002"]
             && harness
-                .query_by_label_contains("Bert: accept crm:A-2")
+                .query_by_label_contains("Bert accepted crm:A-2 with erp:10002")
                 .is_some()
     });
     let took = shown.expect("Bert's decision reached Anna's window");

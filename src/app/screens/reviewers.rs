@@ -87,8 +87,8 @@ fn progress_ui(ui: &mut egui::Ui, workspace: &Workspace) {
             ui.end_row();
             for row in progress {
                 ui.label(&row.reviewer);
-                ui.label(format!("{} of {}", row.pairs_open, row.pairs));
-                ui.label(format!("{} of {}", row.clusters_open, row.clusters));
+                ui.label(format!("{} of {} given", row.pairs_open, row.pairs));
+                ui.label(format!("{} of {} given", row.clusters_open, row.clusters));
                 ui.label(row.decisions.to_string());
                 let assigned = row.pairs + row.clusters;
                 let open = row.pairs_open + row.clusters_open;

@@ -72,8 +72,12 @@ pub(crate) fn connect(location: &PgLocation, application: &str) -> Result<Client
         .connect(application)
         .map_err(|error| ProjectError::Postgres {
             file: PathBuf::from(location.to_string()),
-            action: "connect to the server",
-            detail: error.to_string(),
+            action: "cannot connect to the server",
+            // The error names the address too; the project's error already does.
+            detail: match error {
+                location::PgError::Connect { detail, .. } => detail,
+                other => other.to_string(),
+            },
             connection_lost: true,
         })
 }
