@@ -127,15 +127,37 @@ fn accept_band(args: &DecideArgs, band: &str) -> Result<()> {
     }
     let mut project = Project::open(&args.project)?;
     let by = args.by.clone().unwrap_or_else(login_name);
-    let decisions = project.auto_band_accepts();
-    let default_note = format!(
-        "bulk accept of the {} pairs of the auto band",
-        decisions.len()
-    );
-    let note = args.note.clone().unwrap_or(default_note);
-    let count = project.decide_batch(&decisions, &by, Some(&note))?.len();
+    // Another reviewer may take some of these pairs meanwhile (on a shared project): the batch
+    // is then refused whole, naming who took which; it is made again from what is left.
+    let mut attempts = 0;
+    let count = loop {
+        attempts += 1;
+        let decisions = project.auto_band_accepts();
+        let default_note = format!(
+            "bulk accept of the {} pairs of the auto band",
+            decisions.len()
+        );
+        let note = args.note.clone().unwrap_or(default_note);
+        match project.decide_batch(&decisions, &by, Some(&note)) {
+            Ok(entries) => break entries.len(),
+            Err(error) if attempts < 3 && taken_meanwhile(&error) => {
+                eprintln!("{error}; accepting the pairs still open again");
+                project.refresh()?;
+            }
+            Err(error) => return Err(error.into()),
+        }
+    };
     println!("recorded: {count} pairs of the auto band accepted in one batch by {by}");
     Ok(())
+}
+
+/// True when a refusal says someone else decided one of the pairs first.
+fn taken_meanwhile(error: &ledgerlink::core::project::ProjectError) -> bool {
+    use ledgerlink::core::project::Refusal;
+    matches!(
+        error.refusal(),
+        Some(Refusal::AlreadyDecided { .. } | Refusal::ConflictingLink { .. })
+    )
 }
 
 /// Run `decide`.

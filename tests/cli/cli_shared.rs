@@ -7,8 +7,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use ledgerlink::core::project::{Location, NewProject, Project, SuggestionSet};
+
 use crate::pg_support::{self, PASSWORD};
-use crate::project_support::new_project_file;
+use crate::project_support::{dataset_owned, new_project_file, pair};
 
 fn ledgerlink(args: &[&str]) -> Output {
     ledgerlink_with(args, None)
@@ -206,4 +208,48 @@ fn bad_addresses_and_missing_projects_are_refused_clearly_without_the_password()
     let message = text(&output.stderr);
     assert!(!message.contains("wrong-secret-42"), "{message}");
     assert!(message.contains("password"), "{message}");
+}
+
+#[test]
+fn two_laptops_accepting_the_auto_band_at_once_accept_each_pair_once() {
+    let Some(server) = pg_support::server_or_skip("two_laptops_accepting_the_auto_band") else {
+        return;
+    };
+    let count = 300;
+    let rows = |prefix: &str| -> Vec<Vec<String>> {
+        (0..count)
+            .map(|i| vec![format!("{prefix}{i}"), format!("Firm {i}")])
+            .collect()
+    };
+    let setup = NewProject {
+        crm: dataset_owned("crm.csv", &["id", "name"], &rows("C")),
+        erp: dataset_owned("erp.csv", &["id", "name"], &rows("E")),
+        crm_mapping: vec![],
+        erp_mapping: vec![],
+        policy: Default::default(),
+        by: "test".into(),
+    };
+    let suggestions = SuggestionSet {
+        pairs: (0..count).map(|i| pair(i, i, 0.995)).collect(),
+        ..Default::default()
+    };
+    let url = server.url(&server.unique_project("band"));
+    let location = Location::parse(&url).unwrap();
+    Project::create_with_suggestions(&location, setup, &suggestions).unwrap();
+    let laptops: Vec<_> = ["anna", "bert"]
+        .into_iter()
+        .map(|by| {
+            Command::new(env!("CARGO_BIN_EXE_ledgerlink"))
+                .args(["decide", &url, "--accept-band", "auto", "--by", by])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut laptop in laptops {
+        assert!(laptop.wait().unwrap().success());
+    }
+    let project = Project::open(&location).unwrap();
+    assert_eq!(project.links().len(), count);
+    assert_eq!(project.decisions().len(), count, "no pair accepted twice");
+    assert_eq!(project.status().open, 0);
 }

@@ -284,4 +284,21 @@ fn status_counts_what_the_workshop_decided() {
     }
     assert_eq!(json["actions"]["create_in_crm"], 1);
 }
+
+fn a_second_reviewer_accepting_a_linked_pair_is_told_who_linked_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (location, mut anna) = new_project(dir.path(), "both");
+    let mut bert = Project::open(&location).unwrap();
+    anna.decide(&accept("C1", "1001"), "anna", None).unwrap();
+    let error = bert.decide(&accept("C1", "1001"), "bert", None).unwrap_err();
+    match error.refusal() {
+        Some(Refusal::AlreadyDecided { by, kind, .. }) => {
+            assert_eq!((by.as_str(), kind.as_str()), ("anna", "accept"));
+        }
+        other => panic!("{other:?}: {error}"),
+    }
+    let links = Project::open(&location).unwrap().links().len();
+    assert_eq!(links, 1, "anna's decision stands, once");
+    assert_eq!(bert.pair_decision("C1", "1001").unwrap().by, "anna");
+}
 }

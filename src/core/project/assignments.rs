@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::core::model::{Role, Side};
+use crate::core::model::Side;
 
+use super::assign_rules::describe;
 use super::error::ProjectError;
 use super::log::LogRow;
 use super::suggestions::Suggestion;
@@ -188,54 +189,6 @@ pub struct ReviewerProgress {
     pub decisions: usize,
 }
 
-/// Header words (besides "owner") that name an account owner column.
-const OWNER_HEADERS: &[&str] = &[
-    "account manager",
-    "sales rep",
-    "salesperson",
-    "sales person",
-    "responsible",
-    "verantwortlich",
-    "betreuer",
-    "vertriebsmitarbeiter",
-    "responsable",
-];
-
-/// The column of `side` holding the account owner: `named` when given, else the first header
-/// that names an owner.
-fn owner_column(project: &Project, side: Side, named: Option<&str>) -> Option<usize> {
-    let dataset = project.dataset(side);
-    match named {
-        Some(name) => {
-            let name = name.trim().to_lowercase();
-            (dataset.columns.iter()).position(|column| column.name.trim().to_lowercase() == name)
-        }
-        None => dataset.owner_column().or_else(|| {
-            dataset.columns.iter().position(|column| {
-                let header = column.name.to_lowercase().replace(['_', '.'], " ");
-                OWNER_HEADERS.iter().any(|word| header.contains(word))
-            })
-        }),
-    }
-}
-
-/// A cell of the record `key` of `side`, trimmed; `None` when empty.
-fn cell<'a>(project: &'a Project, side: Side, key: &str, column: Option<usize>) -> Option<&'a str> {
-    let row = project.list(side).row_of(key)?;
-    let value = project.dataset(side).cells.cell(row, column?).trim();
-    (!value.is_empty()).then_some(value)
-}
-
-/// The country of the record `key` of `side`, trimmed; `None` when it has none.
-fn country<'a>(project: &'a Project, side: Side, key: &str) -> Option<&'a str> {
-    cell(
-        project,
-        side,
-        key,
-        project.dataset(side).column_of(Role::Country),
-    )
-}
-
 impl Project {
     /// Who each pair and cluster is assigned to.
     pub fn assignments(&self) -> &Assignments {
@@ -304,7 +257,10 @@ impl Project {
     /// `assign` with what went to whom). Decided subjects keep their assignment.
     pub fn assign(&mut self, rule: &AssignRule, by: &str) -> Result<AssignReport, ProjectError> {
         let open = match rule {
-            AssignRule::Hand { subjects, .. } => subjects.clone(),
+            AssignRule::Hand { subjects, .. } => {
+                self.check_subjects(subjects)?;
+                subjects.clone()
+            }
             _ => self.open_subjects(),
         };
         let mut report = AssignReport::default();
@@ -340,42 +296,54 @@ impl Project {
         Ok(report)
     }
 
-    fn reviewer_by_rule(&self, rule: &AssignRule, subject: &Subject) -> Option<String> {
-        let (side, key, other) = match subject {
-            Subject::Pair { crm, erp } => {
-                (Side::Crm, crm.as_str(), Some((Side::Erp, erp.as_str())))
-            }
-            Subject::Cluster { side, first } => (*side, first.as_str(), None),
-        };
-        let found = match rule {
-            AssignRule::Hand { reviewer, .. } => Some(reviewer.trim()),
-            AssignRule::Owner { column } => {
-                let column = owner_column(self, side, column.as_deref());
-                cell(self, side, key, column)
-            }
-            AssignRule::Country(table) => {
-                let country = country(self, side, key)
-                    .or_else(|| other.and_then(|(side, key)| country(self, side, key)));
-                let listed = |wanted: &str| {
-                    table
-                        .iter()
-                        .find(|(name, _)| name.trim().eq_ignore_ascii_case(wanted))
-                        .map(|(_, reviewer)| reviewer.as_str())
+    /// Refuse a subject that is neither a suggested pair nor a duplicate cluster (named by its
+    /// first member) of this project.
+    fn check_subjects(&self, subjects: &[Subject]) -> Result<(), ProjectError> {
+        let suggestions = self.suggestions();
+        for subject in subjects {
+            let known = match subject {
+                Subject::Pair { crm, erp } => suggestions.find(crm, erp).is_some(),
+                Subject::Cluster { side, first } => suggestions
+                    .clusters
+                    .iter()
+                    .any(|cluster| cluster.side == *side && cluster.members.first() == Some(first)),
+            };
+            if !known {
+                let what = match subject {
+                    Subject::Pair { crm, erp } => {
+                        format!("CRM {crm} and ERP {erp} are not a suggested pair")
+                    }
+                    Subject::Cluster { side, first } => format!(
+                        "{side} {first} does not lead a duplicate cluster (name a cluster by its \
+                         first member)"
+                    ),
                 };
-                country.and_then(listed).or_else(|| listed("*"))
+                return Err(ProjectError::invalid(
+                    &self.name,
+                    format!("{what}; nothing was assigned"),
+                ));
             }
-        };
-        let hand = matches!(rule, AssignRule::Hand { .. });
-        found
-            .map(str::to_string)
-            .filter(|name| hand || !name.is_empty())
+        }
+        Ok(())
     }
 
     /// How far each reviewer with an assignment or a decision is, by name.
     pub fn progress(&self) -> Vec<ReviewerProgress> {
         let open: HashSet<Subject> = self.open_subjects().into_iter().collect();
         let mut by_name: BTreeMap<String, ReviewerProgress> = BTreeMap::new();
-        for (subject, reviewer) in self.loaded.assignments.iter() {
+        // A pair or cluster that a re-import took away is neither open nor done.
+        let suggestions = self.suggestions();
+        let exists = |subject: &Subject| match subject {
+            Subject::Pair { crm, erp } => suggestions.find(crm, erp).is_some(),
+            Subject::Cluster { side, first } => (suggestions.clusters.iter())
+                .any(|cluster| cluster.side == *side && cluster.members.first() == Some(first)),
+        };
+        for (subject, reviewer) in self
+            .loaded
+            .assignments
+            .iter()
+            .filter(|(subject, _)| exists(subject))
+        {
             let progress = progress_of(&mut by_name, reviewer);
             let is_open = open.contains(subject);
             match subject {
@@ -406,30 +374,4 @@ fn progress_of<'a>(
             reviewer: reviewer.to_string(),
             ..ReviewerProgress::default()
         })
-}
-
-/// The log note of an assignment: "owner: 12 pairs and 1 cluster to bert; 3 left".
-fn describe(rule: &AssignRule, report: &AssignReport) -> String {
-    let how = match rule {
-        AssignRule::Owner { .. } => "by owner",
-        AssignRule::Country(_) => "by country",
-        AssignRule::Hand { .. } => "by hand",
-    };
-    let parts: Vec<String> = report
-        .assigned
-        .iter()
-        .map(|(reviewer, (pairs, clusters))| {
-            let who = if reviewer.is_empty() {
-                "nobody"
-            } else {
-                reviewer
-            };
-            format!("{pairs} pairs and {clusters} clusters to {who}")
-        })
-        .collect();
-    let mut note = format!("{how}: {}", parts.join(", "));
-    if report.left > 0 {
-        note.push_str(&format!("; {} left unassigned", report.left));
-    }
-    note
 }

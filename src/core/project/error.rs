@@ -235,6 +235,23 @@ pub enum Refusal {
         /// When (UTC).
         at: String,
     },
+    /// The pair is already linked, and neither record changed since: nothing to confirm (two
+    /// reviewers accepting one pair; the first one's decision stands).
+    #[error(
+        "CRM {crm} and ERP {erp} are already linked ({kind} by {by} at {at}); nothing was changed"
+    )]
+    AlreadyDecided {
+        /// The CRM id.
+        crm: String,
+        /// The ERP id.
+        erp: String,
+        /// `accept` or `link`.
+        kind: String,
+        /// Who linked them.
+        by: String,
+        /// When (UTC).
+        at: String,
+    },
     /// `accept` names a pair that matching did not suggest.
     #[error(
         "CRM {crm} and ERP {erp} were not suggested as a pair; link them by hand (--link) if they \

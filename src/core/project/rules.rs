@@ -5,7 +5,9 @@
 //! * One ERP customer is linked to one CRM account, and one CRM account to one ERP customer,
 //!   unless the records already linked are marked duplicates of the new one. A conflicting
 //!   accept or link is refused with a message naming the existing link; it never replaces it.
-//! * Accepting again a pair already linked is allowed: it confirms a stale decision.
+//! * Accepting (or linking) again a pair already linked confirms it when one of its records
+//!   changed since (a stale decision); otherwise it is refused naming who linked it, so that a
+//!   second reviewer taking the same pair never replaces the first one's decision.
 //! * `reject` of a linked pair removes the link (and the pair is never suggested again).
 //! * `unsure` flags a suggested pair for a second look; it stays open and links nothing.
 //! * A creation action is refused for a linked record, for a record of the wrong list, and when
@@ -27,6 +29,7 @@ use super::log::LogRow;
 use super::policy::{CreationAction, Policy};
 use super::state::DecisionState;
 use super::suggestions::Suggestions;
+use super::views::staleness;
 use super::{Loaded, Project, catch_up, utc_now};
 
 /// What a decision is checked against.
@@ -75,6 +78,7 @@ impl Rules<'_> {
                     }));
                 }
                 score = suggestion.map(|found| found.probability);
+                self.check_not_decided(crm, erp)?;
                 self.check_one_to_one(Side::Erp, erp, crm)?;
                 self.check_one_to_one(Side::Crm, crm, erp)?;
             }
@@ -125,6 +129,24 @@ impl Rules<'_> {
             first_hash: Some(first_hash),
             second_hash,
         })
+    }
+
+    /// A pair linked already may be accepted again only to confirm it after a record changed.
+    fn check_not_decided(&self, crm: &str, erp: &str) -> Result<(), Box<Refusal>> {
+        let Some(existing) = self.state.pair_decision(crm, erp) else {
+            return Ok(());
+        };
+        let current = staleness(existing, self.crm, self.erp).is_current();
+        if existing.kind.is_link() && current {
+            return Err(Box::new(Refusal::AlreadyDecided {
+                crm: crm.to_string(),
+                erp: erp.to_string(),
+                kind: existing.kind.as_str().to_string(),
+                by: existing.by.clone(),
+                at: existing.at.clone(),
+            }));
+        }
+        Ok(())
     }
 
     /// `record` of `side` may take `wanted` (of the other list) as a partner only if every

@@ -11,6 +11,7 @@
 pub mod location;
 mod projects;
 mod schema;
+mod tables;
 mod tx;
 pub mod watch;
 

@@ -12,19 +12,15 @@ use crate::core::model::Side;
 use super::super::assignments::AssignmentRow;
 use super::super::backend::{MissingRow, Tx};
 use super::super::error::ProjectError;
-use super::super::lists::{RecordList, encode_cells};
+use super::super::lists::RecordList;
 use super::super::log::{DROPPED, LogRow, UNDONE};
-use super::super::store::{ListRow, StoredRecords};
-use super::super::suggestion_store::{
-    SuggestionRow, encode_contributions, kind_of, push_cluster_row, xref_from,
-};
 use super::super::suggestions::Suggestions;
-use super::pg_error;
+use super::{pg_error, tables};
 
 /// A transaction on one project's schema.
 pub(crate) struct PgTx<'a, 'b> {
-    transaction: &'a mut Transaction<'b>,
-    name: &'a Path,
+    pub(super) transaction: &'a mut Transaction<'b>,
+    pub(super) name: &'a Path,
 }
 
 const LOG_COLUMNS: &str = "seq, at, \"by\", action, side_a, key_a, side_b, key_b, score, note, \
@@ -36,7 +32,7 @@ impl<'a, 'b> PgTx<'a, 'b> {
         PgTx { transaction, name }
     }
 
-    fn execute(
+    pub(super) fn execute(
         &mut self,
         action: &'static str,
         sql: &str,
@@ -48,7 +44,7 @@ impl<'a, 'b> PgTx<'a, 'b> {
             .map_err(|error| pg_error(name, action, &error))
     }
 
-    fn query(
+    pub(super) fn query(
         &mut self,
         action: &'static str,
         sql: &str,
@@ -61,7 +57,7 @@ impl<'a, 'b> PgTx<'a, 'b> {
     }
 
     /// Copy `rows` into `table (columns)` with binary COPY.
-    fn copy_in(
+    pub(super) fn copy_in(
         &mut self,
         action: &'static str,
         (table, types): (&str, &[Type]),
@@ -121,188 +117,19 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn load_list(&mut self, side: Side) -> Result<RecordList, ProjectError> {
-        let action = "read the imported lists";
-        let side_name = side.as_str();
-        let rows = self.query(
-            action,
-            "SELECT columns, report, mapping, imported_at, imported_by, generation FROM lists WHERE side = $1",
-            &[&side_name],
-        )?;
-        let row = rows.first().ok_or_else(|| ProjectError::Corrupt {
-            file: self.name.to_path_buf(),
-            detail: format!("the {side} list is missing"),
-        })?;
-        let header = ListRow {
-            columns: row.get(0),
-            report: row.get(1),
-            mapping: row.get(2),
-            imported_at: row.get(3),
-            imported_by: row.get(4),
-            generation: row.get(5),
-        };
-        let mut records = StoredRecords::new(header.column_count(self.name, side)?);
-        let rows = self.query(
-            action,
-            "SELECT \"row\", key, source_row, hash, cells FROM records WHERE side = $1 ORDER BY \"row\"",
-            &[&side_name],
-        )?;
-        for row in &rows {
-            let fields = (row.get(0), row.get(1), row.get(2), row.get(3));
-            records.push((self.name, side), fields, row.get::<_, &[u8]>(4))?;
-        }
-        header.into_list(self.name, side, records)
+        tables::load_list(self, side)
     }
 
     fn write_list(&mut self, list: &RecordList) -> Result<(), ProjectError> {
-        let action = "store the imported list";
-        let header = ListRow::of(self.name, list)?;
-        let side = list.side.as_str();
-        self.execute(
-            action,
-            "INSERT INTO lists (side, columns, report, mapping, imported_at, imported_by, generation)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
-             ON CONFLICT (side) DO UPDATE SET columns = excluded.columns, report = excluded.report,
-                 mapping = excluded.mapping, imported_at = excluded.imported_at,
-                 imported_by = excluded.imported_by, generation = excluded.generation",
-            &[&side, &header.columns, &header.report, &header.mapping, &header.imported_at, &header.imported_by, &header.generation],
-        )?;
-        self.execute(action, "DELETE FROM records WHERE side = $1", &[&side])?;
-        let types = [
-            Type::TEXT,
-            Type::INT8,
-            Type::TEXT,
-            Type::INT8,
-            Type::INT8,
-            Type::BYTEA,
-        ];
-        let mut bytes = Vec::new();
-        self.copy_in(
-            action,
-            (
-                "records (side, \"row\", key, source_row, hash, cells)",
-                &types,
-            ),
-            &mut |writer| {
-                for row in 0..list.len() {
-                    let Some(record) = list.record_at(row) else {
-                        continue;
-                    };
-                    encode_cells(list.dataset.cells.row(row), &mut bytes);
-                    let values: [&(dyn ToSql + Sync); 6] = [
-                        &side,
-                        &(row as i64),
-                        &record.key(),
-                        &(record.source_row() as i64),
-                        &(record.hash().0 as i64),
-                        &bytes.as_slice(),
-                    ];
-                    writer.write(&values)?;
-                }
-                Ok(())
-            },
-        )
+        tables::write_list(self, list)
     }
 
     fn load_suggestions(&mut self) -> Result<Suggestions, ProjectError> {
-        let action = "read the suggestions";
-        let rows = self.query(
-            action,
-            "SELECT id, kind, crm_key, erp_key, probability, band, reason, contributions FROM suggestions ORDER BY id",
-            &[],
-        )?;
-        let mut items = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let stored = SuggestionRow {
-                id: row.get(0),
-                kind: row.get(1),
-                crm: row.get(2),
-                erp: row.get(3),
-                probability: row.get(4),
-                band: row.get(5),
-                reason: row.get(6),
-                contributions: row.get(7),
-            };
-            items.push(stored.into_suggestion(self.name)?);
-        }
-        let mut clusters = Vec::new();
-        let rows = self.query(
-            action,
-            "SELECT cluster, side, key, probability, reason FROM duplicate_clusters ORDER BY cluster, position",
-            &[],
-        )?;
-        for row in &rows {
-            let member = (row.get(0), row.get::<_, &str>(1), row.get(2));
-            push_cluster_row(self.name, &mut clusters, member, (row.get(3), row.get(4)))?;
-        }
-        let rows = self.query(
-            action,
-            "SELECT crm_key, xref, status, suggested_erp_key FROM xref_checks ORDER BY position",
-            &[],
-        )?;
-        let mut xrefs = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let check = (row.get(0), row.get(1), row.get::<_, &str>(2));
-            xrefs.push(xref_from(self.name, check, row.get(3))?);
-        }
-        let clusters = clusters.into_iter().map(|(_, cluster)| cluster).collect();
-        Ok(Suggestions::new(items, clusters, xrefs))
+        tables::load_suggestions(self)
     }
 
     fn write_suggestions(&mut self, suggestions: &Suggestions) -> Result<(), ProjectError> {
-        let action = "store the suggestions";
-        let name = self.name;
-        self.transaction
-            .batch_execute(
-                "DELETE FROM suggestions; DELETE FROM duplicate_clusters; DELETE FROM xref_checks;",
-            )
-            .map_err(|error| pg_error(name, action, &error))?;
-        let types = [
-            Type::INT8,
-            Type::TEXT,
-            Type::TEXT,
-            Type::TEXT,
-            Type::FLOAT8,
-            Type::TEXT,
-            Type::TEXT,
-            Type::TEXT,
-        ];
-        let table =
-            "suggestions (id, kind, crm_key, erp_key, probability, band, reason, contributions)";
-        self.copy_in(action, (table, &types), &mut |writer| {
-            for item in &suggestions.items {
-                let contributions = encode_contributions(&item.contributions);
-                let values: [&(dyn ToSql + Sync); 8] = [
-                    &item.id,
-                    &kind_of(item),
-                    &item.crm,
-                    &item.erp,
-                    &item.probability,
-                    &item.band.as_str(),
-                    &item.reason,
-                    &contributions,
-                ];
-                writer.write(&values)?;
-            }
-            Ok(())
-        })?;
-        for (number, cluster) in suggestions.clusters.iter().enumerate() {
-            for (position, key) in cluster.members.iter().enumerate() {
-                self.execute(
-                    action,
-                    "INSERT INTO duplicate_clusters (cluster, position, side, key, probability, reason)
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                    &[&(number as i64), &(position as i64), &cluster.side.as_str(), key, &cluster.probability, &cluster.reason],
-                )?;
-            }
-        }
-        for (position, check) in suggestions.xrefs.iter().enumerate() {
-            self.execute(
-                action,
-                "INSERT INTO xref_checks (position, crm_key, xref, status, suggested_erp_key) VALUES ($1, $2, $3, $4, $5)",
-                &[&(position as i64), &check.crm, &check.xref, &check.status.as_str(), &check.suggested_erp],
-            )?;
-        }
-        Ok(())
+        tables::write_suggestions(self, suggestions)
     }
 
     fn log_rows(&mut self, after: i64, decisions_only: bool) -> Result<Vec<LogRow>, ProjectError> {
