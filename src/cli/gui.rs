@@ -73,7 +73,16 @@ pub fn open(project: Option<PathBuf>, demo: bool, flags: WindowFlags) -> Result<
         flags.smoke_test || flags.bench_frames.is_some(),
     ) {
         (true, _, _) => "the demo".to_string(),
-        (false, Some(path), _) => path.display().to_string(),
+        // An address is shown without its password (or not at all when it does not parse).
+        (false, Some(path), _) => match path.to_str() {
+            Some(text) if ledgerlink::core::project::pg::location::is_postgres_url(text) => {
+                super::parse_location(text).map_or_else(
+                    |_| "the shared project".to_string(),
+                    |place| place.to_string(),
+                )
+            }
+            _ => path.display().to_string(),
+        },
         (false, None, true) => "the window test".to_string(),
         (false, None, false) => "the workshop window".to_string(),
     };

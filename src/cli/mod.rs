@@ -96,6 +96,8 @@ pub enum Command {
     Projects(shared::ProjectsArgs),
     /// Copy a project, whole with its log, from a file to a server or back.
     Copy(shared::CopyArgs),
+    /// Let another database user work on a project on a server (run by the one who made it).
+    Grant(shared::GrantArgs),
     /// Split the open pairs and duplicate clusters among reviewers (by owner, country or hand).
     Assign(shared::AssignArgs),
     /// Write realistic messy CRM and ERP exports of the same firms, with the truth files.
@@ -175,6 +177,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Projects(args)) => shared::run_projects(&args),
         Some(Command::Copy(args)) => shared::run_copy(&args),
         Some(Command::Assign(args)) => shared::run_assign(&args),
+        Some(Command::Grant(args)) => shared::run_grant(&args),
         Some(Command::Match(args)) => match_cmd::run(&args),
         Some(Command::Dedupe(args)) => dedupe::run(&args),
         Some(Command::Eval(args)) => eval::run(&args),

@@ -84,6 +84,35 @@ pub fn run_copy(args: &CopyArgs) -> Result<()> {
     Ok(())
 }
 
+/// Arguments of `grant`.
+#[derive(Debug, Args)]
+pub struct GrantArgs {
+    /// The project on the server (you must be the database user who made it).
+    #[arg(value_parser = super::LocationParser)]
+    pub project: Location,
+    /// The database user who may work on it.
+    #[arg(long, value_name = "USER")]
+    pub to: String,
+    /// Only read it (status, export, copy), not decide.
+    #[arg(long)]
+    pub read_only: bool,
+}
+
+/// Run `grant`.
+pub fn run_grant(args: &GrantArgs) -> Result<()> {
+    let Location::Postgres(server) = &args.project else {
+        return Err(super::BadInput(
+            "grant is for a project on a server; a project file is shared through its folder"
+                .to_string(),
+        )
+        .into());
+    };
+    ledgerlink::core::project::pg::grant(server, &args.to, !args.read_only)?;
+    let what = if args.read_only { "read" } else { "work on" };
+    confirmln!("database user {} may now {what} {}", args.to, args.project);
+    Ok(())
+}
+
 /// Arguments of `assign`.
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("rule").required(true).multiple(false)))]
@@ -93,7 +122,14 @@ pub struct AssignArgs {
     pub project: Location,
     /// Each open pair and cluster to its CRM account's owner (the owner column, or the one
     /// named here).
-    #[arg(long, group = "rule", num_args = 0..=1, default_missing_value = "", value_name = "COLUMN")]
+    #[arg(
+        long,
+        group = "rule",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "",
+        value_name = "COLUMN"
+    )]
     pub by_owner: Option<String>,
     /// By country: `DE=anna,AT=anna,FR=bert,*=carl` (`*`: every other country).
     #[arg(long, group = "rule", value_name = "TABLE")]

@@ -181,6 +181,30 @@ fn tls_only_user_over_tls() {
 }
 
 #[test]
+fn require_with_a_root_certificate_checks_the_certificate_authority_as_psql_does() {
+    let Some(server) = server("require_with_a_root_certificate") else {
+        return;
+    };
+    let (true, Some(ca)) = (server.has_tls(), server.ca_cert()) else {
+        eprintln!("require_with_a_root_certificate: skipped: no TLS");
+        return;
+    };
+    let system = "/etc/ssl/certs/ca-certificates.crt";
+    if std::path::Path::new(system).is_file() {
+        let text = format!("{}&sslmode=require&sslrootcert={system}", server.url("ca"));
+        let error = connect_error(&location(&text), &no_env);
+        assert!(error.to_string().contains("certificate"), "{error}");
+    }
+    let text = format!(
+        "{}&sslmode=require&sslrootcert={}",
+        server.url("ca"),
+        ca.display()
+    );
+    let mut client = location(&text).connect_with("test", &no_env).unwrap();
+    assert!(uses_tls(&mut client));
+}
+
+#[test]
 fn verify_full_refuses_an_unknown_certificate_authority() {
     let Some(server) = server("verify_full_refuses_an_unknown_certificate_authority") else {
         return;

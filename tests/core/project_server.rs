@@ -291,7 +291,9 @@ fn errors_name_the_project_and_never_its_password() {
     let error = Project::open(Location::parse(&url).unwrap()).unwrap_err();
     let text = error.to_string();
     assert!(
-        text.contains("no_such_project") && text.contains("projects URL"),
+        text.contains("no_such_project")
+            && text.contains("projects ADDRESS")
+            && error.is_bad_input(),
         "{text}"
     );
     assert!(!text.contains(pg_support::PASSWORD), "{text}");
@@ -362,4 +364,45 @@ fn a_location_parses_for_every_command() {
         shown.contains("q3") && shown.contains("db.example.org"),
         "{shown}"
     );
+}
+
+#[test]
+fn a_second_database_user_works_on_a_project_once_its_owner_grants_it() {
+    let Some(server) = server("a_second_database_user") else {
+        return;
+    };
+    let (url, location) = location(server, "grant");
+    project_at(&location, 4, 4);
+    let role = format!("bert_{}", std::process::id());
+    server
+        .admin()
+        .batch_execute(&format!("CREATE ROLE {role} LOGIN PASSWORD 'bert-secret'"))
+        .unwrap();
+    let bert_url = url.replace(
+        &format!("{}:{}@", pg_support::USER, pg_support::PASSWORD),
+        &format!("{role}:bert-secret@"),
+    );
+    let bert_location = Location::parse(&bert_url).unwrap();
+    let error = Project::open(&bert_location).unwrap_err();
+    let text = error.to_string();
+    assert!(error.is_bad_input(), "{text}");
+    assert!(
+        text.contains("made by database user reviewer") && text.contains("grant"),
+        "{text}"
+    );
+    assert!(!text.contains("bert-secret"), "{text}");
+    let Location::Postgres(owner) = &location else {
+        unreachable!()
+    };
+    ledgerlink::core::project::pg::grant(owner, &role, false).unwrap();
+    let mut bert = Project::open(&bert_location).unwrap();
+    assert_eq!(bert.list(Side::Crm).len(), 4, "bert may read");
+    let error = bert.decide(&link("C0", "E0"), "bert", None).unwrap_err();
+    assert!(
+        error.is_bad_input() && error.to_string().contains("may not change"),
+        "{error}"
+    );
+    ledgerlink::core::project::pg::grant(owner, &role, true).unwrap();
+    bert.decide(&link("C0", "E0"), "bert", None).unwrap();
+    assert_eq!(Project::open(&location).unwrap().links().len(), 1);
 }

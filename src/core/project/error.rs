@@ -90,6 +90,15 @@ pub enum ProjectError {
         /// What is inconsistent.
         detail: String,
     },
+    /// A project on a server that is not there, or that this database user may not use, or a
+    /// server that refused the user (password, database): something to change, not to retry.
+    #[error("{}: {detail}", file.display())]
+    Unavailable {
+        /// The project (its URL, without password).
+        file: PathBuf,
+        /// What is wrong and what to do.
+        detail: String,
+    },
     /// The location is not one Ledgerlink can use (a malformed server URL).
     #[error("{detail}")]
     BadLocation {
@@ -130,6 +139,7 @@ impl ProjectError {
             | ProjectError::AlreadyExists { .. }
             | ProjectError::Invalid { .. }
             | ProjectError::BadLocation { .. }
+            | ProjectError::Unavailable { .. }
             | ProjectError::Refused { .. } => true,
             ProjectError::Io { source, .. } => matches!(
                 source.kind(),

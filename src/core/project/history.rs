@@ -117,14 +117,18 @@ impl Project {
         }
     }
 
-    /// The whole log, oldest first: every decision with its state (`in_effect`, `undone`,
-    /// `dropped`) and batch, and every undo, redo and re-import with who and when.
+    /// The whole log up to [`Project::last_seq`], oldest first: every decision with its state
+    /// (`in_effect`, `undone`, `dropped`) and batch, and every undo, redo, re-import and
+    /// assignment with who and when.
     pub fn audit_log(&self) -> Result<Vec<AuditRow>, ProjectError> {
         let mut rows = Vec::new();
         self.backend.read(&mut |tx| {
             rows = tx.log_rows(0, false)?;
             Ok(())
         })?;
+        // What others appended since this project last caught up is not in its state either:
+        // the audit (and the export) shows the same moment as the links.
+        rows.retain(|row| row.seq <= self.loaded.last_seq);
         Ok(log::audit_rows(&rows))
     }
 }

@@ -73,6 +73,9 @@ pub enum PgError {
         location: String,
         /// The server's or the network's answer, and what to check.
         detail: String,
+        /// True when the server answered and refused (password, user, database, pg_hba.conf):
+        /// trying again will not help.
+        refused: bool,
     },
     /// TLS could not be set up (certificate files, trusted roots).
     #[error("cannot set up an encrypted connection: {detail}")]
@@ -337,6 +340,7 @@ impl PgLocation {
         connect::connect_within(config, tls, limit).map_err(|failure| PgError::Connect {
             location: self.to_string(),
             detail: failure.describe(note.as_deref()),
+            refused: failure.is_refusal(),
         })
     }
 

@@ -24,7 +24,7 @@ use super::backend::{Backend, Tx, Work};
 use super::error::ProjectError;
 use super::schema::SCHEMA_VERSION;
 use location::PgLocation;
-pub use projects::{ProjectSummary, drop_project, list_projects};
+pub use projects::{ProjectSummary, drop_project, grant, list_projects};
 use tx::PgTx;
 
 /// The `application_name` of the connections that read and write a project.
@@ -50,6 +50,18 @@ impl std::fmt::Debug for PgBackend {
 /// A server error with context. The detail is the server's message (or the client's, for a
 /// lost connection); neither ever holds the password.
 pub(crate) fn pg_error(name: &Path, action: &'static str, error: &postgres::Error) -> ProjectError {
+    if error.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
+        return ProjectError::Unavailable {
+            file: name.to_path_buf(),
+            detail: format!(
+                "{action}: this database user may not change the project ({}); its owner can \
+                 give access with `ledgerlink grant ADDRESS --to USER`",
+                error
+                    .as_db_error()
+                    .map_or_else(String::new, |db| db.message().to_string())
+            ),
+        };
+    }
     let lost = error.is_closed()
         || std::error::Error::source(error).is_some_and(|source| source.is::<std::io::Error>())
         || error
@@ -69,18 +81,29 @@ pub(crate) fn pg_error(name: &Path, action: &'static str, error: &postgres::Erro
 
 /// Connect to the server of `location` as `application`.
 pub(crate) fn connect(location: &PgLocation, application: &str) -> Result<Client, ProjectError> {
-    location
-        .connect(application)
-        .map_err(|error| ProjectError::Postgres {
-            file: PathBuf::from(location.to_string()),
+    let file = PathBuf::from(location.to_string());
+    location.connect(application).map_err(|error| match error {
+        // The server answered and refused: the user must change something (exit code 2).
+        location::PgError::Connect {
+            detail,
+            refused: true,
+            ..
+        } => ProjectError::Unavailable {
+            file,
+            detail: format!("cannot connect to the server: {detail}"),
+        },
+        // The error names the address too; the project's error already does.
+        location::PgError::Connect { detail, .. } => ProjectError::Postgres {
+            file,
             action: "cannot connect to the server",
-            // The error names the address too; the project's error already does.
-            detail: match error {
-                location::PgError::Connect { detail, .. } => detail,
-                other => other.to_string(),
-            },
+            detail,
             connection_lost: true,
-        })
+        },
+        other => ProjectError::Unavailable {
+            file,
+            detail: other.to_string(),
+        },
+    })
 }
 
 /// Connect and set the search path to the project's schema, after checking it holds a
@@ -97,12 +120,31 @@ fn open_connection(location: &PgLocation, name: &Path) -> Result<Client, Project
         .map_err(failed)?
         .map(|_| String::new());
     if format.is_none() {
-        return Err(ProjectError::NotAProject {
-            file: name.to_path_buf(),
-            detail: format!(
-                "there is no project '{}' in this database (`ledgerlink projects URL` lists them)",
+        // The schema may be there but not readable by this user: say whose it is.
+        let owner: Option<String> = client
+            .query_opt(
+                "SELECT pg_get_userbyid(nspowner)::text FROM pg_namespace WHERE nspname = $1",
+                &[&schema_name],
+            )
+            .map_err(failed)?
+            .map(|row| row.get(0));
+        let detail = match owner {
+            Some(owner) => format!(
+                "project '{}' was made by database user {owner}, and user {} may not use it: \
+                 {owner} can give access with `ledgerlink grant ADDRESS --to {}`",
+                location.project(),
+                location.user(),
+                location.user()
+            ),
+            None => format!(
+                "there is no project '{}' in this database (`ledgerlink projects ADDRESS` lists \
+                 them)",
                 location.project()
             ),
+        };
+        return Err(ProjectError::Unavailable {
+            file: name.to_path_buf(),
+            detail,
         });
     }
     client
@@ -240,12 +282,21 @@ pub(crate) fn create(location: &PgLocation, fill: Work<'_>) -> Result<(), Projec
         return Err(ProjectError::AlreadyExists { file: name });
     }
     let quoted = schema::quoted_schema(location.project());
-    transaction
-        .batch_execute(&format!(
-            "CREATE SCHEMA {quoted}; SET LOCAL search_path TO {quoted}; {}",
-            schema::TABLES
-        ))
-        .map_err(failed)?;
+    let made = transaction.batch_execute(&format!(
+        "CREATE SCHEMA {quoted}; SET LOCAL search_path TO {quoted}; {}",
+        schema::TABLES
+    ));
+    if let Err(error) = made {
+        // Another program made it between the check and here.
+        let taken = [
+            postgres::error::SqlState::DUPLICATE_SCHEMA,
+            postgres::error::SqlState::UNIQUE_VIOLATION,
+        ];
+        if error.code().is_some_and(|code| taken.contains(code)) {
+            return Err(ProjectError::AlreadyExists { file: name });
+        }
+        return Err(failed(error));
+    }
     let mut tx = PgTx::new(&mut transaction, &name);
     tx.set_meta(schema::APPLICATION_KEY, "ledgerlink")?;
     tx.set_meta(schema::FORMAT_KEY, &SCHEMA_VERSION.to_string())?;

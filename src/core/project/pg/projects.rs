@@ -79,3 +79,24 @@ pub fn drop_project(location: &PgLocation) -> Result<(), ProjectError> {
         ))
         .map_err(|error| pg_error(&name, "delete the project", &error))
 }
+
+/// Let database user `role` work on the project at `location` (run by its owner): use its
+/// schema and read its tables; with `write`, also decide, undo, re-import and assign. Nothing
+/// else in the database is given.
+pub fn grant(location: &PgLocation, role: &str, write: bool) -> Result<(), ProjectError> {
+    let name = PathBuf::from(location.to_string());
+    let mut client = connect(location, "ledgerlink")?;
+    let schema = quoted_schema(location.project());
+    let role = format!("\"{}\"", role.replace('"', "\"\""));
+    let rights = if write {
+        "SELECT, INSERT, UPDATE, DELETE"
+    } else {
+        "SELECT"
+    };
+    client
+        .batch_execute(&format!(
+            "GRANT USAGE ON SCHEMA {schema} TO {role};
+             GRANT {rights} ON ALL TABLES IN SCHEMA {schema} TO {role};"
+        ))
+        .map_err(|error| pg_error(&name, "give access to the project", &error))
+}

@@ -100,11 +100,12 @@ fn join(location: &PgLocation, reviewer: &str) -> Result<Client, Box<dyn std::er
         quoted_schema(location.project()),
         channel(location.project())
     ))?;
-    client.execute(
+    // A reviewer who may only read the project is not listed as present, but still hears.
+    let _ = client.execute(
         "INSERT INTO presence (pid, reviewer, since) VALUES (pg_backend_pid(), $1, now()::text)
          ON CONFLICT (pid) DO UPDATE SET reviewer = excluded.reviewer, since = excluded.since",
         &[&reviewer],
-    )?;
+    );
     Ok(client)
 }
 
@@ -156,10 +157,11 @@ fn listen(client: &mut Client, shared: &Shared, wake: &dyn Fn()) {
 
 /// The other reviewers present, by name; rows of connections that are gone are cleared.
 fn others(client: &mut Client) -> Result<Vec<String>, postgres::Error> {
-    client.execute(
+    // Only a reviewer who may write clears the rows of windows that are gone.
+    let _ = client.execute(
         "DELETE FROM presence WHERE pid NOT IN (SELECT pid FROM pg_stat_activity)",
         &[],
-    )?;
+    );
     let rows = client.query(
         "SELECT DISTINCT reviewer FROM presence WHERE pid <> pg_backend_pid() ORDER BY reviewer",
         &[],

@@ -63,6 +63,21 @@ pub(super) fn connect_within(
 }
 
 impl Failure {
+    /// True when the server answered and refused the user (password, user, database,
+    /// pg_hba.conf), or no password was found: trying again without a change will not help.
+    pub(super) fn is_refusal(&self) -> bool {
+        let Failure::Postgres(error) = self else {
+            return false;
+        };
+        let refused = [
+            SqlState::INVALID_PASSWORD,
+            SqlState::INVALID_AUTHORIZATION_SPECIFICATION,
+            SqlState::INVALID_CATALOG_NAME,
+        ];
+        error.code().is_some_and(|code| refused.contains(code))
+            || error_text(error).contains("password missing")
+    }
+
     /// What happened and what to check; `note` says why the password file was ignored.
     pub(super) fn describe(&self, note: Option<&str>) -> String {
         const REACH: &str = "check that the PostgreSQL server is running and that the host and \

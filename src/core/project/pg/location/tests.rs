@@ -55,7 +55,11 @@ fn percent_decoding_ipv6_and_scheme_case() {
     assert_eq!(location.host(), "::1");
     assert_eq!(location.port(), 5433);
     assert_eq!(location.database(), "work-shop");
-    assert_eq!(location.project(), "Q-3_b");
+    assert_eq!(
+        location.project(),
+        "q-3_b",
+        "names are one project whatever their case"
+    );
     assert_eq!(location.password, Some(Secret("p@ss/w".to_string())));
     // An unencoded @ or / in the password works too.
     let location = parse("postgres://anna:p@ss/w@host/db?project=p").unwrap();
@@ -264,4 +268,13 @@ fn tls_setup_errors_are_clear() {
         .expect("no root file");
     assert!(matches!(error, PgError::Tls { .. }), "{error}");
     assert!(error.to_string().contains("/no/such/ca.pem"), "{error}");
+}
+
+#[test]
+fn a_project_named_twice_is_refused() {
+    let error = parse("postgres://anna@host/db?project=q3&project=det").unwrap_err();
+    assert!(
+        error.to_string().contains("names the project twice"),
+        "{error}"
+    );
 }

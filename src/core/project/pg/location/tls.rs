@@ -48,8 +48,16 @@ pub(super) fn connector(
     root_cert: Option<&str>,
     home: Option<&Path>,
 ) -> Result<Option<MakeRustlsConnect>, PgError> {
+    // As libpq: `require` checks the certificate authority when a root certificate file is
+    // named (or ~/.postgresql/root.crt exists), like `verify-ca`.
+    let root_file = match root_cert {
+        Some("system") => false,
+        Some(_) => true,
+        None => home.is_some_and(|home| home.join(".postgresql").join("root.crt").is_file()),
+    };
     let verify_names = match mode {
         SslMode::Disable => return Ok(None),
+        SslMode::Require if root_file => false,
         SslMode::Prefer | SslMode::Require => {
             let verifier = Arc::new(AcceptAnyCertificate(provider()));
             return config_with(verifier).map(Some);

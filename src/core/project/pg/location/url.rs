@@ -227,7 +227,13 @@ fn apply_param(name: &str, value: String, parsed: &mut Parsed) -> Result<(), PgE
             if !valid_project_name(&value) {
                 return Err(bad(PROJECT_RULE));
             }
-            parsed.project = value;
+            if !parsed.project.is_empty() {
+                return Err(bad(
+                    "the address names the project twice: keep one project=",
+                ));
+            }
+            // Names differ by more than case: "Q3" and "q3" are one project.
+            parsed.project = value.to_ascii_lowercase();
         }
         "sslmode" => parsed.ssl_mode = Some(value.parse()?),
         "connect_timeout" => parsed.connect_timeout = Some(parse_timeout(&value)?),
@@ -249,8 +255,8 @@ fn apply_param(name: &str, value: String, parsed: &mut Parsed) -> Result<(), PgE
 }
 
 /// What the project name must look like, for error messages.
-pub(super) const PROJECT_RULE: &str =
-    "the project name must be 1 to 48 characters: ASCII letters, digits, _ and -";
+pub(super) const PROJECT_RULE: &str = "the project name must be 1 to 48 characters: ASCII \
+                                       letters, digits, _ and - (case does not matter)";
 
 /// Seconds; zero means no limit (as in libpq).
 pub(super) fn parse_timeout(text: &str) -> Result<Duration, PgError> {
