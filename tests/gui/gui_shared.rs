@@ -252,3 +252,88 @@ fn the_reviewers_screen_splits_the_pairs_and_each_queue_shows_its_share_first() 
     );
     let _ = harness.query_by_role_and_label(A11y::Button, "Review");
 }
+
+#[test]
+fn while_the_server_is_away_the_window_says_so_keeps_the_note_and_decides_once_it_is_back() {
+    let Some(server) = pg_support::server_or_skip("while_the_server_is_away") else {
+        return;
+    };
+    // A database of its own, so that closing it to connections leaves the other tests alone.
+    let database = format!("away_{}", std::process::id());
+    let mut admin = server.admin();
+    admin
+        .batch_execute(&format!(
+            "CREATE DATABASE {database} OWNER {}",
+            pg_support::USER
+        ))
+        .unwrap();
+    let url = shared_project(server, "away").replace(
+        &format!("/{}?", pg_support::DATABASE),
+        &format!("/{database}?"),
+    );
+    let location = Location::parse(&url).unwrap();
+    let setup = NewProject {
+        crm: small_crm(),
+        erp: small_erp(),
+        crm_mapping: Vec::new(),
+        erp_mapping: Vec::new(),
+        policy: Policy::default(),
+        by: "test".to_string(),
+    };
+    Project::create_with_suggestions(&location, setup, &small_suggestions()).unwrap();
+    let mut harness = open_by_address(&url);
+    harness.get_by_label("Review").click();
+    harness.run();
+    let current = harness.state().review_state().current.unwrap();
+    // The server goes away: no new connection, the open ones cut.
+    admin
+        .batch_execute(&format!(
+            "ALTER DATABASE {database} ALLOW_CONNECTIONS false;
+             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}';"
+        ))
+        .unwrap();
+    let away = run_until(&mut harness, Duration::from_secs(10), |harness| {
+        harness
+            .query_by_label_contains("Server not reachable")
+            .is_some()
+    });
+    assert!(away.is_some(), "the status bar says the server is away");
+    type_into(&mut harness, "Note", "VAT checked by phone");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().review_state().note,
+        "VAT checked by phone",
+        "the note stays"
+    );
+    assert_eq!(
+        harness.state().review_state().current,
+        Some(current),
+        "the pair stays"
+    );
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|notice| notice.text.contains("connect")),
+        "{:?}",
+        harness.state().notices()
+    );
+    // Back again: the window sees it, and the same keys decide the pair with its note.
+    admin
+        .batch_execute(&format!("ALTER DATABASE {database} ALLOW_CONNECTIONS true"))
+        .unwrap();
+    let back = run_until(&mut harness, Duration::from_secs(10), |harness| {
+        harness
+            .query_by_label_contains("Shared: nobody else here")
+            .is_some()
+    });
+    assert!(back.is_some(), "the window is connected again");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    harness.run();
+    let project = Project::open(&location).unwrap();
+    let decisions = project.decisions();
+    assert_eq!(decisions.len(), 1, "{:?}", harness.state().notices());
+    assert_eq!(decisions[0].note.as_deref(), Some("VAT checked by phone"));
+}
