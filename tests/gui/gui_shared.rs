@@ -228,9 +228,10 @@ fn the_reviewers_screen_splits_the_pairs_and_each_queue_shows_its_share_first() 
         "{:?}",
         harness.state().notices()
     );
-    // Anna's queue starts with her share.
+    // The pair shown (given to Luc by hand) says whose it is; Anna's queue starts with hers.
     harness.get_by_label("Review").click();
     harness.run();
+    harness.get_by_label_contains("Luc's to review");
     let state = harness.state();
     let workspace = state.workspace().unwrap();
     let first = &workspace.items[state.review_state().queue[0]];

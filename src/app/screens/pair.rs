@@ -53,9 +53,10 @@ pub fn pair_ui(
             ""
         };
         ui.label(format!(
-            "{kind}, {}{unsure}, band {}",
+            "{kind}, {}{unsure}, band {}{}",
             status_word(item.state),
-            item.band.as_str()
+            item.band.as_str(),
+            who_and_whose(workspace, item)
         ));
     });
     ui.horizontal(|ui| {
@@ -241,4 +242,24 @@ pub fn one_to_one_warnings(workspace: &Workspace, crm_row: usize, erp_row: usize
 /// True when the item is still open (decision buttons act on it).
 pub fn is_open(workspace: &Workspace, item: usize) -> bool {
     workspace.items.get(item).is_some_and(|item| item.is_open())
+}
+
+/// ", by Laura Schmitt at 14:02" when the pair is decided, and "; Jonas Weber's to review"
+/// when it is assigned: in a workshop of several reviewers, who took it and whose it is.
+fn who_and_whose(workspace: &Workspace, item: &crate::app::items::PairItem) -> String {
+    let project = workspace.project();
+    let crm = workspace.key(crate::core::model::Side::Crm, item.crm_row);
+    let erp = workspace.key(crate::core::model::Side::Erp, item.erp_row);
+    let mut text = String::new();
+    if let Some(entry) = project.pair_decision(crm, erp) {
+        text.push_str(&format!(
+            ", by {} at {}",
+            entry.by,
+            crate::app::time::local_time(&entry.at)
+        ));
+    }
+    if let Some(reviewer) = project.assignments().pair_reviewer(crm, erp) {
+        text.push_str(&format!("; {reviewer}'s to review"));
+    }
+    text
 }

@@ -77,9 +77,9 @@ fn progress_ui(ui: &mut egui::Ui, workspace: &Workspace) {
         .show(ui, |ui| {
             for title in [
                 "Reviewer",
-                "Pairs open",
-                "Clusters open",
-                "Decisions",
+                "Open pairs",
+                "Open clusters",
+                "Decisions taken",
                 "Done",
             ] {
                 ui.strong(title);
