@@ -21,7 +21,15 @@ use crate::pg_support::{self, PgServer};
 
 /// The small workshop on the test server; returns its address.
 fn shared_project(server: &PgServer, prefix: &str) -> String {
-    let url = server.url(&server.unique_project(prefix));
+    shared_project_in(server, prefix, pg_support::DATABASE)
+}
+
+/// The small workshop in `database` on the test server; returns its address.
+fn shared_project_in(server: &PgServer, prefix: &str, database: &str) -> String {
+    let url = server.url(&server.unique_project(prefix)).replace(
+        &format!("/{}?", pg_support::DATABASE),
+        &format!("/{database}?"),
+    );
     let setup = NewProject {
         crm: small_crm(),
         erp: small_erp(),
@@ -268,20 +276,8 @@ fn while_the_server_is_away_the_window_says_so_keeps_the_note_and_decides_once_i
             pg_support::USER
         ))
         .unwrap();
-    let url = shared_project(server, "away").replace(
-        &format!("/{}?", pg_support::DATABASE),
-        &format!("/{database}?"),
-    );
+    let url = shared_project_in(server, "away", &database);
     let location = Location::parse(&url).unwrap();
-    let setup = NewProject {
-        crm: small_crm(),
-        erp: small_erp(),
-        crm_mapping: Vec::new(),
-        erp_mapping: Vec::new(),
-        policy: Policy::default(),
-        by: "test".to_string(),
-    };
-    Project::create_with_suggestions(&location, setup, &small_suggestions()).unwrap();
     let mut harness = open_by_address(&url);
     harness.get_by_label("Review").click();
     harness.run();
