@@ -76,7 +76,8 @@ pub enum Command {
     Demo(WindowArgs),
     /// Show what the importer sees in a file: format, encoding, header, roles, warnings.
     Inspect(inspect::InspectArgs),
-    /// Make a workshop project: import both lists, run matching, store everything in one file.
+    /// Make a workshop project: import both lists, run matching, store everything in one file
+    /// (or in a project on a PostgreSQL server).
     New(new::NewArgs),
     /// Show where a workshop project stands: records, pairs, decisions, actions, undo/redo.
     Status(status::StatusArgs),
