@@ -27,7 +27,7 @@ pub struct ProjectSummary {
 /// The projects in the database of `location` (its `project=` is ignored), by name. Schemas
 /// the user may not read are left out.
 pub fn list_projects(location: &PgLocation) -> Result<Vec<ProjectSummary>, ProjectError> {
-    let name = PathBuf::from(location.to_string());
+    let name = PathBuf::from(without_project(&location.to_string()));
     let mut client = connect(location, "ledgerlink")?;
     let failed = |error: postgres::Error| pg_error(&name, "list the projects", &error);
     let schemas = client
@@ -67,6 +67,22 @@ pub fn list_projects(location: &PgLocation) -> Result<Vec<ProjectSummary>, Proje
     Ok(projects)
 }
 
+/// An address without its `project=` parameter: the database, as `projects` names it.
+fn without_project(address: &str) -> String {
+    let Some((base, query)) = address.split_once('?') else {
+        return address.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|part| !part.starts_with("project="))
+        .collect();
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    }
+}
+
 /// Delete the project at `location` with everything in it (a `copy` that failed half-way, a
 /// test's leftovers). A project that is not there is no error.
 pub fn drop_project(location: &PgLocation) -> Result<(), ProjectError> {
@@ -99,4 +115,21 @@ pub fn grant(location: &PgLocation, role: &str, write: bool) -> Result<(), Proje
              GRANT {rights} ON ALL TABLES IN SCHEMA {schema} TO {role};"
         ))
         .map_err(|error| pg_error(&name, "give access to the project", &error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_project;
+
+    #[test]
+    fn the_database_is_named_without_the_project() {
+        assert_eq!(
+            without_project("postgres://a@h/db?project=x"),
+            "postgres://a@h/db"
+        );
+        assert_eq!(
+            without_project("postgres://a@h/db?sslmode=require&project=x"),
+            "postgres://a@h/db?sslmode=require"
+        );
+    }
 }
