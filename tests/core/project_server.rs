@@ -397,6 +397,21 @@ fn a_second_database_user_works_on_a_project_once_its_owner_grants_it() {
     ledgerlink::core::project::pg::grant(owner, &role, false).unwrap();
     let mut bert = Project::open(&bert_location).unwrap();
     assert_eq!(bert.list(Side::Crm).len(), 4, "bert may read");
+    let Location::Postgres(bert_pg) = &bert_location else {
+        unreachable!()
+    };
+    let bert_window = Watcher::start(bert_pg, "bert", Box::new(|| {}));
+    let anna_window = Watcher::start(owner, "anna", Box::new(|| {}));
+    let seen = (0..500).any(|_| {
+        std::thread::sleep(Duration::from_millis(20));
+        anna_window.others() == ["bert"]
+    });
+    assert!(
+        seen,
+        "a reader's window is present too: {:?}",
+        anna_window.others()
+    );
+    drop(bert_window);
     let error = bert.decide(&link("C0", "E0"), "bert", None).unwrap_err();
     assert!(
         error.is_bad_input() && error.to_string().contains("may not change"),

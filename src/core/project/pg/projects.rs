@@ -97,8 +97,8 @@ pub fn drop_project(location: &PgLocation) -> Result<(), ProjectError> {
 }
 
 /// Let database user `role` work on the project at `location` (run by its owner): use its
-/// schema and read its tables; with `write`, also decide, undo, re-import and assign. Nothing
-/// else in the database is given.
+/// schema and read its tables (and say in `presence` that its window is open); with `write`,
+/// also decide, undo, re-import and assign. Nothing else in the database is given.
 pub fn grant(location: &PgLocation, role: &str, write: bool) -> Result<(), ProjectError> {
     let name = PathBuf::from(location.to_string());
     let mut client = connect(location, "ledgerlink")?;
@@ -109,10 +109,12 @@ pub fn grant(location: &PgLocation, role: &str, write: bool) -> Result<(), Proje
     } else {
         "SELECT"
     };
+    // A reader's window still says it is there (its row in `presence`).
     client
         .batch_execute(&format!(
             "GRANT USAGE ON SCHEMA {schema} TO {role};
-             GRANT {rights} ON ALL TABLES IN SCHEMA {schema} TO {role};"
+             GRANT {rights} ON ALL TABLES IN SCHEMA {schema} TO {role};
+             GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.presence TO {role};"
         ))
         .map_err(|error| pg_error(&name, "give access to the project", &error))
 }
