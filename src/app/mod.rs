@@ -391,7 +391,8 @@ impl App {
             Screen::Reviewers => match &self.workspace {
                 Some(workspace) => {
                     let hand = self.hand_choices(workspace);
-                    screens::reviewers::reviewers_ui(ui, &mut self.reviewers, workspace, &hand)
+                    let data = (workspace, self.generation);
+                    screens::reviewers::reviewers_ui(ui, &mut self.reviewers, data, &hand)
                 }
                 None => no_project_ui(ui),
             },

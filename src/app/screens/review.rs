@@ -188,11 +188,7 @@ fn share_first(workspace: &Workspace, queue: &mut [usize]) {
     let erp = workspace.project().list(Side::Erp);
     queue.sort_by_key(|&index| {
         let item = &workspace.items[index];
-        match assignments.pair_reviewer(crm.key(item.crm_row), erp.key(item.erp_row)) {
-            Some(reviewer) if reviewer == me => 0,
-            None => 1,
-            Some(_) => 2,
-        }
+        assignments.queue_rank(crm.key(item.crm_row), erp.key(item.erp_row), me)
     });
 }
 

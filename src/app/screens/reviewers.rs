@@ -6,15 +6,18 @@
 use crate::app::action::Action;
 use crate::app::widgets::labelled_text_field;
 use crate::app::workspace::Workspace;
-use crate::core::project::{AssignRule, Subject};
+use crate::core::project::{AssignRule, ReviewerProgress, Subject};
 
-/// What the user typed on the Reviewers screen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What the user typed on the Reviewers screen, and the progress table as last counted.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReviewersState {
     /// `DE=anna, AT=anna, *=bert`.
     pub country_table: String,
     /// Who gets the pair or cluster assigned by hand.
     pub hand_reviewer: String,
+    /// The progress per reviewer, and the data generation it was counted for (counting walks
+    /// every suggestion: once per change, not once per frame).
+    progress: Option<(u64, Vec<ReviewerProgress>)>,
 }
 
 /// The pair shown in Review and the cluster selected in Duplicates, for assigning by hand.
@@ -46,13 +49,23 @@ pub fn parse_country_table(text: &str) -> Result<Vec<(String, String)>, String> 
 pub fn reviewers_ui(
     ui: &mut egui::Ui,
     state: &mut ReviewersState,
-    workspace: &Workspace,
+    (workspace, generation): (&Workspace, u64),
     hand: &HandChoices,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
+    if state
+        .progress
+        .as_ref()
+        .is_none_or(|(counted, _)| *counted != generation)
+    {
+        state.progress = Some((generation, workspace.project().progress()));
+    }
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading("Reviewers");
-        progress_ui(ui, workspace);
+        progress_ui(
+            ui,
+            state.progress.as_ref().map_or(&[][..], |(_, rows)| rows),
+        );
         ui.add_space(12.0);
         ui.group(|ui| {
             ui.strong("Split the open pairs and duplicate clusters");
@@ -65,8 +78,7 @@ pub fn reviewers_ui(
     actions
 }
 
-fn progress_ui(ui: &mut egui::Ui, workspace: &Workspace) {
-    let progress = workspace.project().progress();
+fn progress_ui(ui: &mut egui::Ui, progress: &[ReviewerProgress]) {
     if progress.is_empty() {
         ui.label("Nobody has decided or been given pairs yet.");
         return;

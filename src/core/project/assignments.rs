@@ -128,6 +128,16 @@ impl Assignments {
         })
     }
 
+    /// Where the pair `crm`–`erp` comes in `reviewer`'s queue: 0 for their own share, 1 for
+    /// a pair nobody has, 2 for another reviewer's.
+    pub fn queue_rank(&self, crm: &str, erp: &str, reviewer: &str) -> u8 {
+        match self.pair_reviewer(crm, erp) {
+            Some(who) if who == reviewer => 0,
+            None => 1,
+            Some(_) => 2,
+        }
+    }
+
     /// True when nothing is assigned.
     pub fn is_empty(&self) -> bool {
         self.reviewers.is_empty()
@@ -243,13 +253,7 @@ impl Project {
     pub fn open_queue_for(&self, reviewer: &str) -> Vec<&Suggestion> {
         let mut queue = self.open_queue();
         let assignments = &self.loaded.assignments;
-        queue.sort_by_key(
-            |item| match assignments.pair_reviewer(&item.crm, &item.erp) {
-                Some(who) if who == reviewer => 0,
-                None => 1,
-                Some(_) => 2,
-            },
-        );
+        queue.sort_by_key(|item| assignments.queue_rank(&item.crm, &item.erp, reviewer));
         queue
     }
 
